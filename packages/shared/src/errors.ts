@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Every failure that reaches the UI is one of these kinds plus a sentence a
+ * person can act on. Kinds let the UI (and tests) branch without parsing text.
+ */
+export const ProxyErrorKindSchema = z.enum([
+  'invalid-url',
+  'unreachable',
+  'timeout',
+  'tls',
+  'unauthorized',
+  'not-found',
+  'not-a-proxy',
+  'bad-response',
+  'too-large',
+  'redirect',
+  'server-error',
+  'keychain',
+  'not-configured',
+]);
+export type ProxyErrorKind = z.infer<typeof ProxyErrorKindSchema>;
+
+export const ProxyErrorSchema = z.object({
+  kind: ProxyErrorKindSchema,
+  message: z.string(),
+});
+export type ProxyError = z.infer<typeof ProxyErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ProxyError };
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ProxyErrorSchema }),
+  ]);
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (kind: ProxyErrorKind, message: string): { ok: false; error: ProxyError } => ({
+  ok: false,
+  error: { kind, message },
+});

@@ -1,0 +1,32 @@
+/**
+ * One place that turns what a person typed into a proxy base URL, so the
+ * renderer can warn while typing and core can refuse the same inputs.
+ * The base never ends in `/` or `/v1`: callers append `/v1/...` themselves.
+ */
+export type NormalizedUrl = { ok: true; url: string } | { ok: false; message: string };
+
+export function normalizeBaseUrl(input: string): NormalizedUrl {
+  const trimmed = input.trim();
+  if (trimmed === '') return { ok: false, message: 'Enter the URL of your proxy, for example http://localhost:4000.' };
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    return { ok: false, message: `"${trimmed}" is not a URL. Use a full address such as http://localhost:4000.` };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return { ok: false, message: `Only http:// and https:// URLs are supported, not ${parsed.protocol}//.` };
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    return {
+      ok: false,
+      message: 'Remove the user name and password from the URL; put the API key in the API key field instead.',
+    };
+  }
+  if (parsed.search !== '' || parsed.hash !== '') {
+    return { ok: false, message: 'Remove the query string or #fragment from the URL; give only the base address.' };
+  }
+  let path = parsed.pathname.replace(/\/+$/, '');
+  if (path.endsWith('/v1')) path = path.slice(0, -'/v1'.length);
+  return { ok: true, url: `${parsed.origin}${path}` };
+}

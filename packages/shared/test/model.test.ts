@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { providerFromId, toModel, toModelList } from '../src/model.js';
+
+describe('the model mapper', () => {
+  it('takes the provider from the id prefix, never from owned_by', () => {
+    const model = toModel({ id: 'anthropic/claude-3-5-sonnet', owned_by: 'openai' } as { id: string });
+    expect(model).toEqual({
+      id: 'anthropic/claude-3-5-sonnet',
+      name: 'claude-3-5-sonnet',
+      provider: 'anthropic',
+      contextLength: null,
+      maxOutputTokens: null,
+    });
+  });
+
+  it('leaves the provider unknown for a bare alias and keeps the context length null, not 0', () => {
+    expect(toModel({ id: 'gpt-4o' })).toMatchObject({ name: 'gpt-4o', provider: null, contextLength: null });
+    expect(providerFromId('/leading-slash')).toBeNull();
+  });
+
+  it('drops wildcard routes and repeated ids, keeping order', () => {
+    const ids = toModelList([{ id: 'openai/*' }, { id: 'b' }, { id: 'a' }, { id: 'b' }, { id: 'openai/gpt-4o' }]).map((m) => m.id);
+    expect(ids).toEqual(['b', 'a', 'openai/gpt-4o']);
+  });
+});

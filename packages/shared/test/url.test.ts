@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeBaseUrl } from '../src/url.js';
+
+describe('normalizeBaseUrl', () => {
+  it.each([
+    ['http://localhost:4000', 'http://localhost:4000'],
+    ['http://localhost:4000/', 'http://localhost:4000'],
+    ['http://localhost:4000/v1', 'http://localhost:4000'],
+    ['http://localhost:4000/v1/', 'http://localhost:4000'],
+    ['  https://proxy.example.com//  ', 'https://proxy.example.com'],
+    ['https://example.com/litellm/v1', 'https://example.com/litellm'],
+    ['HTTP://LOCALHOST:4000', 'http://localhost:4000'],
+  ])('accepts %j as %j', (input, expected) => {
+    expect(normalizeBaseUrl(input)).toEqual({ ok: true, url: expected });
+  });
+
+  it.each([
+    ['', /Enter the URL/],
+    ['localhost:4000', /Only http/],
+    ['not a url', /is not a URL/],
+    ['ftp://example.com', /Only http:\/\/ and https:\/\//],
+    ['file:///etc/passwd', /Only http/],
+    ['http://user:pw@example.com', /Remove the user name and password/],
+    ['http://example.com/?token=1', /query string/],
+  ])('refuses %j with a sentence', (input, message) => {
+    const result = normalizeBaseUrl(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+});
