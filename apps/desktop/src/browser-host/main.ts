@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { createApi, createKeytarSecretStore, openSettingsStore, resolveUserDataDir } from '@switchboard/core';
+import { parsePort } from './parse-port.js';
+import { startBrowserHost } from './server.js';
+
+const port = parsePort(process.argv.slice(2));
+const userDataDir = resolveUserDataDir(process.env);
+const api = createApi({ settings: openSettingsStore(userDataDir), secrets: createKeytarSecretStore() });
+
+const host = await startBrowserHost({
+  api,
+  rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+  token: randomBytes(24).toString('base64url'),
+  port,
+  log: (line) => console.error(line),
+});
+
+console.log(`Switchboard UI: ${host.url}`);
+console.log(`Settings are kept in ${userDataDir}. Press Ctrl+C to stop.`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void host.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,20 @@
+import type { FetchLike } from '../http/index.js';
+import type { SecretStore } from '../store/secret-store.js';
+import type { SettingsStore } from '../store/settings-store.js';
+
+/** What the API object is given, so tests can hand in real loopback servers and temporary folders. */
+export interface ApiServices {
+  fetch: FetchLike;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  /** Wall clock, for fetch times shown to the user. */
+  now: () => number;
+  /** Monotonic clock, for measured latencies. */
+  monotonic: () => number;
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** A /v1/models answer for 10,000 models is about 1 MiB; 16 MiB leaves room without risking memory. */
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;

@@ -1,0 +1,3 @@
+export { HttpFailure } from './http-error.js';
+export { httpGet, type FetchLike, type HttpGetOptions, type HttpResponse } from './http-get.js';
+export { parseJsonBody, errorDetail } from './parse-json.js';

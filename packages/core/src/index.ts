@@ -1,0 +1,11 @@
+export { createApi, type ApiServiceInput } from './api/create-api.js';
+export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ApiServices } from './api/services.js';
+export { keyHint } from './api/litellm-api.js';
+export { redact } from './redact.js';
+export { HttpFailure, httpGet, type FetchLike } from './http/index.js';
+export { listLiteLLMModels } from './litellm/litellm-client.js';
+export { SettingsSchema, type Settings } from './store/settings-schema.js';
+export { createSettingsStore, type ConfLike, type SettingsStore } from './store/settings-store.js';
+export { makePlainConf, openSettingsStore, type MakeConf } from './store/open-settings-store.js';
+export { createKeytarSecretStore, KeychainUnavailableError, KEYCHAIN_SERVICE, type SecretStore } from './store/secret-store.js';
+export { resolveUserDataDir, APP_NAME } from './user-data-dir.js';
