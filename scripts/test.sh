@@ -28,6 +28,7 @@ fi
 # gnome-keyring creates and unlocks a fresh "login" keyring; the password only needs to be non-empty.
 echo -n switchboard-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
 
+pnpm typecheck
 pnpm build
 pnpm test:unit
 pnpm test:e2e

@@ -1,0 +1,38 @@
+import { defineConfig } from '@playwright/test';
+import { electronBinary } from './support/electron-binary.js';
+import type { HostOptions } from './support/fixtures.js';
+
+const chromium = process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium';
+const electron = electronBinary();
+if (!electron.path) {
+  console.warn(`\n*** Electron project: NOT RUN. ${electron.reason} The same specs run in Chromium through the browser host. ***\n`);
+}
+
+export default defineConfig<HostOptions>({
+  testDir: './specs',
+  // One keychain account (service "switchboard", account "litellm") is shared by every spec: run them one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list']],
+  outputDir: '../test-results',
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    // Debian's Chromium: Playwright cannot download its own browser here.
+    launchOptions: {
+      executablePath: chromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    },
+  },
+  projects: [
+    {
+      name: 'browser-host',
+      use: { host: 'browser', browserName: 'chromium' },
+    },
+    { name: 'electron', use: { host: 'electron' } },
+  ],
+});

@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { startLiteLLMServer } from '@switchboard/test-servers';
+import { SettingsPage } from '../pages/settings-page.js';
+import { startBrowserHostApp, startElectronApp, type RunningApp } from './app-host.js';
+import { electronBinary } from './electron-binary.js';
+import { clearKeychainEntry } from './keychain.js';
+
+export interface HostOptions {
+  host: 'browser' | 'electron';
+}
+
+/** The app under test, in a user-data folder of its own, restartable on that same folder. */
+export interface Switchboard {
+  page: Page;
+  settings: SettingsPage;
+  userDataDir: string;
+  /** Everything the app process printed, across restarts. */
+  output(): string;
+  restart(): Promise<void>;
+}
+
+type Fixtures = { switchboard: Switchboard; litellm: Awaited<ReturnType<typeof startLiteLLMServer>> };
+
+export const test = base.extend<Fixtures & HostOptions>({
+  host: ['browser', { option: true }],
+
+  litellm: async ({}, use) => {
+    const server = await startLiteLLMServer();
+    await use(server);
+    await server.close();
+  },
+
+  switchboard: async ({ host, browser }, use) => {
+    const electron = electronBinary();
+    // Said per test so the report shows why each Electron run did not happen.
+    test.skip(host === 'electron' && !electron.path, `Electron project not run: ${electron.reason}`);
+    clearKeychainEntry('litellm');
+    const userDataDir = await mkdtemp(join(tmpdir(), 'switchboard-e2e-'));
+    const env = { ...process.env, SWITCHBOARD_USER_DATA: userDataDir };
+    const start = () => (host === 'electron' && electron.path ? startElectronApp(electron.path, env) : startBrowserHostApp(browser, env));
+    const outputs: string[][] = [];
+    let app: RunningApp = await start();
+    outputs.push(app.output);
+    const switchboard: Switchboard = {
+      page: app.page,
+      settings: new SettingsPage(app.page),
+      userDataDir,
+      output: () => outputs.flat().join(''),
+      restart: async () => {
+        await app.stop();
+        app = await start();
+        outputs.push(app.output);
+        switchboard.page = app.page;
+        switchboard.settings = new SettingsPage(app.page);
+      },
+    };
+    await use(switchboard);
+    await app.stop();
+    clearKeychainEntry('litellm');
+    await rm(userDataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
