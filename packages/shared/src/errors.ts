@@ -18,6 +18,8 @@ export const ProxyErrorKindSchema = z.enum([
   'server-error',
   'keychain',
   'not-configured',
+  'config-invalid',
+  'config-write',
 ]);
 export type ProxyErrorKind = z.infer<typeof ProxyErrorKindSchema>;
 

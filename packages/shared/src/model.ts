@@ -1,14 +1,44 @@
 import { z } from 'zod';
 
+/** Where a piece of metadata came from; a field missing from `sources` is unknown. */
+export const MetadataSourceSchema = z.enum(['proxy', 'public-map', 'user']);
+export type MetadataSource = z.infer<typeof MetadataSourceSchema>;
+
+export const METADATA_FIELDS = [
+  'mode',
+  'contextLength',
+  'maxOutputTokens',
+  'inputCostPerMillion',
+  'outputCostPerMillion',
+  'supportsVision',
+  'supportsTools',
+  'supportsReasoning',
+] as const;
+export type MetadataField = (typeof METADATA_FIELDS)[number];
+
 /** What Switchboard knows about one model a proxy offers. Unknown is `null`, never 0. */
 export const ModelSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
   provider: z.string().nullable(),
+  /** LiteLLM's mode: `chat`, `embedding`, `image_generation`, …; `null` when nobody says. */
+  mode: z.string().nullable(),
   contextLength: z.number().int().positive().nullable(),
   maxOutputTokens: z.number().int().positive().nullable(),
+  /** USD per million tokens. */
+  inputCostPerMillion: z.number().nonnegative().nullable(),
+  outputCostPerMillion: z.number().nonnegative().nullable(),
+  supportsVision: z.boolean().nullable(),
+  supportsTools: z.boolean().nullable(),
+  supportsReasoning: z.boolean().nullable(),
+  sources: z.partialRecord(z.enum(METADATA_FIELDS), MetadataSourceSchema),
 });
 export type Model = z.infer<typeof ModelSchema>;
+
+/** Chat models are what an agent runtime can use; a model of unknown mode is assumed to be one. */
+export function isChatModel(model: Pick<Model, 'mode'>): boolean {
+  return model.mode === null || model.mode === 'chat' || model.mode === 'responses';
+}
 
 /** The minimum an OpenAI-compatible `/v1/models` entry carries. */
 export interface RawModelEntry {
@@ -33,8 +63,15 @@ export function toModel(entry: RawModelEntry): Model {
     id: entry.id,
     name: provider ? entry.id.slice(provider.length + 1) : entry.id,
     provider,
+    mode: null,
     contextLength: null,
     maxOutputTokens: null,
+    inputCostPerMillion: null,
+    outputCostPerMillion: null,
+    supportsVision: null,
+    supportsTools: null,
+    supportsReasoning: null,
+    sources: {},
   };
 }
 

@@ -8,8 +8,15 @@ describe('the model mapper', () => {
       id: 'anthropic/claude-3-5-sonnet',
       name: 'claude-3-5-sonnet',
       provider: 'anthropic',
+      mode: null,
       contextLength: null,
       maxOutputTokens: null,
+      inputCostPerMillion: null,
+      outputCostPerMillion: null,
+      supportsVision: null,
+      supportsTools: null,
+      supportsReasoning: null,
+      sources: {},
     });
   });
 
