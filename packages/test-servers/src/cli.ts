@@ -1,0 +1,67 @@
+// Manual use: node --import tsx packages/test-servers/src/cli.ts litellm --port 4000 [--models N] [--no-master-key]
+import { parseArgs } from 'node:util';
+import { generateDeployments } from './litellm/generate-deployments.js';
+import type { LiteLLMServerOptions } from './litellm/types.js';
+import { startLiteLLMServer } from './litellm-server.js';
+import { generateOpenRouterModels } from './openrouter/models.js';
+import { startOpenRouterServer } from './openrouter-server.js';
+import type { FailureMode, RunningServer } from './types.js';
+
+const USAGE = `usage: cli.ts <litellm|openrouter> [--port N] [--models N] [--latency MS] [--failure MODE]
+                      [--no-master-key] [--database] [--tls] [--no-metadata] [--redirect-to URL]`;
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', default: '0' },
+      models: { type: 'string' },
+      latency: { type: 'string' },
+      failure: { type: 'string' },
+      'redirect-to': { type: 'string' },
+      'no-master-key': { type: 'boolean', default: false },
+      database: { type: 'boolean', default: false },
+      tls: { type: 'boolean', default: false },
+      'no-metadata': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const kind = positionals[0];
+  if (values.help || (kind !== 'litellm' && kind !== 'openrouter')) {
+    console.error(USAGE);
+    process.exitCode = values.help ? 0 : 2;
+    return;
+  }
+  const port = Number(values.port);
+  const count = values.models === undefined ? undefined : Number(values.models);
+  const latencyMs = values.latency === undefined ? undefined : Number(values.latency);
+  const failure = (values.failure as FailureMode | undefined) ?? null;
+  const redirectTo = values['redirect-to'];
+
+  let server: RunningServer;
+  if (kind === 'litellm') {
+    const options: LiteLLMServerOptions = { port, failure, tls: values.tls, database: values.database };
+    if (count !== undefined) options.deployments = generateDeployments(count);
+    if (values['no-master-key']) options.masterKey = null;
+    if (values['no-metadata']) options.metadata = false;
+    if (latencyMs !== undefined) options.latencyMs = latencyMs;
+    if (redirectTo !== undefined) options.redirectTo = redirectTo;
+    server = await startLiteLLMServer(options);
+  } else {
+    server = await startOpenRouterServer({
+      port,
+      failure,
+      ...(count !== undefined ? { models: generateOpenRouterModels(count) } : {}),
+      ...(latencyMs !== undefined ? { latencyMs } : {}),
+      ...(redirectTo !== undefined ? { redirectTo } : {}),
+    });
+  }
+  console.log(server.url);
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main();

@@ -1,0 +1,16 @@
+export type { FailureMode, RecordedRequest, RunningServer } from './types.js';
+export type { LiteLLMDeployment, LiteLLMServerOptions, RouteAvailability } from './litellm/types.js';
+export type { LiteLLMServer } from './litellm-server.js';
+export type { OpenRouterServer, OpenRouterServerOptions } from './openrouter-server.js';
+export type { OpenRouterModel } from './openrouter/models.js';
+export type { StaticRoute } from './static-server.js';
+
+export { startLiteLLMServer } from './litellm-server.js';
+export { startOpenRouterServer } from './openrouter-server.js';
+export { startStaticServer } from './static-server.js';
+export { generateDeployments } from './litellm/generate-deployments.js';
+export { defaultDeployments, DEFAULT_MASTER_KEY } from './litellm/default-deployments.js';
+export { defaultOpenRouterModels, generateOpenRouterModels } from './openrouter/models.js';
+export { fixturesDir, loadPublicModelMap } from './fixtures.js';
+export { loadTestCertificate } from './tls.js';
+export { HUGE_BODY_BYTES, SLOW_BODY_INTERVAL_MS } from './failures.js';

@@ -1,0 +1,27 @@
+import { malformedApiKey, noApiKey, noDbConnection, tokenNotFound } from './errors.js';
+import type { ErrorReply } from './errors.js';
+
+export interface AuthSettings {
+  masterKey: string | null;
+  virtualKeys: string[];
+  database: boolean;
+}
+
+/** null when the request may proceed, otherwise the error LiteLLM would answer with. */
+export function checkAuth(headers: Record<string, string | undefined>, settings: AuthSettings): ErrorReply | null {
+  // Without a master key LiteLLM runs open: keys are neither required nor checked.
+  if (settings.masterKey === null) return null;
+  let key: string | undefined;
+  const litellmHeader = headers['x-litellm-api-key'];
+  const authorization = headers['authorization'];
+  if (litellmHeader !== undefined) {
+    key = litellmHeader.startsWith('Bearer ') ? litellmHeader.slice('Bearer '.length) : litellmHeader;
+  } else if (authorization !== undefined) {
+    if (!authorization.startsWith('Bearer ')) return malformedApiKey();
+    key = authorization.slice('Bearer '.length);
+  }
+  key = key?.trim();
+  if (!key) return noApiKey();
+  if (key === settings.masterKey || settings.virtualKeys.includes(key)) return null;
+  return settings.database ? tokenNotFound(key) : noDbConnection();
+}
