@@ -1,4 +1,4 @@
-export { createApi, type ApiServiceInput } from './api/create-api.js';
+export { createApi, createApiFromServices, type AppApiOptions } from './api/create-api.js';
 export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ApiServices } from './api/services.js';
 export { keyHint } from './api/litellm-api.js';
 export { redact } from './redact.js';
@@ -6,6 +6,9 @@ export { HttpFailure, httpGet, type FetchLike } from './http/index.js';
 export { listLiteLLMModels } from './litellm/litellm-client.js';
 export { SettingsSchema, type Settings } from './store/settings-schema.js';
 export { createSettingsStore, type ConfLike, type SettingsStore } from './store/settings-store.js';
-export { makePlainConf, openSettingsStore, type MakeConf } from './store/open-settings-store.js';
+export { makePlainConf, openModelCacheStore, openSettingsStore, type MakeConf } from './store/open-settings-store.js';
+export { createModelCacheStore, type CachedModelList, type ModelCacheStore } from './store/model-cache-store.js';
+export { createPublicModelMap, type PublicModelMap } from './catalog/public-model-map.js';
+export { DEFAULT_PUBLIC_MODEL_MAP_URL, type CatalogSettings } from './store/settings-schema.js';
 export { createKeytarSecretStore, KeychainUnavailableError, KEYCHAIN_SERVICE, type SecretStore } from './store/secret-store.js';
 export { resolveUserDataDir, APP_NAME } from './user-data-dir.js';

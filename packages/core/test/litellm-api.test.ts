@@ -5,7 +5,6 @@ import { startLiteLLMServer, type RunningServer } from '@switchboard/test-server
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../src/api/create-api.js';
 import type { SecretStore } from '../src/store/secret-store.js';
-import { openSettingsStore } from '../src/store/open-settings-store.js';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from './support/keychain.js';
 import { useTempDirs } from './support/temp-dir.js';
 
@@ -21,7 +20,8 @@ async function setup(): Promise<{ api: SwitchboardApi; server: RunningServer; di
   servers.push(server);
   const dir = await tempDir();
   const { secrets } = isolatedSecretStore();
-  const reopen = () => createApi({ settings: openSettingsStore(dir), secrets });
+  // No public map in these tests: nothing may reach outside the machine.
+  const reopen = () => createApi({ userDataDir: dir, secrets, env: { SWITCHBOARD_PUBLIC_MODEL_MAP_URL: `${server.url}/no-map` } });
   return { api: reopen(), server, dir, secrets, reopen };
 }
 
@@ -41,7 +41,8 @@ describe.skipIf(!keychainAvailable)(`the LiteLLM API with a real keychain${keych
       expect(result.value.latencyMs).toBeGreaterThanOrEqual(0);
     }
     expect(await secrets.get('litellm')).toBeNull();
-    expect(await readdir(dir)).not.toContain('settings.json');
+    expect(await api['litellm:get-config'](undefined)).toMatchObject({ connected: false });
+    expect(await api['litellm:get-cached-models'](undefined)).toBeNull();
   });
 
   it('refuses a bad URL with a sentence and without calling anything', async () => {

@@ -17,14 +17,16 @@ describe('the settings store', () => {
     });
   });
 
-  it('starts empty in a new folder', async () => {
-    expect(openSettingsStore(await tempDir()).read()).toEqual({ platforms: {} });
+  it('starts empty in a new folder, with default catalog lifetimes', async () => {
+    const settings = openSettingsStore(await tempDir()).read();
+    expect(settings.platforms).toEqual({});
+    expect(settings.catalog).toMatchObject({ modelListLifetimeMs: 5 * 60 * 1000, publicMapLifetimeMs: 24 * 60 * 60 * 1000 });
   });
 
   it('refuses to write settings that break the schema', async () => {
     const store = openSettingsStore(await tempDir());
     expect(() => store.write({ platforms: { litellm: { url: 42 } } } as never)).toThrow();
-    expect(store.read()).toEqual({ platforms: {} });
+    expect(store.read().platforms).toEqual({});
   });
 
   it.each([
@@ -33,7 +35,7 @@ describe('the settings store', () => {
   ])('starts empty, keeping a file that %s beside it', async (_case, content) => {
     const dir = await tempDir();
     await writeFile(join(dir, 'settings.json'), content);
-    expect(openSettingsStore(dir).read()).toEqual({ platforms: {} });
+    expect(openSettingsStore(dir).read().platforms).toEqual({});
     const kept = (await readdir(dir)).filter((name) => name.startsWith('settings.json.invalid-'));
     expect(kept).toHaveLength(1);
     expect(await readFile(join(dir, kept[0] ?? ''), 'utf8')).toBe(content);

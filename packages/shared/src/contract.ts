@@ -19,6 +19,15 @@ export const ModelListSchema = z.object({
 });
 export type ModelList = z.infer<typeof ModelListSchema>;
 
+export const CachedModelListSchema = z.object({
+  url: z.string(),
+  models: z.array(ModelSchema),
+  fetchedAt: z.number(),
+  /** Older than the model-list lifetime: show it, and refresh behind the scenes. */
+  stale: z.boolean(),
+});
+export type CachedModelList = z.infer<typeof CachedModelListSchema>;
+
 /** What the renderer may know about a saved connection: never the key itself. */
 export const LiteLLMConfigViewSchema = z.object({
   url: z.string(),
@@ -42,6 +51,16 @@ export const contract = {
   'litellm:fetch-models': {
     input: NoInput,
     output: resultSchema(ModelListSchema),
+  },
+  /** The metadata of the models the last test or fetch listed; it follows the ids, never holds them up. */
+  'litellm:fetch-metadata': {
+    input: NoInput,
+    output: resultSchema(ModelListSchema),
+  },
+  /** The last list fetched for the saved connection, instantly, whatever its age. */
+  'litellm:get-cached-models': {
+    input: NoInput,
+    output: CachedModelListSchema.nullable(),
   },
   'litellm:get-config': {
     input: NoInput,

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createApi, createKeytarSecretStore, openSettingsStore, resolveUserDataDir } from '@switchboard/core';
+import { createApi, createKeytarSecretStore, resolveUserDataDir } from '@switchboard/core';
 import { parsePort } from './parse-port.js';
 import { startBrowserHost } from './server.js';
 
 const port = parsePort(process.argv.slice(2));
 const userDataDir = resolveUserDataDir(process.env);
-const api = createApi({ settings: openSettingsStore(userDataDir), secrets: createKeytarSecretStore() });
+const api = createApi({ userDataDir, secrets: createKeytarSecretStore(), env: process.env });
 
 const host = await startBrowserHost({
   api,

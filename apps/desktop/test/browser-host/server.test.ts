@@ -2,22 +2,13 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApi, openSettingsStore, type SecretStore } from '@switchboard/core';
+import { createApi } from '@switchboard/core';
+import { memorySecretStore } from '../../../../packages/core/test/support/memory-secret-store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../src/browser-host/server.js';
 
 const TOKEN = 'test-token-0123456789';
 let host: BrowserHost;
-
-/** Secrets are not what these tests are about; a map keeps them off the real keychain. */
-function memorySecrets(): SecretStore {
-  const map = new Map<string, string>();
-  return {
-    get: async (account) => map.get(account) ?? null,
-    set: async (account, secret) => void map.set(account, secret),
-    delete: async (account) => void map.delete(account),
-  };
-}
 
 interface RawResponse {
   status: number;
@@ -49,7 +40,8 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
   await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
   host = await startBrowserHost({
-    api: createApi({ settings: openSettingsStore(join(dir, 'data')), secrets: memorySecrets() }),
+    // Secrets are not what these tests are about: a map keeps them off the real keychain.
+    api: createApi({ userDataDir: join(dir, 'data'), secrets: memorySecretStore() }),
     rendererDir,
     token: TOKEN,
     port: 0,

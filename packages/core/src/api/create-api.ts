@@ -1,18 +1,49 @@
+import { join } from 'node:path';
 import type { SwitchboardApi } from '@switchboard/shared';
+import { createPublicModelMap } from '../catalog/public-model-map.js';
+import { openModelCacheStore, openSettingsStore, makePlainConf, type MakeConf } from '../store/open-settings-store.js';
+import type { SecretStore } from '../store/secret-store.js';
 import { createLiteLLMApi } from './litellm-api.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ApiServices } from './services.js';
 
-export type ApiServiceInput = Pick<ApiServices, 'settings' | 'secrets'> & Partial<ApiServices>;
+export interface AppApiOptions {
+  userDataDir: string;
+  secrets: SecretStore;
+  /** electron-store in Electron; plain conf elsewhere. */
+  makeConf?: MakeConf;
+  env?: NodeJS.ProcessEnv;
+  /** Anything a test wants to replace. */
+  overrides?: Partial<ApiServices>;
+}
 
-/** Builds the API object both transports call, filling in real defaults for what the caller leaves out. */
-export function createApi(input: ApiServiceInput): SwitchboardApi {
+/** Builds the API object both transports call, with the real services for a user-data folder. */
+export function createApi(options: AppApiOptions): SwitchboardApi {
+  const makeConf = options.makeConf ?? makePlainConf;
+  const settings = openSettingsStore(options.userDataDir, makeConf);
+  const catalog = settings.read().catalog;
+  const now = () => Date.now();
   const services: ApiServices = {
     fetch: (url, init) => fetch(url, init),
-    now: () => Date.now(),
+    settings,
+    secrets: options.secrets,
+    modelCache: openModelCacheStore(options.userDataDir, makeConf),
+    publicModelMap: createPublicModelMap({
+      fetch: (url, init) => fetch(url, init),
+      url: options.env?.SWITCHBOARD_PUBLIC_MODEL_MAP_URL ?? catalog.publicMapUrl,
+      cacheFile: join(options.userDataDir, 'cache', 'public-model-map.json'),
+      lifetimeMs: catalog.publicMapLifetimeMs,
+      timeoutMs: catalog.publicMapTimeoutMs,
+      now,
+    }),
+    now,
     monotonic: () => performance.now(),
     timeoutMs: DEFAULT_TIMEOUT_MS,
     maxBytes: DEFAULT_MAX_BYTES,
-    ...input,
+    ...options.overrides,
   };
+  return createApiFromServices(services);
+}
+
+export function createApiFromServices(services: ApiServices): SwitchboardApi {
   return { ...createLiteLLMApi(services) };
 }

@@ -4,10 +4,11 @@ import {
   normalizeBaseUrl,
   type KeyInput,
   type LiteLLMConfigView,
+  type Model,
   type SwitchboardApi,
 } from '@switchboard/shared';
+import { listLiteLLMCatalog } from '../catalog/litellm-catalog.js';
 import { HttpFailure } from '../http/index.js';
-import { listLiteLLMModels } from '../litellm/litellm-client.js';
 import { guard } from './guard.js';
 import type { ApiServices } from './services.js';
 
@@ -24,13 +25,38 @@ function requireUrl(input: string): string {
   return normalized.url;
 }
 
-type LiteLLMApi = Pick<
-  SwitchboardApi,
-  'litellm:test-connection' | 'litellm:fetch-models' | 'litellm:get-config' | 'litellm:set-config' | 'litellm:disconnect'
->;
+type LiteLLMChannel = Extract<keyof SwitchboardApi, `litellm:${string}`>;
+type LiteLLMApi = Pick<SwitchboardApi, LiteLLMChannel>;
+
+/** The listing whose metadata is still arriving, so a second call can wait for it instead of asking again. */
+interface LatestListing {
+  url: string;
+  fetchedAt: number;
+  enriched: Promise<Model[]>;
+}
 
 export function createLiteLLMApi(services: ApiServices): LiteLLMApi {
   const client = { fetch: services.fetch, timeoutMs: services.timeoutMs, maxBytes: services.maxBytes };
+  let latest: LatestListing | null = null;
+
+  const savedUrl = () => services.settings.read().platforms.litellm?.url ?? null;
+
+  /** Keeps the enriched list of the saved connection, so the next start shows it at once. */
+  const cacheWhenEnriched = (listing: LatestListing) => {
+    void listing.enriched.then((models) => {
+      if (savedUrl() === listing.url && latest === listing) {
+        services.modelCache.write('litellm', { url: listing.url, fetchedAt: listing.fetchedAt, models });
+      }
+    });
+  };
+
+  const list = async (url: string, key: string | null) => {
+    const fetchedAt = services.now();
+    const listing = await listLiteLLMCatalog(client, services.publicModelMap, url, key);
+    latest = { url, fetchedAt, enriched: listing.enriched };
+    cacheWhenEnriched(latest);
+    return { models: listing.models, fetchedAt };
+  };
 
   const resolveKey = async (key: KeyInput): Promise<string | null> => {
     if (key.mode === 'provided') return key.value;
@@ -61,17 +87,27 @@ export function createLiteLLMApi(services: ApiServices): LiteLLMApi {
         const baseUrl = requireUrl(url);
         const secret = await resolveKey(key);
         const started = services.monotonic();
-        const models = await listLiteLLMModels(client, baseUrl, secret);
+        const { models } = await list(baseUrl, secret);
         return { url: baseUrl, models, latencyMs: Math.round(services.monotonic() - started) };
       }),
 
     'litellm:fetch-models': async () => {
-      const saved = services.settings.read().platforms.litellm;
-      if (!saved) return fail('not-configured', 'LiteLLM is not connected yet. Enter the proxy URL and test the connection.');
-      return guard(async () => {
-        const models = await listLiteLLMModels(client, saved.url, await services.secrets.get(ACCOUNT));
-        return { models, fetchedAt: services.now() };
-      });
+      const url = savedUrl();
+      if (!url) return fail('not-configured', 'LiteLLM is not connected yet. Enter the proxy URL and test the connection.');
+      return guard(async () => list(url, await services.secrets.get(ACCOUNT)));
+    },
+
+    'litellm:fetch-metadata': async () => {
+      if (!latest) return fail('not-configured', 'There is no model list yet. Test the connection first.');
+      const { enriched, fetchedAt } = latest;
+      return { ok: true, value: { models: await enriched, fetchedAt } };
+    },
+
+    'litellm:get-cached-models': async () => {
+      const cached = services.modelCache.read('litellm');
+      if (!cached || cached.url !== savedUrl()) return null;
+      const lifetime = services.settings.read().catalog.modelListLifetimeMs;
+      return { ...cached, stale: services.now() - cached.fetchedAt > lifetime };
     },
 
     'litellm:get-config': view,
@@ -84,6 +120,7 @@ export function createLiteLLMApi(services: ApiServices): LiteLLMApi {
         if (key.mode === 'none') await services.secrets.delete(ACCOUNT);
         const settings = services.settings.read();
         services.settings.write({ ...settings, platforms: { ...settings.platforms, litellm: { url: baseUrl, selectedModel } } });
+        if (latest?.url === baseUrl) cacheWhenEnriched(latest);
         return view();
       }),
 
@@ -93,6 +130,8 @@ export function createLiteLLMApi(services: ApiServices): LiteLLMApi {
         const settings = services.settings.read();
         const { litellm: _removed, ...others } = settings.platforms;
         services.settings.write({ ...settings, platforms: others });
+        services.modelCache.clear('litellm');
+        latest = null;
         return view();
       }),
   };

@@ -1,4 +1,6 @@
+import type { PublicModelMap } from '../catalog/public-model-map.js';
 import type { FetchLike } from '../http/index.js';
+import type { ModelCacheStore } from '../store/model-cache-store.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
 
@@ -7,6 +9,8 @@ export interface ApiServices {
   fetch: FetchLike;
   settings: SettingsStore;
   secrets: SecretStore;
+  modelCache: ModelCacheStore;
+  publicModelMap: PublicModelMap;
   /** Wall clock, for fetch times shown to the user. */
   now: () => number;
   /** Monotonic clock, for measured latencies. */

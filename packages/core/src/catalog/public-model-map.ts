@@ -4,9 +4,6 @@ import { writeFile } from 'atomically';
 import { httpGet, parseJsonBody, type FetchLike } from '../http/index.js';
 import { buildPublicModelIndex, type PublicModelIndex } from './public-model-index.js';
 
-export const DEFAULT_PUBLIC_MODEL_MAP_URL =
-  'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
-
 export interface PublicModelMapOptions {
   fetch: FetchLike;
   url: string;

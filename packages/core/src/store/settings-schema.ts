@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+export const DEFAULT_PUBLIC_MODEL_MAP_URL =
+  'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
+
 /** Everything Switchboard keeps outside the keychain. No secret ever belongs here. */
 export const LiteLLMSettingsSchema = z.object({
   url: z.string(),
@@ -7,13 +10,24 @@ export const LiteLLMSettingsSchema = z.object({
 });
 export type LiteLLMSettings = z.infer<typeof LiteLLMSettingsSchema>;
 
+export const CatalogSettingsSchema = z.object({
+  /** How long a fetched model list counts as fresh before it is refreshed behind the scenes. */
+  modelListLifetimeMs: z.number().int().positive().default(5 * 60 * 1000),
+  publicMapUrl: z.string().default(DEFAULT_PUBLIC_MODEL_MAP_URL),
+  publicMapLifetimeMs: z.number().int().positive().default(24 * 60 * 60 * 1000),
+  publicMapTimeoutMs: z.number().int().positive().default(10_000),
+});
+export type CatalogSettings = z.infer<typeof CatalogSettingsSchema>;
+
 export const SettingsSchema = z.object({
   platforms: z
     .object({
       litellm: LiteLLMSettingsSchema.optional(),
     })
     .default({}),
+  catalog: CatalogSettingsSchema.prefault({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingsInput = z.input<typeof SettingsSchema>;
 
 export const SETTINGS_FILE_NAME = 'settings';

@@ -1,8 +1,8 @@
-import { SettingsSchema, type Settings } from './settings-schema.js';
+import { SettingsSchema, type Settings, type SettingsInput } from './settings-schema.js';
 
 export interface SettingsStore {
   read(): Settings;
-  write(settings: Settings): void;
+  write(settings: SettingsInput): void;
 }
 
 /**

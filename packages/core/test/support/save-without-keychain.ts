@@ -3,11 +3,10 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApi } from '../../src/api/create-api.js';
-import { openSettingsStore } from '../../src/store/open-settings-store.js';
 import { createKeytarSecretStore } from '../../src/store/secret-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-nokeychain-'));
-const api = createApi({ settings: openSettingsStore(dir), secrets: createKeytarSecretStore('switchboard-test-nokeychain') });
+const api = createApi({ userDataDir: dir, secrets: createKeytarSecretStore('switchboard-test-nokeychain') });
 const result = await api['litellm:set-config']({
   url: 'http://127.0.0.1:9',
   key: { mode: 'provided', value: 'sk-never-stored' },

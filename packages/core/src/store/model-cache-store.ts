@@ -1,0 +1,41 @@
+import type { Model, PlatformId } from '@switchboard/shared';
+import type { ConfLike } from './settings-store.js';
+
+export interface CachedModelList {
+  /** The proxy the list came from: a list for another URL is not shown. */
+  url: string;
+  fetchedAt: number;
+  models: Model[];
+}
+
+/**
+ * The last model list of each platform. It lives in a store of its own
+ * (`model-cache.json`) because a 10,000-model list would make every read of
+ * the small settings file slow.
+ */
+export interface ModelCacheStore {
+  read(platform: PlatformId): CachedModelList | null;
+  write(platform: PlatformId, list: CachedModelList): void;
+  clear(platform: PlatformId): void;
+}
+
+function isCachedModelList(value: unknown): value is CachedModelList {
+  const list = value as Partial<CachedModelList> | null;
+  return Boolean(list && typeof list.url === 'string' && typeof list.fetchedAt === 'number' && Array.isArray(list.models));
+}
+
+export function createModelCacheStore(conf: ConfLike): ModelCacheStore {
+  return {
+    read(platform) {
+      const value = conf.store[platform];
+      return isCachedModelList(value) ? value : null;
+    },
+    write(platform, list) {
+      conf.store = { ...conf.store, [platform]: list };
+    },
+    clear(platform) {
+      const { [platform]: _removed, ...rest } = conf.store;
+      conf.store = rest;
+    },
+  };
+}
