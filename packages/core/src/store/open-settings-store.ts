@@ -1,4 +1,4 @@
-import { renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { createModelCacheStore, type ModelCacheStore } from './model-cache-store.js';
@@ -19,7 +19,9 @@ function openConf(userDataDir: string, name: string, makeConf: MakeConf): { conf
   const setAside = () => renameSync(file, `${file}.invalid-${Date.now()}`);
   try {
     return { conf: makeConf(userDataDir, name), setAside };
-  } catch {
+  } catch (error) {
+    // Only a file that is there and unreadable is set aside; a folder we cannot use is the real error.
+    if (!existsSync(file)) throw error;
     setAside();
     return { conf: makeConf(userDataDir, name), setAside };
   }
