@@ -1,0 +1,68 @@
+import type { LiteLLMConfigView } from '@switchboard/shared';
+import { useEffect, useId, useRef, type MouseEvent } from 'react';
+import { useFocusTrap } from '../../hooks/useFocusTrap';
+import { Icon } from '../ui/Icon';
+import { Tabs } from '../ui/Tabs';
+import { GeneralTab } from './GeneralTab';
+import { ProxyPlatformsTab } from './ProxyPlatformsTab';
+
+interface SettingsDialogProps {
+  config: LiteLLMConfigView | null | undefined;
+  onConfigChange(view: LiteLLMConfigView): void;
+  onClose(): void;
+}
+
+/** The modal Settings dialog: focus stays inside; Escape, Close and the backdrop close it. */
+export function SettingsDialog({ config, onConfigChange, onClose }: SettingsDialogProps) {
+  const titleId = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const firstTabRef = useRef<HTMLButtonElement>(null);
+  useFocusTrap(dialogRef, firstTabRef);
+
+  // On the document, so Escape works wherever focus is; a combobox that uses Escape itself stops it first.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      onClose();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
+  const onBackdropMouseDown = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.target === event.currentTarget) onClose();
+  };
+
+  return (
+    <div className="dialog-backdrop" onMouseDown={onBackdropMouseDown}>
+      <div
+        ref={dialogRef}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        className="dialog"
+        data-testid="settings-dialog"
+      >
+        <header className="dialog-header">
+          <h2 id={titleId}>Settings</h2>
+          <button type="button" className="icon-button" aria-label="Close" data-testid="settings-close-button" onClick={onClose}>
+            <Icon name="close" />
+          </button>
+        </header>
+        <Tabs
+          label="Settings sections"
+          orientation="vertical"
+          selectedTabRef={firstTabRef}
+          items={[
+            { id: 'general', label: 'General', content: <GeneralTab /> },
+            {
+              id: 'proxy-platforms',
+              label: 'Proxy Platforms',
+              content: <ProxyPlatformsTab config={config} onConfigChange={onConfigChange} />,
+            },
+          ]}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { contract, type Channel, type ChannelInput, type ChannelOutput } from '@switchboard/shared';
+import { bridgeMissing, malformedAnswer, transportError, type UiError } from './errors';
+
+/** What every call in the renderer settles to: it never rejects. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: UiError };
+
+type Args<C extends Channel> = ChannelInput<C> extends undefined ? [] : [ChannelInput<C>];
+
+/** Channels whose output is a `Result` (ok/value or ok/error). */
+type ResultChannel = {
+  [C in Channel]: ChannelOutput<C> extends { ok: boolean } ? C : never;
+}[Channel];
+type ValueOf<C extends Channel> = Extract<ChannelOutput<C>, { ok: true }> extends { value: infer V } ? V : never;
+
+/**
+ * Calls a channel on `window.switchboard` (Electron preload or browser host alike),
+ * checks the answer against the contract, and turns a rejection into a sentence.
+ */
+export async function invokeSafe<C extends Channel>(channel: C, ...input: Args<C>): Promise<Outcome<ChannelOutput<C>>> {
+  let raw: unknown;
+  try {
+    if (typeof window.switchboard?.invoke !== 'function') return { ok: false, error: bridgeMissing };
+    raw = await window.switchboard.invoke(channel, ...input);
+  } catch (error) {
+    return { ok: false, error: transportError(error) };
+  }
+  const parsed = contract[channel].output.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: malformedAnswer };
+  return { ok: true, value: parsed.data as ChannelOutput<C> };
+}
+
+/** Like {@link invokeSafe}, for channels answering a `Result`: flattens the proxy's error into the same shape. */
+export async function invokeResult<C extends ResultChannel>(channel: C, ...input: Args<C>): Promise<Outcome<ValueOf<C>>> {
+  const settled = await invokeSafe(channel, ...input);
+  if (!settled.ok) return settled;
+  const result = settled.value as { ok: true; value: ValueOf<C> } | { ok: false; error: UiError };
+  return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
+}

@@ -1,0 +1,254 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { App } from '../../src/renderer/App';
+import { byTestId, click, fakeLayout, getByRole, getByTestId, mount, press, settle, type, type Mounted } from './dom';
+import { FakeSwitchboard, installFake } from './fake-bridge';
+
+let fake: FakeSwitchboard;
+let view: Mounted | null = null;
+let restoreLayout: () => void;
+
+beforeEach(() => {
+  restoreLayout = fakeLayout();
+  fake = new FakeSwitchboard();
+  installFake(fake);
+});
+afterEach(async () => {
+  await view?.unmount();
+  view = null;
+  restoreLayout();
+});
+
+/** Opens the app, Settings, Proxy Platforms and LiteLLM, as a user would. */
+async function openPanel() {
+  view = await mount(<App />);
+  await click(getByTestId(document.body, 'sidebar-settings-button'));
+  await click(getByRole(document.body, 'tab', 'Proxy Platforms'));
+  const litellm = getByRole(document.body, 'button', 'LiteLLM');
+  await click(litellm);
+  expect(litellm.getAttribute('aria-pressed')).toBe('true');
+  return {
+    url: getByTestId(document.body, 'litellm-url-input') as HTMLInputElement,
+    key: getByTestId(document.body, 'litellm-api-key-input') as HTMLInputElement,
+    test: getByTestId(document.body, 'litellm-test-button') as HTMLButtonElement,
+    save: getByTestId(document.body, 'litellm-save-button') as HTMLButtonElement,
+    status: getByTestId(document.body, 'connection-status'),
+  };
+}
+
+const header = () => getByTestId(document.body, 'current-model').textContent;
+
+describe('LiteLLM panel', () => {
+  test('prefills the URL from get-config and sends no key when none is stored', async () => {
+    const panel = await openPanel();
+    expect(panel.url.value).toBe('http://localhost:4000');
+    expect(panel.key.type).toBe('password');
+    expect(panel.key.getAttribute('autocomplete')).toBe('off');
+    expect(panel.save.disabled).toBe(true);
+    await click(panel.test);
+    expect(fake.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'none' } }]);
+  });
+
+  test('a successful test says Connected with the model count and latency, and lists the models', async () => {
+    const panel = await openPanel();
+    await click(panel.test);
+    expect(panel.status.textContent).toBe('Connected · 4 models · 35 ms');
+    expect(panel.status.getAttribute('role')).toBe('status');
+    expect(panel.status.getAttribute('aria-live')).toBe('polite');
+    const listbox = getByTestId(document.body, 'litellm-model-select');
+    expect(listbox.querySelectorAll('[role="option"]')).toHaveLength(4);
+  });
+
+  test('keyboard only: search, ArrowDown, Enter picks a model; Escape in the search does not close Settings', async () => {
+    const panel = await openPanel();
+    await click(panel.test);
+    const search = getByTestId(document.body, 'litellm-search-input');
+    await type(search, 'o');
+    await press(search, 'ArrowDown');
+    await press(search, 'Enter');
+    // "o" matches claude-3-5-sonnet, gpt-4o and local-llama; typing makes the first active, ArrowDown the second.
+    expect(getByTestId(document.body, 'litellm-selected-model').textContent).toBe('Selected: gpt-4o');
+    await press(search, 'Escape');
+    expect((search as HTMLInputElement).value).toBe('');
+    expect(document.querySelector('[role="dialog"]')).not.toBeNull();
+    expect(panel.save.disabled).toBe(false);
+  });
+
+  test('a failed test shows the error sentence and its kind', async () => {
+    fake.failWith('litellm:test-connection', { kind: 'unreachable', message: 'Nothing answered at http://localhost:4000. Is the proxy running?' });
+    const panel = await openPanel();
+    await click(panel.test);
+    expect(panel.status.textContent).toBe('Nothing answered at http://localhost:4000. Is the proxy running?');
+    expect(panel.status.getAttribute('data-kind')).toBe('unreachable');
+    expect(panel.status.className).toContain('status-error');
+    expect(byTestId(document.body, 'litellm-model-select')).toBeNull();
+  });
+
+  test('an invalid URL shows the shared message and disables Test', async () => {
+    const panel = await openPanel();
+    await type(panel.url, 'ftp://proxy.local');
+    expect(panel.test.disabled).toBe(true);
+    expect(panel.url.getAttribute('aria-invalid')).toBe('true');
+    const message = document.getElementById(panel.url.getAttribute('aria-describedby') ?? '');
+    expect(message?.textContent).toBe('Only http:// and https:// URLs are supported, not ftp://.');
+    await type(panel.url, 'http://proxy.local:4000/v1/');
+    expect(panel.test.disabled).toBe(false);
+    expect(panel.url.getAttribute('aria-invalid')).toBe('false');
+    await click(panel.test);
+    expect(fake.callsTo('litellm:test-connection')).toEqual([{ url: 'http://proxy.local:4000', key: { mode: 'none' } }]);
+  });
+
+  test('while testing, the button is disabled, busy and says Testing…', async () => {
+    const release = fake.hold('litellm:test-connection');
+    const panel = await openPanel();
+    await click(panel.test);
+    expect(panel.test.disabled).toBe(true);
+    expect(panel.test.getAttribute('aria-busy')).toBe('true');
+    expect(panel.test.textContent).toBe('Testing…');
+    release();
+    await settle();
+    expect(panel.test.disabled).toBe(false);
+    expect(panel.test.textContent).toBe('Test Connection');
+    expect(panel.status.textContent).toContain('Connected');
+  });
+
+  test('a refused call (transport error) shows a sentence instead of crashing', async () => {
+    fake.reject('litellm:test-connection', "Error invoking remote method 'litellm:test-connection': ContractInputError: Invalid input for litellm:test-connection: url too long");
+    const panel = await openPanel();
+    await click(panel.test);
+    expect(panel.status.getAttribute('data-kind')).toBe('transport');
+    expect(panel.status.textContent).toBe(
+      'Switchboard could not complete the request: Invalid input for litellm:test-connection: url too long. Check the values and try again.',
+    );
+    expect(panel.test.disabled).toBe(false);
+  });
+
+  test('typing a key sends it as provided; save stores it and shows the stored placeholder', async () => {
+    fake.requiredKey = 'sk-master-1234';
+    const panel = await openPanel();
+    await type(panel.key, 'sk-master-1234');
+    await click(panel.test);
+    expect(fake.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-master-1234' } }]);
+    await click(getByTestId(document.body, 'litellm-model-select').querySelector('[data-model-id="gpt-4o"]'));
+    expect(panel.save.disabled).toBe(false);
+    await click(panel.save);
+
+    expect(fake.callsTo('litellm:set-config')).toEqual([
+      { url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-master-1234' }, selectedModel: 'gpt-4o' },
+    ]);
+    expect(getByTestId(document.body, 'save-status').textContent).toBe('Saved');
+    expect(header()).toBe('LiteLLM · gpt-4o');
+    expect(panel.key.value).toBe('');
+    expect(panel.key.placeholder).toBe('Stored in keychain (••••1234)');
+    expect(getByTestId(document.body, 'litellm-key-status').textContent).toContain('A key is stored in the system keychain');
+    expect(getByTestId(document.body, 'litellm-model-select').querySelector('[data-model-id="gpt-4o"] .badge')?.textContent).toBe('current');
+
+    // With the key stored and nothing typed, the next test asks main to use the stored one.
+    await click(panel.test);
+    expect(fake.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'stored' } });
+    expect(panel.status.textContent).toContain('Connected');
+  });
+
+  test('"Forget stored key" sends none until a new key is typed', async () => {
+    fake.storedKey = 'sk-stored-key-9876';
+    fake.saved = { url: 'http://localhost:4000', selectedModel: 'gpt-4o' };
+    const panel = await openPanel();
+    await click(getByRole(document.body, 'button', 'Forget stored key'));
+    expect(panel.key.placeholder).not.toContain('Stored');
+    await click(panel.test);
+    expect(fake.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'none' } });
+    await type(panel.key, 'sk-other');
+    await click(panel.test);
+    expect(fake.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-other' } });
+  });
+
+  test('the show/hide toggle switches the input type and its pressed state', async () => {
+    const panel = await openPanel();
+    const toggle = getByRole(document.body, 'button', 'Show key');
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    await click(toggle);
+    expect(panel.key.type).toBe('text');
+    expect(toggle.getAttribute('aria-label')).toBe('Hide key');
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  test('after a restart: saved URL and model, key in keychain, models reloaded', async () => {
+    fake.storedKey = 'sk-stored-key-9876';
+    fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'claude-3-5-sonnet' };
+    const release = fake.hold('litellm:fetch-models');
+    view = await mount(<App />);
+    expect(header()).toBe('LiteLLM · claude-3-5-sonnet');
+    await click(getByTestId(document.body, 'sidebar-settings-button'));
+    await click(getByRole(document.body, 'tab', 'Proxy Platforms'));
+    // The platform in use is already open.
+    expect(getByRole(document.body, 'button', 'LiteLLM').getAttribute('aria-pressed')).toBe('true');
+    expect((getByTestId(document.body, 'litellm-url-input') as HTMLInputElement).value).toBe('http://proxy.internal:4000');
+    expect(getByTestId(document.body, 'litellm-models-loading').textContent).toContain('Loading models');
+    expect(getByTestId(document.body, 'litellm-key-status').textContent).toBe(
+      'A key is stored in the system keychain. Leave this empty to keep using it.',
+    );
+    expect(document.body.textContent).not.toContain('sk-stored-key-9876');
+    release();
+    await settle();
+    expect(byTestId(document.body, 'litellm-models-loading')).toBeNull();
+    const selected = getByTestId(document.body, 'litellm-model-select').querySelector('[aria-selected="true"]');
+    expect(selected?.getAttribute('data-model-id')).toBe('claude-3-5-sonnet');
+    expect(getByTestId(document.body, 'connection-status').textContent).toBe('Connected · 4 models');
+  });
+
+  test('after a restart, a failed model fetch shows the sentence and keeps the saved selection', async () => {
+    fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
+    fake.failWith('litellm:fetch-models', { kind: 'timeout', message: 'The proxy did not answer within 10 seconds.' });
+    await openPanel();
+    const status = getByTestId(document.body, 'connection-status');
+    expect(status.textContent).toBe('The proxy did not answer within 10 seconds.');
+    expect(status.getAttribute('data-kind')).toBe('timeout');
+    expect(getByTestId(document.body, 'litellm-saved-model').textContent).toBe('gpt-4o');
+    expect(getByTestId(document.body, 'litellm-selected-model').textContent).toBe('Selected: gpt-4o');
+  });
+
+  test('a failed test keeps the saved connection on display', async () => {
+    fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
+    const panel = await openPanel();
+    fake.failWith('litellm:test-connection', { kind: 'unauthorized', message: 'The proxy refused the API key.' });
+    await click(panel.test);
+    expect(panel.status.getAttribute('data-kind')).toBe('unauthorized');
+    expect(getByTestId(document.body, 'litellm-saved-url').textContent).toBe('http://proxy.internal:4000');
+    expect(getByTestId(document.body, 'litellm-saved-model').textContent).toBe('gpt-4o');
+    expect(header()).toBe('LiteLLM · gpt-4o');
+  });
+
+  test('a failed save shows the sentence and changes nothing', async () => {
+    const panel = await openPanel();
+    await click(panel.test);
+    await click(getByTestId(document.body, 'litellm-model-select').querySelector('[data-model-id="fake-up"]'));
+    fake.failWith('litellm:set-config', { kind: 'keychain', message: 'The system keychain is not available, so the key cannot be saved.' });
+    await click(panel.save);
+    const saveStatus = getByTestId(document.body, 'save-status');
+    expect(saveStatus.textContent).toBe('The system keychain is not available, so the key cannot be saved.');
+    expect(saveStatus.getAttribute('data-kind')).toBe('keychain');
+    expect(header()).toBe('No model chosen');
+  });
+
+  test('Disconnect goes back to defaults and the header says no model', async () => {
+    fake.storedKey = 'sk-stored-key-9876';
+    fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
+    const panel = await openPanel();
+    await click(getByTestId(document.body, 'litellm-disconnect-button'));
+    expect(fake.callsTo('litellm:disconnect')).toHaveLength(1);
+    expect(panel.url.value).toBe('http://localhost:4000');
+    expect(panel.key.placeholder).not.toContain('Stored');
+    expect(byTestId(document.body, 'litellm-model-select')).toBeNull();
+    expect(byTestId(document.body, 'litellm-disconnect-button')).toBeNull();
+    expect(panel.save.disabled).toBe(true);
+    expect(header()).toBe('No model chosen');
+  });
+
+  test('a get-config that rejects still opens the panel with defaults and says why', async () => {
+    fake.reject('litellm:get-config', 'The Switchboard host answered HTTP 401.');
+    const panel = await openPanel();
+    expect(panel.url.value).toBe('http://localhost:4000');
+    expect(panel.status.getAttribute('data-kind')).toBe('transport');
+    expect(panel.status.textContent).toContain('The Switchboard host answered HTTP 401');
+  });
+});
