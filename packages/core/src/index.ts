@@ -12,3 +12,5 @@ export { createPublicModelMap, type PublicModelMap } from './catalog/public-mode
 export { DEFAULT_PUBLIC_MODEL_MAP_URL, type CatalogSettings } from './store/settings-schema.js';
 export { createKeytarSecretStore, KeychainUnavailableError, KEYCHAIN_SERVICE, type SecretStore } from './store/secret-store.js';
 export { resolveUserDataDir, APP_NAME } from './user-data-dir.js';
+export { listLiteLLMCatalog, type CatalogListing } from './catalog/litellm-catalog.js';
+export { buildPublicModelIndex, type PublicModelIndex } from './catalog/public-model-index.js';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { metadataFromLiteLLMFields, proxyKnowsModel, type ModelMetadata } from './litellm-fields.js';
 
 /** What a LiteLLM proxy says about one alias, from `/model_group/info` and `/model/info`. */
@@ -10,30 +9,27 @@ export interface ProxyModelFacts {
   metadata: ModelMetadata | null;
 }
 
-const GroupInfoSchema = z.object({
-  data: z.array(z.object({ model_group: z.string(), providers: z.array(z.string()).nullish() }).loose()),
-});
+type Fields = Record<string, unknown>;
 
-const ModelInfoSchema = z.object({
-  data: z.array(
-    z
-      .object({
-        model_name: z.string(),
-        litellm_params: z.object({ model: z.string().nullish() }).loose().nullish(),
-        model_info: z.object({ litellm_provider: z.string().nullish() }).loose().nullish(),
-      })
-      .loose(),
-  ),
-});
+const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+// Plain checks rather than a schema: these answers hold one large object per
+// model, and a schema library's copy of 10,000 of them is most of the cost.
+function entriesOf(body: unknown): Fields[] {
+  const data = isFields(body) ? body.data : undefined;
+  return Array.isArray(data) ? data.filter(isFields) : [];
+}
 
 /** Reads `/model_group/info`; an answer of another shape yields nothing rather than an error. */
 export function parseModelGroupInfo(body: unknown): Map<string, ProxyModelFacts> {
   const facts = new Map<string, ProxyModelFacts>();
-  const parsed = GroupInfoSchema.safeParse(body);
-  if (!parsed.success) return facts;
-  for (const group of parsed.data.data) {
-    facts.set(group.model_group, {
-      provider: group.providers?.[0] ?? null,
+  for (const group of entriesOf(body)) {
+    const alias = text(group.model_group);
+    if (!alias) continue;
+    const providers = Array.isArray(group.providers) ? group.providers : [];
+    facts.set(alias, {
+      provider: text(providers[0]),
       underlying: null,
       metadata: proxyKnowsModel(group) ? metadataFromLiteLLMFields(group) : null,
     });
@@ -44,14 +40,14 @@ export function parseModelGroupInfo(body: unknown): Map<string, ProxyModelFacts>
 /** Reads `/model/info` (one entry per deployment; the first deployment of an alias wins). */
 export function parseModelInfo(body: unknown): Map<string, ProxyModelFacts> {
   const facts = new Map<string, ProxyModelFacts>();
-  const parsed = ModelInfoSchema.safeParse(body);
-  if (!parsed.success) return facts;
-  for (const deployment of parsed.data.data) {
-    if (facts.has(deployment.model_name)) continue;
-    const info = deployment.model_info ?? {};
-    facts.set(deployment.model_name, {
-      provider: info.litellm_provider ?? null,
-      underlying: deployment.litellm_params?.model ?? null,
+  for (const deployment of entriesOf(body)) {
+    const alias = text(deployment.model_name);
+    if (!alias || facts.has(alias)) continue;
+    const info = isFields(deployment.model_info) ? deployment.model_info : {};
+    const params = isFields(deployment.litellm_params) ? deployment.litellm_params : {};
+    facts.set(alias, {
+      provider: text(info.litellm_provider),
+      underlying: text(params.model),
       metadata: proxyKnowsModel(info) ? metadataFromLiteLLMFields(info) : null,
     });
   }

@@ -10,8 +10,16 @@ export interface ProxyClientOptions {
 }
 
 const ModelsResponseSchema = z.object({
-  data: z.array(z.object({ id: z.string().min(1) }).loose()),
+  data: z.array(z.unknown()),
 });
+
+/** One odd entry (an empty or missing id) is skipped rather than failing the whole list. */
+function usableEntries(entries: readonly unknown[]): Array<{ id: string }> {
+  return entries.filter(
+    (entry): entry is { id: string } =>
+      typeof entry === 'object' && entry !== null && typeof (entry as { id?: unknown }).id === 'string' && (entry as { id: string }).id !== '',
+  );
+}
 
 function authHeaders(key: string | null): Record<string, string> {
   return key ? { authorization: `Bearer ${key}` } : {};
@@ -67,5 +75,5 @@ export async function listLiteLLMModels(options: ProxyClientOptions, baseUrl: st
       `The server at ${baseUrl} answered, but not with a model list. Check that the URL points at a LiteLLM proxy.`,
     );
   }
-  return toModelList(parsed.data.data);
+  return toModelList(usableEntries(parsed.data.data));
 }

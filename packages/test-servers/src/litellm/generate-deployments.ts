@@ -29,6 +29,8 @@ function candidatePool(): Candidate[] {
     const name = key.startsWith(`${provider}/`) ? key.slice(provider.length + 1) : key;
     // Fine-tune templates and region-qualified bedrock keys are not models anyone deploys by name.
     if (name.startsWith('ft:') || (provider === 'bedrock' && name.includes('/'))) continue;
+    // A key such as "gemini/" names no model; it would make an empty alias.
+    if (name === '' || name.endsWith('/')) continue;
     const model = `${provider}/${name}`;
     if (seenModels.has(model)) continue;
     seenModels.add(model);
