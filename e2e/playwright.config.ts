@@ -4,7 +4,9 @@ import type { HostOptions } from './support/fixtures.js';
 
 const chromium = process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium';
 const electron = electronBinary();
-if (!electron.path) {
+// Workers load this file too; the notice is said once, by the runner.
+if (!electron.path && !process.env.SWITCHBOARD_ELECTRON_NOTICE_SHOWN) {
+  process.env.SWITCHBOARD_ELECTRON_NOTICE_SHOWN = '1';
   console.warn(`\n*** Electron project: NOT RUN. ${electron.reason} The same specs run in Chromium through the browser host. ***\n`);
 }
 

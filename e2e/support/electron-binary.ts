@@ -1,13 +1,9 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { findElectronBinary } from '../../apps/desktop/scripts/electron-binary.mjs';
 
-/** The Electron binary, if this machine has one: the npm package throws when its download never happened. */
+/** The Electron binary, if this machine has one; the reason it will not run otherwise. */
 export function electronBinary(): { path: string | null; reason: string } {
-  try {
-    const path = createRequire(new URL('../../apps/desktop/package.json', import.meta.url))('electron') as unknown;
-    if (typeof path === 'string' && existsSync(path)) return { path, reason: '' };
-    return { path: null, reason: 'The electron package is installed but its binary is missing.' };
-  } catch (error) {
-    return { path: null, reason: `No Electron binary on this machine (${(error as Error).message.split('\n')[0]}).` };
-  }
+  const path = findElectronBinary();
+  return path
+    ? { path, reason: '' }
+    : { path: null, reason: "No Electron binary on this machine (its download is not possible here; the npm package holds no binary)." };
 }

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { startLiteLLMServer } from '@switchboard/test-servers';
+import { readFileSync } from 'node:fs';
+import { fixturesDir, startLiteLLMServer, startStaticServer } from '@switchboard/test-servers';
 import { SettingsPage } from '../pages/settings-page.js';
 import { startBrowserHostApp, startElectronApp, type RunningApp } from './app-host.js';
 import { electronBinary } from './electron-binary.js';
@@ -23,9 +24,21 @@ export interface Switchboard {
 }
 
 type Fixtures = { switchboard: Switchboard; litellm: Awaited<ReturnType<typeof startLiteLLMServer>> };
+type WorkerFixtures = { publicModelMapUrl: string };
 
-export const test = base.extend<Fixtures & HostOptions>({
+export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
   host: ['browser', { option: true }],
+
+  // LiteLLM's public model map, served from the recorded copy: tests never reach the internet.
+  publicModelMapUrl: [
+    async ({}, use) => {
+      const body = readFileSync(`${fixturesDir}/litellm-1.81.12/model_prices_and_context_window.json`, 'utf8');
+      const server = await startStaticServer({ '/model_prices_and_context_window.json': { contentType: 'application/json', body } });
+      await use(`${server.url}/model_prices_and_context_window.json`);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
 
   litellm: async ({}, use) => {
     const server = await startLiteLLMServer();
@@ -33,13 +46,13 @@ export const test = base.extend<Fixtures & HostOptions>({
     await server.close();
   },
 
-  switchboard: async ({ host, browser }, use) => {
+  switchboard: async ({ host, browser, publicModelMapUrl }, use) => {
     const electron = electronBinary();
     // Said per test so the report shows why each Electron run did not happen.
     test.skip(host === 'electron' && !electron.path, `Electron project not run: ${electron.reason}`);
     clearKeychainEntry('litellm');
     const userDataDir = await mkdtemp(join(tmpdir(), 'switchboard-e2e-'));
-    const env = { ...process.env, SWITCHBOARD_USER_DATA: userDataDir };
+    const env = { ...process.env, SWITCHBOARD_USER_DATA: userDataDir, SWITCHBOARD_PUBLIC_MODEL_MAP_URL: publicModelMapUrl };
     const start = () => (host === 'electron' && electron.path ? startElectronApp(electron.path, env) : startBrowserHostApp(browser, env));
     const outputs: string[][] = [];
     let app: RunningApp = await start();

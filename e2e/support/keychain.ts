@@ -10,5 +10,10 @@ export function keychainEntry(account: string): string | null {
 }
 
 export function clearKeychainEntry(account: string): void {
-  execFileSync('secret-tool', ['clear', 'service', 'switchboard', 'account', account]);
+  try {
+    execFileSync('secret-tool', ['clear', 'service', 'switchboard', 'account', account], { stdio: 'pipe' });
+  } catch (error) {
+    // secret-tool exits 1 when there was nothing to clear; anything else is a broken keychain.
+    if ((error as { status?: number }).status !== 1) throw error;
+  }
 }

@@ -1,44 +1,15 @@
 // `pnpm start`: build, then run the app in Electron, or say in one line why it cannot run here.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from './electron-binary.mjs';
 
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 const MISSING_BINARY =
   'Electron\'s binary is not installed on this machine (it could not be downloaded here). Run "pnpm start:browser" to use Switchboard in your browser.';
-
-function readOrNull(file) {
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The path `require('electron')` returns, found the way electron's index.js
- * finds it but without requiring it: when the binary is missing, that
- * require starts a download which prints a stack trace and cannot succeed
- * offline.
- */
-function findElectronBinary() {
-  let packageDir;
-  try {
-    packageDir = dirname(require.resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
-  const relative = readOrNull(join(packageDir, 'path.txt'));
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  let binary = null;
-  if (override) binary = join(override, relative || 'electron');
-  else if (relative) binary = join(packageDir, 'dist', relative);
-  return binary !== null && existsSync(binary) ? binary : null;
-}
 
 function electronViteCli() {
   // electron-vite's exports do not include its bin, but they do include package.json.
