@@ -1,9 +1,13 @@
 export { createApi, createApiFromServices, type AppApiOptions } from './api/create-api.js';
 export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ApiServices } from './api/services.js';
-export { keyHint } from './api/litellm-api.js';
+export { keyHint, createPlatformService, type PlatformService } from './api/platform-service.js';
 export { redact } from './redact.js';
 export { HttpFailure, httpGet, type FetchLike } from './http/index.js';
-export { listLiteLLMModels } from './litellm/litellm-client.js';
+export { listOpenAICompatibleModels } from './platforms/openai-compatible-models.js';
+export { litellmPlatform } from './platforms/litellm/litellm-platform.js';
+export { openrouterPlatform } from './platforms/openrouter/openrouter-platform.js';
+export { customPlatform } from './platforms/custom/custom-platform.js';
+export type { Platform, PlatformContext } from './platforms/platform.js';
 export { SettingsSchema, type Settings } from './store/settings-schema.js';
 export { createSettingsStore, type ConfLike, type SettingsStore } from './store/settings-store.js';
 export { makePlainConf, openModelCacheStore, openSettingsStore, type MakeConf } from './store/open-settings-store.js';
@@ -12,5 +16,6 @@ export { createPublicModelMap, type PublicModelMap } from './catalog/public-mode
 export { DEFAULT_PUBLIC_MODEL_MAP_URL, type CatalogSettings } from './store/settings-schema.js';
 export { createKeytarSecretStore, KeychainUnavailableError, KEYCHAIN_SERVICE, type SecretStore } from './store/secret-store.js';
 export { resolveUserDataDir, APP_NAME } from './user-data-dir.js';
-export { listLiteLLMCatalog, type CatalogListing } from './catalog/litellm-catalog.js';
+export { listLiteLLMCatalog } from './platforms/litellm/litellm-catalog.js';
+export type { CatalogListing } from './platforms/platform.js';
 export { buildPublicModelIndex, type PublicModelIndex } from './catalog/public-model-index.js';

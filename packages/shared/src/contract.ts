@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { resultSchema } from './errors.js';
 import { KeyInputSchema } from './key-input.js';
 import { ModelSchema } from './model.js';
+import { EndpointIdSchema } from './platform.js';
 
 const UrlInput = z.string().max(2048);
 const NoInput = z.undefined();
@@ -10,6 +11,8 @@ export const ConnectionTestSchema = z.object({
   url: z.string(),
   models: z.array(ModelSchema),
   latencyMs: z.number().nonnegative(),
+  /** Something accepted but worth a look, e.g. an OpenRouter key that does not start with sk-or-. */
+  warning: z.string().nullable(),
 });
 export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
 
@@ -29,14 +32,86 @@ export const CachedModelListSchema = z.object({
 export type CachedModelList = z.infer<typeof CachedModelListSchema>;
 
 /** What the renderer may know about a saved connection: never the key itself. */
-export const LiteLLMConfigViewSchema = z.object({
+export const PlatformConfigViewSchema = z.object({
   url: z.string(),
   connected: z.boolean(),
   keyStored: z.boolean(),
   keyHint: z.string().nullable(),
   selectedModel: z.string().nullable(),
 });
-export type LiteLLMConfigView = z.infer<typeof LiteLLMConfigViewSchema>;
+export type PlatformConfigView = z.infer<typeof PlatformConfigViewSchema>;
+export const LiteLLMConfigViewSchema = PlatformConfigViewSchema;
+export type LiteLLMConfigView = PlatformConfigView;
+
+/** A user-typed limit for a model whose server does not say. */
+export const ModelLimitsSchema = z.object({
+  contextLength: z.number().int().positive().max(100_000_000).nullable(),
+  maxOutputTokens: z.number().int().positive().max(100_000_000).nullable(),
+});
+export type ModelLimits = z.infer<typeof ModelLimitsSchema>;
+
+export const CustomEndpointViewSchema = PlatformConfigViewSchema.extend({
+  id: EndpointIdSchema,
+  name: z.string(),
+  modelLimits: z.record(z.string(), ModelLimitsSchema),
+});
+export type CustomEndpointView = z.infer<typeof CustomEndpointViewSchema>;
+
+/**
+ * The channels every platform answers, by verb. `url` is optional because
+ * some platforms (OpenRouter) have a fixed address.
+ */
+function platformVerbs<Target extends z.ZodRawShape, Plain extends z.ZodType>(target: Target, noInput: Plain) {
+  const targeted = <Shape extends z.ZodRawShape>(shape: Shape) => z.object({ ...target, ...shape });
+  return {
+    'test-connection': {
+      input: targeted({ url: UrlInput.optional(), key: KeyInputSchema }),
+      output: resultSchema(ConnectionTestSchema),
+    },
+    'fetch-models': { input: noInput, output: resultSchema(ModelListSchema) },
+    /** The metadata of the models the last test or fetch listed; it follows the ids, never holds them up. */
+    'fetch-metadata': { input: noInput, output: resultSchema(ModelListSchema) },
+    /** The last list fetched for the saved connection, instantly, whatever its age. */
+    'get-cached-models': { input: noInput, output: CachedModelListSchema.nullable() },
+    'get-config': { input: noInput, output: PlatformConfigViewSchema },
+    'set-config': {
+      input: targeted({ url: UrlInput.optional(), key: KeyInputSchema, selectedModel: z.string().min(1).max(512) }),
+      output: resultSchema(PlatformConfigViewSchema),
+    },
+    disconnect: { input: noInput, output: resultSchema(PlatformConfigViewSchema) },
+  } as const;
+}
+
+type Prefixed<P extends string, Verbs> = { [V in keyof Verbs as `${P}:${V & string}`]: Verbs[V] };
+
+function prefixed<const P extends string, Verbs extends object>(prefix: P, verbs: Verbs): Prefixed<P, Verbs> {
+  return Object.fromEntries(Object.entries(verbs).map(([verb, entry]) => [`${prefix}:${verb}`, entry])) as Prefixed<P, Verbs>;
+}
+
+const endpointTarget = { endpointId: EndpointIdSchema };
+const customVerbs = {
+  ...platformVerbs(endpointTarget, z.object(endpointTarget)),
+  // A new endpoint has no id yet: testing it needs only a URL and a key.
+  'test-connection': {
+    input: z.object({ endpointId: EndpointIdSchema.optional(), url: UrlInput, key: KeyInputSchema }),
+    output: resultSchema(ConnectionTestSchema),
+  },
+  'list-endpoints': { input: NoInput, output: z.array(CustomEndpointViewSchema) },
+  'save-endpoint': {
+    input: z.object({
+      endpointId: EndpointIdSchema.optional(),
+      name: z.string().trim().min(1).max(80),
+      url: UrlInput,
+      key: KeyInputSchema,
+      selectedModel: z.string().min(1).max(512).nullable(),
+    }),
+    output: resultSchema(CustomEndpointViewSchema),
+  },
+  'set-model-limits': {
+    input: z.object({ endpointId: EndpointIdSchema, modelId: z.string().min(1).max(512), limits: ModelLimitsSchema }),
+    output: resultSchema(CustomEndpointViewSchema),
+  },
+} as const;
 
 /**
  * The one contract between renderer and main. Each channel is declared once
@@ -44,36 +119,9 @@ export type LiteLLMConfigView = z.infer<typeof LiteLLMConfigViewSchema>;
  * renderer's types come from it.
  */
 export const contract = {
-  'litellm:test-connection': {
-    input: z.object({ url: UrlInput, key: KeyInputSchema }),
-    output: resultSchema(ConnectionTestSchema),
-  },
-  'litellm:fetch-models': {
-    input: NoInput,
-    output: resultSchema(ModelListSchema),
-  },
-  /** The metadata of the models the last test or fetch listed; it follows the ids, never holds them up. */
-  'litellm:fetch-metadata': {
-    input: NoInput,
-    output: resultSchema(ModelListSchema),
-  },
-  /** The last list fetched for the saved connection, instantly, whatever its age. */
-  'litellm:get-cached-models': {
-    input: NoInput,
-    output: CachedModelListSchema.nullable(),
-  },
-  'litellm:get-config': {
-    input: NoInput,
-    output: LiteLLMConfigViewSchema,
-  },
-  'litellm:set-config': {
-    input: z.object({ url: UrlInput, key: KeyInputSchema, selectedModel: z.string().min(1).max(512) }),
-    output: resultSchema(LiteLLMConfigViewSchema),
-  },
-  'litellm:disconnect': {
-    input: NoInput,
-    output: resultSchema(LiteLLMConfigViewSchema),
-  },
+  ...prefixed('litellm', platformVerbs({}, NoInput)),
+  ...prefixed('openrouter', platformVerbs({}, NoInput)),
+  ...prefixed('custom', customVerbs),
 } as const;
 
 export type Contract = typeof contract;
@@ -109,7 +157,7 @@ export class ContractInputError extends Error {
 
 /** Validates a channel's input; the one check both transports run before calling the API. */
 export function parseInput<C extends Channel>(channel: C, input: unknown): z.output<Contract[C]['input']> {
-  const parsed = contract[channel].input.safeParse(input);
+  const parsed = (contract[channel].input as z.ZodType).safeParse(input);
   if (!parsed.success) throw new ContractInputError(channel, z.prettifyError(parsed.error));
   return parsed.data as z.output<Contract[C]['input']>;
 }

@@ -1,11 +1,12 @@
 /**
  * One place that turns what a person typed into a proxy base URL, so the
  * renderer can warn while typing and core can refuse the same inputs.
- * The base never ends in `/` or `/v1`: callers append `/v1/...` themselves.
+ * The base never ends in `/`, nor (unless `keepVersionPath`, for a platform
+ * whose documented base already includes it) in `/v1`.
  */
 export type NormalizedUrl = { ok: true; url: string } | { ok: false; message: string };
 
-export function normalizeBaseUrl(input: string): NormalizedUrl {
+export function normalizeBaseUrl(input: string, options: { keepVersionPath?: boolean } = {}): NormalizedUrl {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: false, message: 'Enter the URL of your proxy, for example http://localhost:4000.' };
   let parsed: URL;
@@ -27,6 +28,6 @@ export function normalizeBaseUrl(input: string): NormalizedUrl {
     return { ok: false, message: 'Remove the query string or #fragment from the URL; give only the base address.' };
   }
   let path = parsed.pathname.replace(/\/+$/, '');
-  if (path.endsWith('/v1')) path = path.slice(0, -'/v1'.length);
+  if (!options.keepVersionPath && path.endsWith('/v1')) path = path.slice(0, -'/v1'.length);
   return { ok: true, url: `${parsed.origin}${path}` };
 }

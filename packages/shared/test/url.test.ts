@@ -28,3 +28,9 @@ describe('normalizeBaseUrl', () => {
     if (!result.ok) expect(result.message).toMatch(message);
   });
 });
+
+describe('normalizeBaseUrl for a platform whose base includes its version', () => {
+  it('keeps /v1 (and /api/v1) when asked to', () => {
+    expect(normalizeBaseUrl('https://openrouter.ai/api/v1/', { keepVersionPath: true })).toEqual({ ok: true, url: 'https://openrouter.ai/api/v1' });
+  });
+});

@@ -1,9 +1,13 @@
 import { join } from 'node:path';
-import type { SwitchboardApi } from '@switchboard/shared';
+import { DEFAULT_LITELLM_URL, DEFAULT_OPENROUTER_BASE_URL, type SwitchboardApi } from '@switchboard/shared';
 import { createPublicModelMap } from '../catalog/public-model-map.js';
-import { openModelCacheStore, openSettingsStore, makePlainConf, type MakeConf } from '../store/open-settings-store.js';
+import { litellmPlatform } from '../platforms/litellm/litellm-platform.js';
+import { openrouterPlatform } from '../platforms/openrouter/openrouter-platform.js';
+import { makePlainConf, openModelCacheStore, openSettingsStore, type MakeConf } from '../store/open-settings-store.js';
 import type { SecretStore } from '../store/secret-store.js';
-import { createLiteLLMApi } from './litellm-api.js';
+import { createCustomEndpointsApi } from './custom-endpoints-api.js';
+import { platformChannels } from './platform-channels.js';
+import { createPlatformService } from './platform-service.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ApiServices } from './services.js';
 
 export interface AppApiOptions {
@@ -21,6 +25,7 @@ export function createApi(options: AppApiOptions): SwitchboardApi {
   const makeConf = options.makeConf ?? makePlainConf;
   const settings = openSettingsStore(options.userDataDir, makeConf);
   const catalog = settings.read().catalog;
+  const env = options.env ?? {};
   const now = () => Date.now();
   const services: ApiServices = {
     fetch: (url, init) => fetch(url, init),
@@ -29,7 +34,7 @@ export function createApi(options: AppApiOptions): SwitchboardApi {
     modelCache: openModelCacheStore(options.userDataDir, makeConf),
     publicModelMap: createPublicModelMap({
       fetch: (url, init) => fetch(url, init),
-      url: options.env?.SWITCHBOARD_PUBLIC_MODEL_MAP_URL ?? catalog.publicMapUrl,
+      url: env.SWITCHBOARD_PUBLIC_MODEL_MAP_URL ?? catalog.publicMapUrl,
       cacheFile: join(options.userDataDir, 'cache', 'public-model-map.json'),
       lifetimeMs: catalog.publicMapLifetimeMs,
       timeoutMs: catalog.publicMapTimeoutMs,
@@ -39,11 +44,22 @@ export function createApi(options: AppApiOptions): SwitchboardApi {
     monotonic: () => performance.now(),
     timeoutMs: DEFAULT_TIMEOUT_MS,
     maxBytes: DEFAULT_MAX_BYTES,
+    env,
     ...options.overrides,
   };
   return createApiFromServices(services);
 }
 
 export function createApiFromServices(services: ApiServices): SwitchboardApi {
-  return { ...createLiteLLMApi(services) };
+  const litellm = createPlatformService(services, { platform: litellmPlatform, instanceId: 'litellm', defaultUrl: DEFAULT_LITELLM_URL });
+  const openrouter = createPlatformService(services, {
+    platform: openrouterPlatform,
+    instanceId: 'openrouter',
+    defaultUrl: DEFAULT_OPENROUTER_BASE_URL,
+  });
+  return {
+    ...platformChannels('litellm', litellm),
+    ...platformChannels('openrouter', openrouter),
+    ...createCustomEndpointsApi(services),
+  };
 }

@@ -17,6 +17,8 @@ export interface ApiServices {
   monotonic: () => number;
   timeoutMs: number;
   maxBytes: number;
+  /** For addresses a deployment may redirect, such as SWITCHBOARD_OPENROUTER_BASE_URL. */
+  env: NodeJS.ProcessEnv;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;

@@ -1,4 +1,4 @@
-import type { Model, PlatformId } from '@switchboard/shared';
+import type { Model } from '@switchboard/shared';
 import type { ConfLike } from './settings-store.js';
 
 export interface CachedModelList {
@@ -9,14 +9,14 @@ export interface CachedModelList {
 }
 
 /**
- * The last model list of each platform. It lives in a store of its own
+ * The last model list of each platform instance. It lives in a store of its own
  * (`model-cache.json`) because a 10,000-model list would make every read of
  * the small settings file slow.
  */
 export interface ModelCacheStore {
-  read(platform: PlatformId): CachedModelList | null;
-  write(platform: PlatformId, list: CachedModelList): void;
-  clear(platform: PlatformId): void;
+  read(instanceId: string): CachedModelList | null;
+  write(instanceId: string, list: CachedModelList): void;
+  clear(instanceId: string): void;
 }
 
 function isCachedModelList(value: unknown): value is CachedModelList {
@@ -26,15 +26,15 @@ function isCachedModelList(value: unknown): value is CachedModelList {
 
 export function createModelCacheStore(conf: ConfLike): ModelCacheStore {
   return {
-    read(platform) {
-      const value = conf.store[platform];
+    read(instanceId) {
+      const value = conf.store[instanceId];
       return isCachedModelList(value) ? value : null;
     },
-    write(platform, list) {
-      conf.store = { ...conf.store, [platform]: list };
+    write(instanceId, list) {
+      conf.store = { ...conf.store, [instanceId]: list };
     },
-    clear(platform) {
-      const { [platform]: _removed, ...rest } = conf.store;
+    clear(instanceId) {
+      const { [instanceId]: _removed, ...rest } = conf.store;
       conf.store = rest;
     },
   };

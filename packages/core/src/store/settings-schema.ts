@@ -3,12 +3,18 @@ import { z } from 'zod';
 export const DEFAULT_PUBLIC_MODEL_MAP_URL =
   'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
 
-/** Everything Switchboard keeps outside the keychain. No secret ever belongs here. */
-export const LiteLLMSettingsSchema = z.object({
+/** One saved connection: LiteLLM, OpenRouter, or a custom endpoint (`custom:<id>`). */
+export const PlatformSettingsSchema = z.object({
   url: z.string(),
   selectedModel: z.string().nullable(),
+  /** A custom endpoint's display name. */
+  name: z.string().optional(),
+  /** Limits the user typed for models whose server does not say. */
+  modelLimits: z
+    .record(z.string(), z.object({ contextLength: z.number().int().positive().nullable(), maxOutputTokens: z.number().int().positive().nullable() }))
+    .optional(),
 });
-export type LiteLLMSettings = z.infer<typeof LiteLLMSettingsSchema>;
+export type PlatformSettings = z.infer<typeof PlatformSettingsSchema>;
 
 export const CatalogSettingsSchema = z.object({
   /** How long a fetched model list counts as fresh before it is refreshed behind the scenes. */
@@ -19,12 +25,10 @@ export const CatalogSettingsSchema = z.object({
 });
 export type CatalogSettings = z.infer<typeof CatalogSettingsSchema>;
 
+/** Everything Switchboard keeps outside the keychain. No secret ever belongs here. */
 export const SettingsSchema = z.object({
-  platforms: z
-    .object({
-      litellm: LiteLLMSettingsSchema.optional(),
-    })
-    .default({}),
+  /** By instance id: `litellm`, `openrouter`, `custom:<id>`. */
+  platforms: z.record(z.string(), PlatformSettingsSchema).default({}),
   catalog: CatalogSettingsSchema.prefault({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

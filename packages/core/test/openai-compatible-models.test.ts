@@ -1,7 +1,12 @@
 import { startLiteLLMServer, startStaticServer, type RunningServer } from '@switchboard/test-servers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpFailure } from '../src/http/index.js';
-import { listLiteLLMModels, type ProxyClientOptions } from '../src/litellm/litellm-client.js';
+import { LITELLM_WORDING } from '../src/platforms/litellm/litellm-catalog.js';
+import { listOpenAICompatibleModels } from '../src/platforms/openai-compatible-models.js';
+import type { ProxyClientOptions } from '../src/platforms/proxy-client.js';
+
+const listLiteLLMModels = (options: ProxyClientOptions, url: string, key: string | null) =>
+  listOpenAICompatibleModels(options, url, key, LITELLM_WORDING);
 
 const MASTER_KEY = 'sk-master-1234';
 const client: ProxyClientOptions = { fetch: (url, init) => fetch(url, init), timeoutMs: 10_000, maxBytes: 16 * 1024 * 1024 };

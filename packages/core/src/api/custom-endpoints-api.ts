@@ -1,0 +1,80 @@
+import { customInstanceId, fail, slugify, type CustomEndpointView, type SwitchboardApi } from '@switchboard/shared';
+import { applyUserLimits } from '../catalog/apply-user-limits.js';
+import { customPlatform } from '../platforms/custom/custom-platform.js';
+import { guard } from './guard.js';
+import { createPlatformService, type PlatformService } from './platform-service.js';
+import type { ApiServices } from './services.js';
+
+type CustomApi = Pick<SwitchboardApi, Extract<keyof SwitchboardApi, `custom:${string}`>>;
+
+const PREFIX = 'custom:';
+// Testing an endpoint that has no id yet still needs a service (for its listing), never a key account.
+const UNSAVED = '__unsaved__';
+
+/**
+ * Any number of OpenAI-compatible endpoints side by side, each with its own
+ * name, keychain account (`custom:<id>`), settings and cache. Each is the
+ * same platform service LiteLLM and OpenRouter use.
+ */
+export function createCustomEndpointsApi(services: ApiServices): CustomApi {
+  const byId = new Map<string, PlatformService>();
+  const limitsOf = (id: string) => services.settings.read().platforms[customInstanceId(id)]?.modelLimits ?? {};
+  const service = (id: string): PlatformService => {
+    let found = byId.get(id);
+    if (!found) {
+      found = createPlatformService(services, {
+        platform: customPlatform,
+        instanceId: customInstanceId(id),
+        defaultUrl: 'http://localhost:8000',
+        adjust: (models) => applyUserLimits(models, limitsOf(id)),
+      });
+      byId.set(id, found);
+    }
+    return found;
+  };
+  const endpointIds = () =>
+    Object.keys(services.settings.read().platforms)
+      .filter((key) => key.startsWith(PREFIX))
+      .map((key) => key.slice(PREFIX.length));
+  const view = async (id: string): Promise<CustomEndpointView> => {
+    const saved = service(id).saved();
+    return { ...(await service(id).getConfig()), id, name: saved?.name ?? id, modelLimits: saved?.modelLimits ?? {} };
+  };
+  const unknown = (id: string) => fail('not-configured', `There is no custom endpoint "${id}". It may have been removed.`);
+  const exists = (id: string) => service(id).saved() !== undefined;
+
+  return {
+    'custom:list-endpoints': async () => Promise.all(endpointIds().map(view)),
+    'custom:test-connection': ({ endpointId, url, key }) => service(endpointId ?? UNSAVED).testConnection({ url, key }),
+    'custom:fetch-models': ({ endpointId }) => service(endpointId).fetchModels(),
+    'custom:fetch-metadata': ({ endpointId }) => service(endpointId).fetchMetadata(),
+    'custom:get-cached-models': ({ endpointId }) => service(endpointId).getCachedModels(),
+    'custom:get-config': ({ endpointId }) => service(endpointId).getConfig(),
+    'custom:set-config': ({ endpointId, ...input }) => service(endpointId).setConfig(input),
+    'custom:disconnect': ({ endpointId }) => service(endpointId).disconnect(),
+
+    'custom:save-endpoint': async ({ endpointId, name, url, key, selectedModel }) => {
+      if (endpointId !== undefined && !exists(endpointId)) return unknown(endpointId);
+      const taken = new Set(endpointIds());
+      let id = endpointId ?? slugify(name);
+      for (let n = 2; endpointId === undefined && taken.has(id); n += 1) id = `${slugify(name).slice(0, 36)}-${n}`;
+      const saved = await service(id).setConfig({ url, key, selectedModel }, { name });
+      return saved.ok ? { ok: true, value: await view(id) } : saved;
+    },
+
+    'custom:set-model-limits': async ({ endpointId, modelId, limits }) => {
+      if (!exists(endpointId)) return unknown(endpointId);
+      return guard(async () => {
+        const settings = services.settings.read();
+        const instance = customInstanceId(endpointId);
+        const current = settings.platforms[instance];
+        if (!current) throw new Error('endpoint vanished');
+        const { [modelId]: _previous, ...others } = current.modelLimits ?? {};
+        const cleared = limits.contextLength === null && limits.maxOutputTokens === null;
+        const modelLimits = cleared ? others : { ...others, [modelId]: limits };
+        services.settings.write({ ...settings, platforms: { ...settings.platforms, [instance]: { ...current, modelLimits } } });
+        return view(endpointId);
+      });
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import {
+  fail,
+  type CachedModelList,
+  type ConnectionTest,
+  type KeyInput,
+  type Model,
+  type ModelList,
+  type PlatformConfigView,
+  type Result,
+} from '@switchboard/shared';
+import type { Platform, PlatformContext } from '../platforms/platform.js';
+import type { PlatformSettings } from '../store/settings-schema.js';
+import { guard } from './guard.js';
+import type { ApiServices } from './services.js';
+
+/** Shows the last four characters of a long key, so a person can tell which key is stored. */
+export function keyHint(key: string): string | null {
+  return key.length >= 12 ? `••••${key.slice(-4)}` : null;
+}
+
+export interface PlatformService {
+  testConnection(input: { url?: string | undefined; key: KeyInput }): Promise<Result<ConnectionTest>>;
+  fetchModels(): Promise<Result<ModelList>>;
+  fetchMetadata(): Promise<Result<ModelList>>;
+  getCachedModels(): Promise<(CachedModelList & { stale: boolean }) | null>;
+  getConfig(): Promise<PlatformConfigView>;
+  setConfig(input: { url?: string | undefined; key: KeyInput; selectedModel: string | null }, extra?: Partial<PlatformSettings>): Promise<Result<PlatformConfigView>>;
+  disconnect(): Promise<Result<PlatformConfigView>>;
+  saved(): PlatformSettings | undefined;
+}
+
+/** The listing whose metadata is still arriving, so a second call can wait for it instead of asking again. */
+interface LatestListing {
+  url: string;
+  fetchedAt: number;
+  enriched: Promise<Model[]>;
+}
+
+export interface PlatformServiceOptions {
+  platform: Platform;
+  /** `litellm`, `openrouter`, `custom:<id>`: the keychain account, settings key and cache key. */
+  instanceId: string;
+  /** What the URL field shows before anything is saved. */
+  defaultUrl: string;
+  /** Applied to every listing before it is returned or cached (a custom endpoint's user limits). */
+  adjust?: (models: Model[]) => Model[];
+}
+
+/**
+ * Everything a platform does that does not depend on which platform it is:
+ * keys in the keychain, connection and chosen model in settings, the model
+ * list cached with its fetch time, metadata after ids, errors as values.
+ */
+export function createPlatformService(services: ApiServices, options: PlatformServiceOptions): PlatformService {
+  const { platform, instanceId } = options;
+  const adjust = options.adjust ?? ((models: Model[]) => models);
+  const context: PlatformContext = {
+    client: { fetch: services.fetch, timeoutMs: services.timeoutMs, maxBytes: services.maxBytes },
+    publicModelMap: services.publicModelMap,
+    env: services.env,
+  };
+  let latest: LatestListing | null = null;
+
+  const saved = () => services.settings.read().platforms[instanceId];
+
+  /** Keeps the enriched list of the saved connection, so the next start shows it at once. */
+  const cacheWhenEnriched = (listing: LatestListing) => {
+    void listing.enriched.then((models) => {
+      if (saved()?.url === listing.url && latest === listing) {
+        services.modelCache.write(instanceId, { url: listing.url, fetchedAt: listing.fetchedAt, models });
+      }
+    });
+  };
+
+  const list = async (url: string, key: string | null) => {
+    const fetchedAt = services.now();
+    const listing = await platform.connect(context, url, key);
+    latest = { url, fetchedAt, enriched: listing.enriched.then(adjust) };
+    cacheWhenEnriched(latest);
+    return { models: adjust(listing.models), fetchedAt };
+  };
+
+  const resolveKey = async (key: KeyInput): Promise<string | null> => {
+    if (key.mode === 'provided') return key.value;
+    if (key.mode === 'none') return null;
+    return services.secrets.get(instanceId);
+  };
+
+  const getConfig = async (): Promise<PlatformConfigView> => {
+    const current = saved();
+    let stored: string | null = null;
+    try {
+      stored = await services.secrets.get(instanceId);
+    } catch {
+      // The panel still opens without a keychain; saving will say why it cannot.
+    }
+    let url = options.defaultUrl;
+    try {
+      url = current?.url ?? platform.baseUrl(undefined, context);
+    } catch {
+      // A platform without a fixed address shows its default until one is saved.
+    }
+    return {
+      url,
+      connected: current !== undefined,
+      keyStored: stored !== null,
+      keyHint: stored === null ? null : keyHint(stored),
+      selectedModel: current?.selectedModel ?? null,
+    };
+  };
+
+  const writeSettings = (value: PlatformSettings | undefined) => {
+    const settings = services.settings.read();
+    const { [instanceId]: _previous, ...others } = settings.platforms;
+    services.settings.write({ ...settings, platforms: value ? { ...others, [instanceId]: value } : others });
+  };
+
+  return {
+    saved,
+    testConnection: ({ url, key }) =>
+      guard(async () => {
+        const baseUrl = platform.baseUrl(url, context);
+        const secret = await resolveKey(key);
+        const started = services.monotonic();
+        const { models } = await list(baseUrl, secret);
+        return {
+          url: baseUrl,
+          models,
+          latencyMs: Math.round(services.monotonic() - started),
+          warning: secret ? platform.keyWarning(secret) : null,
+        };
+      }),
+
+    fetchModels: async () => {
+      const current = saved();
+      if (!current) return fail('not-configured', `${platform.displayName} is not connected yet. Test the connection and save it first.`);
+      return guard(async () => list(current.url, await services.secrets.get(instanceId)));
+    },
+
+    fetchMetadata: async () => {
+      if (!latest) return fail('not-configured', 'There is no model list yet. Test the connection first.');
+      const { enriched, fetchedAt } = latest;
+      return { ok: true, value: { models: await enriched, fetchedAt } };
+    },
+
+    getCachedModels: async () => {
+      const cached = services.modelCache.read(instanceId);
+      if (!cached || cached.url !== saved()?.url) return null;
+      const lifetime = services.settings.read().catalog.modelListLifetimeMs;
+      return { ...cached, models: adjust(cached.models), stale: services.now() - cached.fetchedAt > lifetime };
+    },
+
+    getConfig,
+
+    setConfig: async ({ url, key, selectedModel }, extra = {}) => {
+      if (platform.keyRequired && key.mode === 'none') {
+        return fail('unauthorized', `${platform.displayName} needs an API key; enter one before saving.`);
+      }
+      return guard(async () => {
+        const baseUrl = platform.baseUrl(url, context);
+        // The keychain goes first: if it fails, the settings file is left exactly as it was.
+        if (key.mode === 'provided') await services.secrets.set(instanceId, key.value);
+        if (key.mode === 'none') await services.secrets.delete(instanceId);
+        writeSettings({ ...saved(), ...extra, url: baseUrl, selectedModel });
+        if (latest?.url === baseUrl) cacheWhenEnriched(latest);
+        return getConfig();
+      });
+    },
+
+    disconnect: () =>
+      guard(async () => {
+        await services.secrets.delete(instanceId);
+        writeSettings(undefined);
+        services.modelCache.clear(instanceId);
+        latest = null;
+        return getConfig();
+      }),
+  };
+}

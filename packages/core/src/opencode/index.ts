@@ -1,0 +1,26 @@
+export { apiKeyEnvVariable, envReference } from './api-key-env.js';
+export { opencodeBaseUrl } from './base-url.js';
+export { OPENCODE_CONFIG_ENV, resolveOpencodeConfigPath } from './config-path.js';
+export { buildModelEntry } from './model-entry.js';
+export {
+  applyOpencodeConfig,
+  previewOpencodeConfig,
+  previewView,
+  type ConfigIo,
+  type OpencodeConfigPreview,
+  type OpencodeConfigPreviewView,
+  type OpencodeConfigRequest,
+} from './opencode-config.js';
+export { planConfigUpdate, type ConfigUpdatePlan, type ConfigUpdateRequest } from './plan-config-update.js';
+export { buildProviderEntry, hasPlainKey, isUsableByOpencode, PLAIN_KEY_WARNING, type ProviderEntryInput } from './provider-entry.js';
+export { readConfigFile } from './read-config-file.js';
+export { redactSecretsInDiff } from './redact-diff.js';
+export {
+  OPENAI_COMPATIBLE_PACKAGE,
+  OPENCODE_SCHEMA_URL,
+  type ApiKeySource,
+  type OpencodeModality,
+  type OpencodeModelEntry,
+  type OpencodeProviderEntry,
+} from './types.js';
+export { nodeConfigFileSystem, writeConfigFile, type ConfigFileSystem, type WriteConfigOptions, type WrittenConfig } from './write-config-file.js';

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { fail, type Result } from '@switchboard/shared';
+import { planConfigUpdate, type ConfigUpdatePlan, type ConfigUpdateRequest } from './plan-config-update.js';
+import { readConfigFile } from './read-config-file.js';
+import { redactSecretsInDiff } from './redact-diff.js';
+import { writeConfigFile, type ConfigFileSystem, type WrittenConfig } from './write-config-file.js';
+
+export type OpencodeConfigRequest = Omit<ConfigUpdateRequest, 'existingText'>;
+
+/** A planned write. Stays in the main process: `text` may hold a key. Send {@link previewView} to the renderer. */
+export interface OpencodeConfigPreview extends ConfigUpdatePlan {
+  filePath: string;
+  /** What the plan was made from; the write refuses to go ahead if the file has changed since. */
+  previousText: string | null;
+  /** Names this exact change, so "Write config" can check it writes what the user saw. */
+  fingerprint: string;
+}
+
+/** What the Settings panel may see of a preview: no file text, secrets masked in the diff. */
+export interface OpencodeConfigPreviewView {
+  filePath: string;
+  diff: string;
+  changed: boolean;
+  keyInPlainText: boolean;
+  fingerprint: string;
+}
+
+export interface ConfigIo {
+  read?: (path: string) => Promise<string>;
+  fs?: ConfigFileSystem;
+}
+
+function fingerprintOf(previousText: string | null, text: string): string {
+  return createHash('sha256')
+    .update(previousText === null ? '\u0000absent' : `\u0001${previousText}`)
+    .update('\u0000')
+    .update(text)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** Reads the config and works out the change for **Use This Model**; writes nothing. */
+export async function previewOpencodeConfig(request: OpencodeConfigRequest, io: ConfigIo = {}): Promise<Result<OpencodeConfigPreview>> {
+  const current = await readConfigFile(request.filePath, io.read);
+  if (!current.ok) return current;
+  const plan = planConfigUpdate({ ...request, existingText: current.value });
+  if (!plan.ok) return plan;
+  return {
+    ok: true,
+    value: { ...plan.value, filePath: request.filePath, previousText: current.value, fingerprint: fingerprintOf(current.value, plan.value.text) },
+  };
+}
+
+export function previewView(preview: OpencodeConfigPreview): OpencodeConfigPreviewView {
+  const { filePath, diff, changed, keyInPlainText, fingerprint } = preview;
+  return { filePath, diff: redactSecretsInDiff(diff), changed, keyInPlainText, fingerprint };
+}
+
+/**
+ * **Write config**: writes a preview, keeping the old file as `<path>.bak`.
+ * If the file changed after the preview was made (the user, or opencode,
+ * edited it), nothing is written and the user is asked to look again.
+ */
+export async function applyOpencodeConfig(preview: OpencodeConfigPreview, io: ConfigIo = {}): Promise<Result<WrittenConfig>> {
+  const current = await readConfigFile(preview.filePath, io.read);
+  if (!current.ok) return current;
+  if (current.value !== preview.previousText) {
+    return fail('config-write', `${preview.filePath} changed after the preview was made, so nothing was written. Review the change again, then write it.`);
+  }
+  return writeConfigFile(preview.filePath, preview.text, {
+    backup: true,
+    ownerOnly: preview.keyInPlainText,
+    ...(io.fs ? { fs: io.fs } : {}),
+  });
+}

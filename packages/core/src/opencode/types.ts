@@ -1,0 +1,36 @@
+/**
+ * The parts of opencode's config (schema of opencode 1.18.33) that Switchboard
+ * writes. Optional fields are left out when unknown: opencode fills in its own
+ * defaults, and a guessed value would be worse than none.
+ */
+export type OpencodeModality = 'text' | 'image';
+
+export interface OpencodeModelEntry {
+  name: string;
+  /** Both or neither: opencode refuses a limit without `context` and `output`. */
+  limit?: { context: number; output: number };
+  tool_call?: boolean;
+  reasoning?: boolean;
+  attachment?: boolean;
+  modalities?: { input: OpencodeModality[] };
+  /** USD per million tokens; both or neither, as the schema requires. */
+  cost?: { input: number; output: number };
+}
+
+export const OPENAI_COMPATIBLE_PACKAGE = '@ai-sdk/openai-compatible';
+
+export interface OpencodeProviderEntry {
+  npm: typeof OPENAI_COMPATIBLE_PACKAGE;
+  name: string;
+  options: { baseURL: string; apiKey?: string };
+  models: Record<string, OpencodeModelEntry>;
+}
+
+/**
+ * How the key reaches opencode. `env` (the default) keeps it off the disk:
+ * `switchboard run` sets the variable from the keychain. `plain` is the
+ * explicit opt-in that writes it into the file.
+ */
+export type ApiKeySource = { kind: 'env'; variable: string } | { kind: 'plain'; value: string } | { kind: 'none' };
+
+export const OPENCODE_SCHEMA_URL = 'https://opencode.ai/config.json';
