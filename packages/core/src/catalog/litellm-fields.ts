@@ -3,17 +3,6 @@ import type { MetadataField, Model } from '@switchboard/shared';
 /** The metadata part of a model, as any one source knows it. */
 export type ModelMetadata = Pick<Model, MetadataField>;
 
-export const UNKNOWN_METADATA: ModelMetadata = {
-  mode: null,
-  contextLength: null,
-  maxOutputTokens: null,
-  inputCostPerMillion: null,
-  outputCostPerMillion: null,
-  supportsVision: null,
-  supportsTools: null,
-  supportsReasoning: null,
-};
-
 type Fields = Record<string, unknown>;
 
 const positiveInt = (value: unknown): number | null =>
