@@ -29,6 +29,7 @@ fi
 echo -n switchboard-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
 
 pnpm typecheck
+pnpm lint
 pnpm build
 pnpm test:unit
 pnpm test:e2e

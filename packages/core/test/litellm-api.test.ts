@@ -33,7 +33,7 @@ async function filesUnder(dir: string): Promise<string> {
 
 describe.skipIf(!keychainAvailable)(`the LiteLLM API with a real keychain${keychainAvailable ? '' : ` (${NO_KEYCHAIN_REASON})`}`, () => {
   it('tests a connection without storing anything', async () => {
-    const { api, server, dir, secrets } = await setup();
+    const { api, server, secrets } = await setup();
     const result = await api['litellm:test-connection']({ url: `${server.url}/v1/`, key: { mode: 'provided', value: KEY } });
     expect(result).toMatchObject({ ok: true, value: { url: server.url } });
     if (result.ok) {

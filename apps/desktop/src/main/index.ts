@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import type { BrowserWindow} from 'electron';
+import { app, dialog, ipcMain } from 'electron';
 import { createApi, createKeytarSecretStore } from '@switchboard/core';
 import { preloadPath, rendererIndexPath } from './build-paths.js';
 import { makeElectronConf } from './electron-conf.js';

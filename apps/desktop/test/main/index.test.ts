@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '@switchboard/shared';
 import { eventFrom, FakeIpcMain, FakeWebContents, type FakeBrowserWindow } from './fake-electron.js';
+import type * as CoreModuleNamespace from '@switchboard/core';
+
+type CoreModule = typeof CoreModuleNamespace;
 
 /** Per-test state behind the fakes; the mock factories below only delegate to it. */
 const h = vi.hoisted(() => {
@@ -96,7 +99,7 @@ vi.mock('electron-store', async () => {
 
 // The real keychain needs a Secret Service; everything else in core stays real, createApi included.
 vi.mock('@switchboard/core', async (importOriginal) => {
-  const core = await importOriginal<typeof import('@switchboard/core')>();
+  const core = await importOriginal<CoreModule>();
   return {
     ...core,
     createKeytarSecretStore: () => ({
