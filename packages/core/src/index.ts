@@ -19,3 +19,5 @@ export { resolveUserDataDir, APP_NAME } from './user-data-dir.js';
 export { listLiteLLMCatalog } from './platforms/litellm/litellm-catalog.js';
 export type { CatalogListing } from './platforms/platform.js';
 export { buildPublicModelIndex, type PublicModelIndex } from './catalog/public-model-index.js';
+export * from './opencode/index.js';
+export { SETTINGS_FILE_NAME } from './store/settings-schema.js';

@@ -3,15 +3,27 @@ const WELL_KNOWN: Readonly<Record<string, string>> = {
   openrouter: 'OPENROUTER_API_KEY',
 };
 
+const CUSTOM_PREFIX = 'custom:';
+
 /**
- * The environment variable opencode reads a platform's key from. LiteLLM and
- * OpenRouter use the names their own tools already use; a custom endpoint gets
- * a `SWITCHBOARD_` name so it never collides with a variable set for another tool.
+ * The key under `provider` in opencode's config for a platform instance:
+ * `litellm`, `openrouter`, or a custom endpoint's slug (`custom:my-vllm` ->
+ * `my-vllm`), which is also what `model: "<provider>/<id>"` starts with.
  */
-export function apiKeyEnvVariable(platformId: string): string {
-  const known = WELL_KNOWN[platformId];
+export function opencodeProviderId(instanceId: string): string {
+  return instanceId.startsWith(CUSTOM_PREFIX) ? instanceId.slice(CUSTOM_PREFIX.length) : instanceId;
+}
+
+/**
+ * The environment variable opencode reads a platform's key from, by instance
+ * id (the keychain account). LiteLLM and OpenRouter use the names their own
+ * tools already use; a custom endpoint gets a `SWITCHBOARD_` name so it never
+ * collides with a variable set for another tool.
+ */
+export function apiKeyEnvVariable(instanceId: string): string {
+  const known = WELL_KNOWN[instanceId];
   if (known) return known;
-  return `SWITCHBOARD_${platformId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY`;
+  return `SWITCHBOARD_${opencodeProviderId(instanceId).toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY`;
 }
 
 /** `{env:NAME}` is opencode's own substitution syntax, resolved when it reads the file. */

@@ -1,5 +1,4 @@
-export { apiKeyEnvVariable, envReference } from './api-key-env.js';
-export { opencodeBaseUrl } from './base-url.js';
+export { apiKeyEnvVariable, envReference, opencodeProviderId } from './api-key-env.js';
 export { OPENCODE_CONFIG_ENV, resolveOpencodeConfigPath } from './config-path.js';
 export { buildModelEntry } from './model-entry.js';
 export {

@@ -1,7 +1,8 @@
 import { fail, type Result } from '@switchboard/shared';
 import { createTwoFilesPatch } from 'diff';
-import { applyEdits, modify, parse, parseTree, type JSONPath, type ParseError, type ParseOptions } from 'jsonc-parser';
-import { detectFormatting } from './jsonc-format.js';
+import { parse, parseTree, type ParseError } from 'jsonc-parser';
+import { appendToArray, PARSE_OPTIONS, removeFromArray, setProperty } from './jsonc-edit.js';
+import { detectStyle } from './jsonc-style.js';
 import { describeParseError } from './parse-error.js';
 import { hasPlainKey } from './provider-entry.js';
 import { OPENCODE_SCHEMA_URL, type OpencodeProviderEntry } from './types.js';
@@ -11,7 +12,8 @@ export interface ConfigUpdateRequest {
   existingText: string | null;
   /** Only for messages and the diff's labels; nothing is read or written here. */
   filePath: string;
-  platformId: string;
+  /** The key under `provider`: `opencodeProviderId(instanceId)`. */
+  providerId: string;
   provider: OpencodeProviderEntry;
   /** The chosen model's id on the platform, without the `<platform>/` prefix. */
   modelId: string;
@@ -28,36 +30,33 @@ export interface ConfigUpdatePlan {
   keyInPlainText: boolean;
 }
 
-// opencode reads its config as JSONC with trailing commas allowed; accept what it accepts.
-const PARSE_OPTIONS: ParseOptions = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
-
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Works out the new text of opencode's config: `$schema`, `provider.<platform>`,
- * `model`, optionally `small_model`, and the platform in `enabled_providers`
+ * Works out the new text of opencode's config: `$schema`, `provider.<providerId>`,
+ * `model`, optionally `small_model`, and the provider in `enabled_providers`
  * when (and only when) the file already has that list. The document is edited,
  * not rebuilt, so other settings, comments and formatting stay as they were.
  * Pure: reading and writing the file are someone else's job.
  */
 export function planConfigUpdate(request: ConfigUpdateRequest): Result<ConfigUpdatePlan> {
-  const { existingText, filePath, platformId, provider, modelId, smallModelId } = request;
+  const { existingText, filePath, providerId, provider, modelId, smallModelId } = request;
   for (const id of [modelId, smallModelId ?? null]) {
     if (id !== null && !Object.hasOwn(provider.models, id)) {
       return fail('config-invalid', `"${id}" is not one of the chat models of ${provider.name}, so opencode could not use it. Pick another model.`);
     }
   }
   const settings = {
-    model: `${platformId}/${modelId}`,
-    ...(smallModelId ? { small_model: `${platformId}/${smallModelId}` } : {}),
+    model: `${providerId}/${modelId}`,
+    ...(smallModelId ? { small_model: `${providerId}/${smallModelId}` } : {}),
   };
 
   let text: string;
   if (existingText === null || existingText.trim() === '') {
-    text = `${JSON.stringify({ $schema: OPENCODE_SCHEMA_URL, provider: { [platformId]: provider }, ...settings }, null, 2)}\n`;
+    text = `${JSON.stringify({ $schema: OPENCODE_SCHEMA_URL, provider: { [providerId]: provider }, ...settings }, null, 2)}\n`;
   } else {
-    const edited = editExisting(existingText, filePath, platformId, provider, settings);
+    const edited = editExisting(existingText, filePath, providerId, provider, settings);
     if (!edited.ok) return edited;
     text = edited.value;
   }
@@ -74,7 +73,7 @@ export function planConfigUpdate(request: ConfigUpdateRequest): Result<ConfigUpd
 function editExisting(
   original: string,
   filePath: string,
-  platformId: string,
+  providerId: string,
   provider: OpencodeProviderEntry,
   settings: Record<string, string>,
 ): Result<string> {
@@ -82,7 +81,7 @@ function editExisting(
   const root = parseTree(original, errors, PARSE_OPTIONS);
   const firstError = errors[0];
   if (firstError) return fail('config-invalid', describeParseError(filePath, original, firstError));
-  // undefined: only comments; jsonc-parser then creates the object and keeps them.
+  // undefined: the file holds only comments; the object is added after them.
   if (root !== undefined && root.type !== 'object') {
     return fail('config-invalid', `${filePath} does not hold a JSON object at the top level, so Switchboard left it unchanged. Fix it by hand, then try again.`);
   }
@@ -96,32 +95,15 @@ function editExisting(
   const disabled = config['disabled_providers'];
   if (disabled !== undefined && !Array.isArray(disabled)) return wrongShape('disabled_providers', 'a list');
 
-  const formatting = detectFormatting(original);
+  const style = detectStyle(original);
   let text = original;
-  const edit = (path: JSONPath, value: unknown, extra: { isArrayInsertion?: boolean; first?: boolean } = {}) => {
-    text = applyEdits(
-      text,
-      modify(text, path, value, {
-        formattingOptions: formatting,
-        isArrayInsertion: extra.isArrayInsertion ?? false,
-        ...(extra.first ? { getInsertionIndex: () => 0 } : {}),
-      }),
-    );
-  };
-
   // opencode adds `$schema` itself when it is missing, rewriting the whole file; adding it here avoids that.
-  if (config['$schema'] === undefined) edit(['$schema'], OPENCODE_SCHEMA_URL, { first: true });
-  edit(['provider', platformId], provider);
-  for (const [key, value] of Object.entries(settings)) edit([key], value);
+  if (config['$schema'] === undefined) text = setProperty(text, ['$schema'], OPENCODE_SCHEMA_URL, style, 'first');
+  text = setProperty(text, ['provider', providerId], provider, style);
+  for (const [key, value] of Object.entries(settings)) text = setProperty(text, [key], value, style);
   // Creating the list would switch every other provider off, so it is only ever extended.
-  if (Array.isArray(enabled) && !enabled.includes(platformId)) {
-    edit(['enabled_providers', enabled.length], platformId, { isArrayInsertion: true });
-  }
+  if (Array.isArray(enabled) && !enabled.includes(providerId)) text = appendToArray(text, ['enabled_providers'], providerId, style);
   // A platform the user disabled earlier would hide the model just chosen.
-  if (Array.isArray(disabled)) {
-    for (let index = disabled.length - 1; index >= 0; index -= 1) {
-      if (disabled[index] === platformId) edit(['disabled_providers', index], undefined);
-    }
-  }
+  if (Array.isArray(disabled) && disabled.includes(providerId)) text = removeFromArray(text, ['disabled_providers'], providerId, style);
   return { ok: true, value: text };
 }

@@ -4,10 +4,8 @@ import { buildModelEntry } from './model-entry.js';
 import { OPENAI_COMPATIBLE_PACKAGE, type ApiKeySource, type OpencodeModelEntry, type OpencodeProviderEntry } from './types.js';
 
 export interface ProviderEntryInput {
-  /** `litellm`, `openrouter`, or a custom endpoint's slug: the key under `provider`. */
-  platformId: string;
   displayName: string;
-  /** The URL opencode calls, `/v1` included (see `opencodeBaseUrl`). */
+  /** The URL opencode calls, `/v1` included: the platform's `openAIBaseUrl`. */
   baseURL: string;
   models: readonly Model[];
   apiKey: ApiKeySource;
@@ -18,7 +16,7 @@ export function isUsableByOpencode(model: Model): boolean {
   return isChatModel(model) && !isWildcardId(model.id);
 }
 
-/** The JSON object for `provider.<platformId>` in opencode's config. Pure. */
+/** The JSON object for `provider.<opencodeProviderId>` in opencode's config. Pure. */
 export function buildProviderEntry(input: ProviderEntryInput): OpencodeProviderEntry {
   const models: Record<string, OpencodeModelEntry> = {};
   for (const model of input.models) {

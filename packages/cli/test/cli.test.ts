@@ -1,0 +1,115 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, type CliContext } from '../src/cli.js';
+import { KeychainUnavailableError, type SecretStore } from '@switchboard/core';
+
+const folders: string[] = [];
+afterEach(async () => {
+  await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'switchboard-cli-'));
+  folders.push(dir);
+  return dir;
+}
+
+function memoryStore(keys: Record<string, string>): SecretStore {
+  return {
+    get: async (account) => keys[account] ?? null,
+    set: async () => undefined,
+    delete: async () => undefined,
+  };
+}
+
+const VARIABLES = ['LITELLM_API_KEY', 'OPENROUTER_API_KEY', 'SWITCHBOARD_MY_VLLM_API_KEY'];
+// A child that writes the key variables it sees into a file: its stdout is the test runner's.
+const REPORT_ENV = `require('node:fs').writeFileSync(process.argv[1], JSON.stringify(Object.fromEntries(${JSON.stringify(VARIABLES)}.map((n) => [n, process.env[n] ?? null]))))`;
+
+async function setup(keys: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
+  const dir = await tempDir();
+  const output: string[] = [];
+  const errors: string[] = [];
+  const context: CliContext = {
+    env: { PATH: process.env['PATH'], SWITCHBOARD_USER_DATA: dir, ...env },
+    cwd: dir,
+    print: (text) => output.push(text),
+    reportError: (line) => errors.push(line),
+    secrets: memoryStore(keys),
+  };
+  const seen = async () => JSON.parse(await readFile(join(dir, 'env.json'), 'utf8')) as Record<string, string | null>;
+  const runNode = (script: string, ...args: string[]) => runCli(['run', '--', process.execPath, '-e', script, ...args], context);
+  return { dir, context, output, errors, seen, runNode };
+}
+
+describe('switchboard run', () => {
+  it('sets the variable of each platform with a stored key, and no other', async () => {
+    const { dir, runNode, seen, errors } = await setup({ litellm: 'sk-lite-1' });
+    expect(await runNode(REPORT_ENV, join(dir, 'env.json'))).toEqual({ exitCode: 0 });
+    expect(await seen()).toEqual({ LITELLM_API_KEY: 'sk-lite-1', OPENROUTER_API_KEY: null, SWITCHBOARD_MY_VLLM_API_KEY: null });
+    expect(errors).toEqual([]);
+  });
+
+  it('finds custom endpoints in the settings of SWITCHBOARD_USER_DATA', async () => {
+    const { dir, runNode, seen } = await setup({ openrouter: 'sk-or-2', 'custom:my-vllm': 'vllm-3' });
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ platforms: { 'custom:my-vllm': { url: 'http://gpu:8000', selectedModel: null } } }));
+    await runNode(REPORT_ENV, join(dir, 'env.json'));
+    expect(await seen()).toEqual({ LITELLM_API_KEY: null, OPENROUTER_API_KEY: 'sk-or-2', SWITCHBOARD_MY_VLLM_API_KEY: 'vllm-3' });
+  });
+
+  it('lets a stored key win over a variable already set, and leaves an unstored one alone', async () => {
+    const { dir, runNode, seen } = await setup({ litellm: 'sk-stored' }, { LITELLM_API_KEY: 'sk-shell', OPENROUTER_API_KEY: 'sk-or-shell' });
+    await runNode(REPORT_ENV, join(dir, 'env.json'));
+    expect(await seen()).toMatchObject({ LITELLM_API_KEY: 'sk-stored', OPENROUTER_API_KEY: 'sk-or-shell' });
+  });
+
+  it('ignores a settings file it cannot read', async () => {
+    const { dir, runNode, seen } = await setup({ litellm: 'k' });
+    await writeFile(join(dir, 'settings.json'), '{ not json');
+    expect(await runNode(REPORT_ENV, join(dir, 'env.json'))).toEqual({ exitCode: 0 });
+    expect((await seen())['LITELLM_API_KEY']).toBe('k');
+    expect(await readFile(join(dir, 'settings.json'), 'utf8')).toBe('{ not json');
+  });
+
+  it('passes the command\'s exit status on, and how it died', async () => {
+    const { runNode } = await setup({});
+    expect(await runNode('process.exit(3)')).toEqual({ exitCode: 3 });
+    expect(await runNode("process.kill(process.pid, 'SIGTERM')")).toEqual({ signal: 'SIGTERM' });
+  });
+
+  it('says so in one line and exits 127 when the command does not exist', async () => {
+    const { context, errors } = await setup({ litellm: 'sk-never-printed' });
+    expect(await runCli(['run', '--', 'switchboard-no-such-command'], context)).toEqual({ exitCode: 127 });
+    expect(errors).toEqual(['switchboard: switchboard-no-such-command: command not found']);
+  });
+
+  it('exits 125 with a sentence, and runs nothing, when the keychain cannot be read', async () => {
+    const { dir, context, errors } = await setup({});
+    context.secrets = { ...memoryStore({}), get: async () => Promise.reject(new KeychainUnavailableError(new Error('no D-Bus'))) };
+    const marker = join(dir, 'ran');
+    expect(await runCli(['run', '--', process.execPath, '-e', `require('node:fs').writeFileSync(${JSON.stringify(marker)}, '')`], context)).toEqual({ exitCode: 125 });
+    expect(errors).toEqual([expect.stringMatching(/^switchboard: could not read API keys from the system keychain\./)]);
+    await expect(readFile(marker)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('runs the command where the user was when started through `pnpm switchboard`', async () => {
+    const { dir, context } = await setup({});
+    const elsewhere = await tempDir();
+    context.env = { ...context.env, npm_lifecycle_event: 'switchboard', INIT_CWD: elsewhere };
+    await runCli(['run', '--', process.execPath, '-e', "require('node:fs').writeFileSync('cwd.txt', process.cwd())"], context);
+    expect(await readFile(join(elsewhere, 'cwd.txt'), 'utf8')).toBe(elsewhere);
+    await expect(readFile(join(dir, 'cwd.txt'))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('switchboard help', () => {
+  it('prints the usage for --help and exits 0; a usage error exits 2', async () => {
+    const { context, output, errors } = await setup({});
+    expect(await runCli(['--help'], context)).toEqual({ exitCode: 0 });
+    expect(output.join('')).toMatch(/^Usage: switchboard run \[--\] <command>/);
+    expect(output.join('')).toMatch(/SWITCHBOARD_KEYCHAIN_SERVICE\s+For tests only/);
+    expect(await runCli(['run'], context)).toEqual({ exitCode: 2 });
+    expect(errors[0]).toMatch(/^switchboard: run needs a command/);
+  });
+});

@@ -1,0 +1,39 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The real opencode binary (npm package `opencode-ai`, a dev dependency of this package). */
+export const OPENCODE = fileURLToPath(new URL('../../node_modules/.bin/opencode', import.meta.url));
+
+/**
+ * An environment in which opencode sees nothing of the machine's own setup:
+ * its own home and XDG folders, the config file under test, no model list
+ * from the network, no self-update.
+ */
+export async function isolatedOpencodeEnv(dir: string, configFile: string): Promise<NodeJS.ProcessEnv> {
+  const home = join(dir, 'home');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_STATE_HOME: join(home, '.local', 'state'),
+    OPENCODE_CONFIG: configFile,
+    OPENCODE_DISABLE_MODELS_FETCH: '1',
+    OPENCODE_DISABLE_AUTOUPDATE: '1',
+  };
+  await mkdir(home, { recursive: true });
+  return env;
+}
+
+/** `opencode models <provider> --verbose` prints each model's id line, then its JSON. */
+export function parseVerboseModels(stdout: string): Map<string, Record<string, unknown>> {
+  const models = new Map<string, Record<string, unknown>>();
+  const blocks = stdout.split(/^(?=\S+\/\S+$)/m).filter((block) => block.trim() !== '');
+  for (const block of blocks) {
+    const newline = block.indexOf('\n');
+    models.set(block.slice(0, newline).trim(), JSON.parse(block.slice(newline + 1)) as Record<string, unknown>);
+  }
+  return models;
+}
