@@ -1,11 +1,15 @@
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_LITELLM_URL, DEFAULT_OPENROUTER_BASE_URL, type SwitchboardApi } from '@switchboard/shared';
 import { createPublicModelMap } from '../catalog/public-model-map.js';
 import { litellmPlatform } from '../platforms/litellm/litellm-platform.js';
 import { openrouterPlatform } from '../platforms/openrouter/openrouter-platform.js';
+import { customPlatform } from '../platforms/custom/custom-platform.js';
 import { makePlainConf, openModelCacheStore, openSettingsStore, type MakeConf } from '../store/open-settings-store.js';
 import type { SecretStore } from '../store/secret-store.js';
-import { createCustomEndpointsApi } from './custom-endpoints-api.js';
+import { createCustomEndpoints } from './custom-endpoints-api.js';
+import { createOpencodeApi } from './opencode-api.js';
+import type { PlatformRegistry } from './platform-registry.js';
 import { platformChannels } from './platform-channels.js';
 import { createPlatformService } from './platform-service.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ApiServices } from './services.js';
@@ -45,6 +49,7 @@ export function createApi(options: AppApiOptions): SwitchboardApi {
     timeoutMs: DEFAULT_TIMEOUT_MS,
     maxBytes: DEFAULT_MAX_BYTES,
     env,
+    home: homedir(),
     ...options.overrides,
   };
   return createApiFromServices(services);
@@ -57,9 +62,18 @@ export function createApiFromServices(services: ApiServices): SwitchboardApi {
     instanceId: 'openrouter',
     defaultUrl: DEFAULT_OPENROUTER_BASE_URL,
   });
+  const custom = createCustomEndpoints(services);
+  const registry: PlatformRegistry = (instanceId) => {
+    if (instanceId === 'litellm') return { platform: litellmPlatform, service: litellm, displayName: 'LiteLLM' };
+    if (instanceId === 'openrouter') return { platform: openrouterPlatform, service: openrouter, displayName: 'OpenRouter' };
+    const endpointId = instanceId.startsWith('custom:') ? instanceId.slice('custom:'.length) : null;
+    const service = endpointId === null ? null : custom.lookup(endpointId);
+    return service ? { platform: customPlatform, service, displayName: service.saved()?.name ?? endpointId ?? instanceId } : null;
+  };
   return {
     ...platformChannels('litellm', litellm),
     ...platformChannels('openrouter', openrouter),
-    ...createCustomEndpointsApi(services),
+    ...custom.channels,
+    ...createOpencodeApi(services, registry, services.home),
   };
 }

@@ -16,7 +16,7 @@ const UNSAVED = '__unsaved__';
  * name, keychain account (`custom:<id>`), settings and cache. Each is the
  * same platform service LiteLLM and OpenRouter use.
  */
-export function createCustomEndpointsApi(services: ApiServices): CustomApi {
+export function createCustomEndpoints(services: ApiServices): { channels: CustomApi; lookup(endpointId: string): PlatformService | null } {
   const byId = new Map<string, PlatformService>();
   const limitsOf = (id: string) => services.settings.read().platforms[customInstanceId(id)]?.modelLimits ?? {};
   const service = (id: string): PlatformService => {
@@ -43,7 +43,7 @@ export function createCustomEndpointsApi(services: ApiServices): CustomApi {
   const unknown = (id: string) => fail('not-configured', `There is no custom endpoint "${id}". It may have been removed.`);
   const exists = (id: string) => service(id).saved() !== undefined;
 
-  return {
+  const channels: CustomApi = {
     'custom:list-endpoints': async () => Promise.all(endpointIds().map(view)),
     'custom:test-connection': ({ endpointId, url, key }) => service(endpointId ?? UNSAVED).testConnection({ url, key }),
     'custom:fetch-models': ({ endpointId }) => service(endpointId).fetchModels(),
@@ -77,4 +77,5 @@ export function createCustomEndpointsApi(services: ApiServices): CustomApi {
       });
     },
   };
+  return { channels, lookup: (endpointId) => (exists(endpointId) ? service(endpointId) : null) };
 }

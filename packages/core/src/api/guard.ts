@@ -15,3 +15,9 @@ export async function guard<T>(work: () => Promise<T>): Promise<Result<T>> {
     throw error;
   }
 }
+
+/** {@link guard} for work that already answers with a Result. */
+export async function guardResult<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+  const outer = await guard(work);
+  return outer.ok ? outer.value : outer;
+}

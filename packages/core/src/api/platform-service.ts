@@ -27,6 +27,8 @@ export interface PlatformService {
   setConfig(input: { url?: string | undefined; key: KeyInput; selectedModel: string | null }, extra?: Partial<PlatformSettings>): Promise<Result<PlatformConfigView>>;
   disconnect(): Promise<Result<PlatformConfigView>>;
   saved(): PlatformSettings | undefined;
+  /** The models of the saved connection, as fully known as they can be now: the last listing, the cache, or a fresh fetch. */
+  knownModels(): Promise<Result<Model[]>>;
 }
 
 /** The listing whose metadata is still arriving, so a second call can wait for it instead of asking again. */
@@ -115,8 +117,16 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
     services.settings.write({ ...settings, platforms: value ? { ...others, [instanceId]: value } : others });
   };
 
-  return {
+  const service: PlatformService = {
     saved,
+    knownModels: async () => {
+      const url = saved()?.url;
+      if (latest && latest.url === url) return { ok: true, value: await latest.enriched };
+      const cached = services.modelCache.read(instanceId);
+      if (cached && cached.url === url) return { ok: true, value: adjust(cached.models) };
+      const fetched = await service.fetchModels();
+      return fetched.ok && latest ? { ok: true, value: await latest.enriched } : fetched.ok ? { ok: true, value: fetched.value.models } : fetched;
+    },
     testConnection: ({ url, key }) =>
       guard(async () => {
         const baseUrl = platform.baseUrl(url, context);
@@ -176,4 +186,5 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
         return getConfig();
       }),
   };
+  return service;
 }

@@ -19,6 +19,8 @@ export interface ApiServices {
   maxBytes: number;
   /** For addresses a deployment may redirect, such as SWITCHBOARD_OPENROUTER_BASE_URL. */
   env: NodeJS.ProcessEnv;
+  /** Where ~ is, for opencode's global config. */
+  home: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;

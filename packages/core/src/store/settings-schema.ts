@@ -25,11 +25,21 @@ export const CatalogSettingsSchema = z.object({
 });
 export type CatalogSettings = z.infer<typeof CatalogSettingsSchema>;
 
+export const OpencodeSettingsSchema = z.object({
+  /** A path chosen in Settings; null means opencode's global config. */
+  configPath: z.string().nullable().default(null),
+  /** null until the config has been written once; then on unless the user turns it off. */
+  sync: z.boolean().nullable().default(null),
+  writeKeyInFile: z.boolean().default(false),
+});
+export type OpencodeSettings = z.infer<typeof OpencodeSettingsSchema>;
+
 /** Everything Switchboard keeps outside the keychain. No secret ever belongs here. */
 export const SettingsSchema = z.object({
   /** By instance id: `litellm`, `openrouter`, `custom:<id>`. */
   platforms: z.record(z.string(), PlatformSettingsSchema).default({}),
   catalog: CatalogSettingsSchema.prefault({}),
+  opencode: OpencodeSettingsSchema.prefault({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { fail, type OpencodeSettingsView, type Result, type SwitchboardApi } from '@switchboard/shared';
+import {
+  apiKeyEnvVariable,
+  applyOpencodeConfig,
+  buildProviderEntry,
+  opencodeProviderId,
+  OPENCODE_CONFIG_ENV,
+  PLAIN_KEY_WARNING,
+  previewOpencodeConfig,
+  previewView,
+  resolveOpencodeConfigPath,
+  type ApiKeySource,
+  type OpencodeConfigPreview,
+} from '../opencode/index.js';
+import { guardResult } from './guard.js';
+import type { PlatformRegistry } from './platform-registry.js';
+import type { ApiServices } from './services.js';
+
+type OpencodeApi = Pick<SwitchboardApi, Extract<keyof SwitchboardApi, `opencode:${string}`>>;
+
+export const RUN_COMMAND = 'pnpm switchboard run -- opencode';
+
+/**
+ * Writing opencode's config for the chosen model: settings (path, sync,
+ * plain-key opt-in), a preview as a diff, and the write itself. The file
+ * text never leaves the main process; the renderer sees a masked diff.
+ */
+export function createOpencodeApi(services: ApiServices, registry: PlatformRegistry, home: string): OpencodeApi {
+  const opencodeSettings = () => services.settings.read().opencode;
+  const configPath = () => resolveOpencodeConfigPath(services.env, home, existsSync, opencodeSettings().configPath);
+
+  const view = (): OpencodeSettingsView => {
+    const current = opencodeSettings();
+    return {
+      configPath: configPath(),
+      chosenPath: current.configPath,
+      overriddenByEnv: Boolean(services.env[OPENCODE_CONFIG_ENV]?.trim()),
+      sync: current.sync ?? false,
+      writeKeyInFile: current.writeKeyInFile,
+      runCommand: RUN_COMMAND,
+      plainKeyWarning: PLAIN_KEY_WARNING,
+    };
+  };
+
+  const plan = async (instanceId: string, smallModel: string | null | undefined): Promise<Result<OpencodeConfigPreview>> => {
+    const instance = registry(instanceId);
+    const saved = instance?.service.saved();
+    if (!instance || !saved?.selectedModel) {
+      return fail('not-configured', 'Choose a model and press Use This Model first; then Switchboard can write it into opencode.');
+    }
+    const models = await instance.service.knownModels();
+    if (!models.ok) return models;
+    const key = await services.secrets.get(instanceId);
+    const apiKey: ApiKeySource =
+      key === null ? { kind: 'none' } : opencodeSettings().writeKeyInFile ? { kind: 'plain', value: key } : { kind: 'env', variable: apiKeyEnvVariable(instanceId) };
+    const provider = buildProviderEntry({
+      displayName: instance.displayName,
+      baseURL: instance.platform.openAIBaseUrl(saved.url),
+      models: models.value,
+      apiKey,
+    });
+    return previewOpencodeConfig({
+      filePath: configPath(),
+      providerId: opencodeProviderId(instanceId),
+      provider,
+      modelId: saved.selectedModel,
+      smallModelId: smallModel ?? null,
+    });
+  };
+
+  return {
+    'opencode:get-settings': async () => view(),
+
+    'opencode:set-settings': async (changes) => {
+      const settings = services.settings.read();
+      const next = { ...settings.opencode };
+      if (changes.configPath !== undefined) next.configPath = changes.configPath === '' ? null : changes.configPath;
+      if (changes.sync !== undefined) next.sync = changes.sync;
+      if (changes.writeKeyInFile !== undefined) next.writeKeyInFile = changes.writeKeyInFile;
+      services.settings.write({ ...settings, opencode: next });
+      return { ok: true, value: view() };
+    },
+
+    'opencode:preview': ({ platform, smallModel }) =>
+      guardResult(async () => {
+        const preview = await plan(platform, smallModel);
+        return preview.ok ? { ok: true, value: previewView(preview.value) } : preview;
+      }),
+
+    'opencode:write': ({ platform, smallModel, fingerprint }) =>
+      guardResult(async () => {
+        const preview = await plan(platform, smallModel);
+        if (!preview.ok) return preview;
+        if (fingerprint !== null && preview.value.fingerprint !== fingerprint) {
+          return fail('config-write', `${preview.value.filePath} would change differently from what you reviewed. Look at the new change, then write it.`);
+        }
+        const written = await applyOpencodeConfig(preview.value);
+        if (!written.ok) return written;
+        const settings = services.settings.read();
+        // Once written, keeping the file in step with Use This Model is what a person expects, unless they said otherwise.
+        if (settings.opencode.sync === null) services.settings.write({ ...settings, opencode: { ...settings.opencode, sync: true } });
+        return { ok: true, value: { ...written.value, settings: view() } };
+      }),
+  };
+}
