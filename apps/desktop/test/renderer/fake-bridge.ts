@@ -39,7 +39,13 @@ type Handler<C extends Channel> = (input: ChannelInput<C>) => Promise<ChannelOut
  */
 export class FakeSwitchboard implements SwitchboardBridge {
   calls: Call[] = [];
+  /** What the proxy lists (ids, as test-connection and fetch-models answer). */
   models: Model[] = FOUR_MODELS;
+  /** What fetch-metadata answers; the same models when unset. */
+  enriched: Model[] | null = null;
+  /** The saved connection's cached list, as get-cached-models answers it. */
+  cache: { models: Model[]; fetchedAt: number; stale: boolean } | null = null;
+  fetchedAt = 1_700_000_000_000;
   latencyMs = 35;
   storedKey: string | null = null;
   saved: { url: string; selectedModel: string } | null = null;
@@ -51,8 +57,16 @@ export class FakeSwitchboard implements SwitchboardBridge {
     this.overrides.set(channel, handler as (input: unknown) => Promise<unknown>);
   }
 
-  failWith(channel: 'litellm:test-connection' | 'litellm:fetch-models' | 'litellm:set-config' | 'litellm:disconnect', error: ProxyError) {
+  failWith(
+    channel: 'litellm:test-connection' | 'litellm:fetch-models' | 'litellm:fetch-metadata' | 'litellm:set-config' | 'litellm:disconnect',
+    error: ProxyError,
+  ) {
     this.overrides.set(channel, async () => ({ ok: false, error }));
+  }
+
+  /** Undoes failWith, reject or hold: the channel answers normally again. */
+  restore(channel: Channel): void {
+    this.overrides.delete(channel);
   }
 
   reject(channel: Channel, message: string): void {
@@ -102,6 +116,7 @@ export class FakeSwitchboard implements SwitchboardBridge {
   }
 
   private async handle(channel: Channel, input: unknown): Promise<unknown> {
+    // Channels of other platforms (OpenRouter, custom endpoints) are not used by these tests.
     switch (channel) {
       case 'litellm:get-config':
         return this.view();
@@ -112,11 +127,15 @@ export class FakeSwitchboard implements SwitchboardBridge {
         if (this.requiredKey !== null && this.resolveKey(key) !== this.requiredKey) {
           return { ok: false, error: { kind: 'unauthorized', message: 'The proxy refused the API key. Check the key and try again.' } };
         }
-        return { ok: true, value: { url: normalized.url, models: this.models, latencyMs: this.latencyMs } };
+        return { ok: true, value: { url: normalized.url, models: this.models, latencyMs: this.latencyMs, warning: null } };
       }
       case 'litellm:fetch-models':
         if (!this.saved) return { ok: false, error: { kind: 'not-configured', message: 'LiteLLM is not connected yet.' } };
-        return { ok: true, value: { models: this.models, fetchedAt: 1 } };
+        return { ok: true, value: { models: this.models, fetchedAt: this.fetchedAt } };
+      case 'litellm:fetch-metadata':
+        return { ok: true, value: { models: this.enriched ?? this.models, fetchedAt: this.fetchedAt } };
+      case 'litellm:get-cached-models':
+        return this.saved && this.cache ? { url: this.saved.url, ...this.cache } : null;
       case 'litellm:set-config': {
         const { url, key, selectedModel } = input as { url: string; key: KeyInput; selectedModel: string };
         if (key.mode === 'provided') this.storedKey = key.value;

@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { useState } from 'react';
 import type { Model } from '@switchboard/shared';
 import { ModelCombobox } from '../../src/renderer/components/model-picker/ModelCombobox';
-import { click, fakeLayout, getByTestId, mount, press, type, type Mounted } from './dom';
-import { FOUR_MODELS, manyModels } from './fake-bridge';
+import { act } from 'react';
+import { click, fakeLayout, getByTestId, mount, press, settle, type, type Mounted } from './dom';
+import { FOUR_MODELS, manyModels, model } from './fake-bridge';
 
 let restoreLayout: () => void;
 let view: Mounted | null = null;
@@ -56,7 +57,7 @@ describe('ModelCombobox', () => {
     const options = [...listbox.querySelectorAll('[role="option"]')].map((option) => option.getAttribute('data-model-id'));
     expect(options).toEqual(['claude-3-5-sonnet', 'fake-up', 'gpt-4o', 'local-llama']);
     const headers = [...listbox.querySelectorAll('.model-group')].map((header) => header.textContent);
-    expect(headers).toEqual(['anthropic1 model', 'openai2 models', 'Other1 model']);
+    expect(headers).toEqual(['Anthropic1 model', 'OpenAI2 models', 'Other1 model']);
     expect(getByTestId(container, 'litellm-model-count').textContent).toBe('4 models');
   });
 
@@ -112,8 +113,8 @@ describe('ModelCombobox', () => {
   test('clicking an option selects it; the saved model carries a "current" badge', async () => {
     const { listbox, onSelect } = await render(FOUR_MODELS, null, 'gpt-4o');
     const current = listbox.querySelector('[data-model-id="gpt-4o"]');
-    expect(current?.querySelector('.badge')?.textContent).toBe('current');
-    expect(listbox.querySelectorAll('.badge')).toHaveLength(1);
+    expect(current?.querySelector('[data-badge="current"]')?.textContent).toBe('current');
+    expect(listbox.querySelectorAll('[data-badge="current"]')).toHaveLength(1);
     await click(listbox.querySelector('[data-model-id="claude-3-5-sonnet"]'));
     expect(onSelect).toHaveBeenLastCalledWith('claude-3-5-sonnet');
   });
@@ -136,5 +137,65 @@ describe('ModelCombobox', () => {
     // The last group is "Other"; its last model by name is the highest index without a provider.
     expect(activeOption(input, listbox)?.getAttribute('data-model-id')).toBe('model-09999');
     expect(activeOption(input, listbox)?.getAttribute('aria-posinset')).toBe('10000');
+  });
+
+  test('a character typed while the list has focus goes to the search, and the keys go on from there', async () => {
+    const { input, listbox, onSelect } = await render();
+    listbox.focus();
+    const typed = await press(listbox, 'l');
+    expect(typed.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(input);
+    expect(input.value).toBe('l');
+    await type(input, 'llama');
+    await press(listbox, 'Enter');
+    expect(onSelect).toHaveBeenLastCalledWith('local-llama');
+  });
+
+  test('arrow keys pressed on the list move the active option and bring focus back to the search', async () => {
+    const { input, listbox } = await render();
+    listbox.focus();
+    await press(listbox, 'ArrowDown');
+    expect(document.activeElement).toBe(input);
+    expect(activeOption(input, listbox)?.getAttribute('data-model-id')).toBe('claude-3-5-sonnet');
+  });
+
+  test('non-chat models are hidden behind a switch that says how many there are', async () => {
+    const models = [...FOUR_MODELS, model('openai/text-embedding-3-small', { provider: 'openai', mode: 'embedding' })];
+    const { listbox, container } = await render(models);
+    const toggle = getByTestId(container, 'litellm-mode-toggle') as HTMLInputElement;
+    expect(toggle.parentElement?.textContent).toBe('Show non-chat models (1)');
+    expect(toggle.checked).toBe(false);
+    expect(listbox.querySelector('[data-model-id="openai/text-embedding-3-small"]')).toBeNull();
+    expect(getByTestId(container, 'litellm-model-count').textContent).toBe('4 models');
+    await click(toggle);
+    const embedding = listbox.querySelector('[data-model-id="openai/text-embedding-3-small"]');
+    expect(embedding?.querySelector('[data-badge="mode"]')?.textContent).toBe('embedding');
+    expect(getByTestId(container, 'litellm-model-count').textContent).toBe('5 models');
+  });
+
+  test('the search highlights what matched, in the name and the id', async () => {
+    const { input, listbox } = await render([model('openai/gpt-4o-mini', { provider: 'openai' }), model('local-llama')]);
+    await type(input, 'mini');
+    const option = listbox.querySelector('[data-model-id="openai/gpt-4o-mini"]');
+    expect([...(option?.querySelectorAll('mark') ?? [])].map((mark) => mark.textContent)).toEqual(['mini', 'mini']);
+    expect(option?.querySelector('.model-option-name')?.innerHTML).toBe('gpt-4o-<mark>mini</mark>');
+  });
+
+  test('the active option stays on its model when metadata regroups the list', async () => {
+    const ids = [model('gpt-4o'), model('claude-3-5-sonnet'), model('zeta')];
+    const onSelect = vi.fn();
+    view = await mount(<ModelCombobox models={ids} selectedId={null} currentId={null} onSelect={onSelect} />);
+    const input = getByTestId(view.container, 'litellm-search-input');
+    const listbox = getByTestId(view.container, 'litellm-model-select');
+    await press(input, 'ArrowDown');
+    await press(input, 'ArrowDown');
+    expect(activeOption(input, listbox)?.getAttribute('data-model-id')).toBe('gpt-4o');
+    const enriched = [model('gpt-4o', { provider: 'openai' }), model('claude-3-5-sonnet', { provider: 'anthropic' }), model('zeta')];
+    await act(async () => view?.root.render(<ModelCombobox models={enriched} selectedId={null} currentId={null} onSelect={onSelect} />));
+    await settle();
+    expect([...listbox.querySelectorAll('.model-group')].map((header) => header.getAttribute('data-group'))).toEqual(['Anthropic', 'OpenAI', 'Other']);
+    expect(activeOption(input, listbox)?.getAttribute('data-model-id')).toBe('gpt-4o');
+    await press(input, 'Enter');
+    expect(onSelect).toHaveBeenLastCalledWith('gpt-4o');
   });
 });

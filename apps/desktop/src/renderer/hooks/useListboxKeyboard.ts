@@ -1,43 +1,29 @@
-import { useCallback, useState, type KeyboardEvent } from 'react';
+import { useCallback, type KeyboardEvent } from 'react';
 
 export interface ListboxKeyboardOptions {
   optionCount: number;
+  /** The active option's ordinal (headers are not counted), or -1. */
+  active: number;
+  /** How far PageUp and PageDown move. */
+  pageSize?: number;
+  onActivate(ordinal: number): void;
   /** Enter on the active option. */
   onChoose(ordinal: number): void;
   /** Escape; return true when it was used (so it does not also close the dialog). */
   onEscape(): boolean;
   /** Any navigation key: the popup should be shown. */
   onOpen(): void;
-  /** When this changes (e.g. the search text), the active option goes back to `resetTo`. */
-  resetKey: string;
-  resetTo: number;
-}
-
-export interface ListboxKeyboard {
-  /** The active option's ordinal (headers are not counted), or -1. */
-  active: number;
-  setActive(ordinal: number): void;
-  onKeyDown(event: KeyboardEvent<HTMLElement>): void;
 }
 
 /**
- * Active-option state and keys for a combobox whose focus stays in its input
- * (WAI-ARIA combobox with aria-activedescendant): ArrowDown/ArrowUp, Home/End,
- * Enter, Escape.
+ * Keys for a combobox whose focus stays in its input (WAI-ARIA combobox with
+ * aria-activedescendant): arrows, Home/End, PageUp/PageDown, Enter, Escape.
+ * Which option is active is the caller's state, kept by model id, so it
+ * survives the list being regrouped under it.
  */
-export function useListboxKeyboard(options: ListboxKeyboardOptions): ListboxKeyboard {
-  const { optionCount, onChoose, onEscape, onOpen, resetKey, resetTo } = options;
-  const [rawActive, setActive] = useState(resetTo);
-  const [trackedKey, setTrackedKey] = useState(resetKey);
-  if (trackedKey !== resetKey) {
-    // Adjusting state while rendering, as React recommends for "reset when a prop changes".
-    setTrackedKey(resetKey);
-    setActive(resetTo);
-  }
-  const active = optionCount === 0 ? -1 : Math.min(rawActive, optionCount - 1);
-  const last = optionCount - 1;
-
-  const onKeyDown = useCallback(
+export function useListboxKeyboard(options: ListboxKeyboardOptions): (event: KeyboardEvent<HTMLElement>) => void {
+  const { optionCount, active, pageSize = 8, onActivate, onChoose, onEscape, onOpen } = options;
+  return useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.key === 'Enter') {
@@ -53,25 +39,27 @@ export function useListboxKeyboard(options: ListboxKeyboardOptions): ListboxKeyb
         }
         return;
       }
-      const next = nextActive(event.key, active, last);
+      const next = nextActive(event.key, active, optionCount - 1, pageSize);
       if (next === null) return;
       event.preventDefault();
       onOpen();
-      if (optionCount > 0) setActive(next);
+      if (optionCount > 0) onActivate(next);
     },
-    [active, last, optionCount, onChoose, onEscape, onOpen],
+    [active, optionCount, pageSize, onActivate, onChoose, onEscape, onOpen],
   );
-
-  return { active, setActive, onKeyDown };
 }
 
 /** Where a navigation key moves the active option; null for any other key. */
-function nextActive(key: string, active: number, last: number): number | null {
+export function nextActive(key: string, active: number, last: number, pageSize: number): number | null {
   switch (key) {
     case 'ArrowDown':
       return active < 0 ? 0 : Math.min(active + 1, last);
     case 'ArrowUp':
       return active < 0 ? last : Math.max(active - 1, 0);
+    case 'PageDown':
+      return Math.min(Math.max(active, 0) + pageSize, last);
+    case 'PageUp':
+      return Math.max(active - pageSize, 0);
     case 'Home':
       return 0;
     case 'End':
@@ -79,4 +67,9 @@ function nextActive(key: string, active: number, last: number): number | null {
     default:
       return null;
   }
+}
+
+/** A key that types a character (type-to-search), not a shortcut or a navigation key. */
+export function isPrintableKey(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>): boolean {
+  return event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && event.key !== ' ';
 }

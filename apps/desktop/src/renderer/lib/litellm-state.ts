@@ -20,9 +20,7 @@ export interface LiteLLMState {
   saved: LiteLLMConfigView | null;
   url: string;
   key: KeyFieldState;
-  /** The models of the last successful test or fetch; null when there are none to show. */
-  models: Model[] | null;
-  modelsLoading: boolean;
+  /** The model picked in the form; the list it is picked from lives in the catalog (`catalog-state.ts`). */
   selectedModel: string | null;
   busy: Busy;
   /** What `connection-status` says: testing, connected, or why not. */
@@ -42,9 +40,9 @@ export type LiteLLMAction =
   | { type: 'test-started' }
   | { type: 'test-succeeded'; models: Model[]; latencyMs: number }
   | { type: 'test-failed'; error: UiError }
-  | { type: 'models-loading' }
-  | { type: 'models-loaded'; models: Model[] }
-  | { type: 'models-failed'; error: UiError }
+  | { type: 'refresh-succeeded'; modelCount: number }
+  /** `listKept`: an older list stays on screen and says why itself, so the status line need not repeat it. */
+  | { type: 'refresh-failed'; error: UiError; listKept: boolean }
   | { type: 'save-started' }
   | { type: 'save-succeeded'; view: LiteLLMConfigView }
   | { type: 'save-failed'; error: UiError }
@@ -57,8 +55,6 @@ export const initialLiteLLMState: LiteLLMState = {
   saved: null,
   url: '',
   key: emptyKeyField,
-  models: null,
-  modelsLoading: false,
   selectedModel: null,
   busy: null,
   connection: null,
@@ -95,24 +91,16 @@ export function litellmReducer(state: LiteLLMState, action: LiteLLMAction): Lite
       return {
         ...state,
         busy: null,
-        models: action.models,
         selectedModel: offered ? state.selectedModel : null,
         connection: { tone: 'success', text: formatConnected(action.models.length, action.latencyMs) },
       };
     }
     case 'test-failed':
-      return { ...state, busy: null, models: null, connection: errorLine(action.error) };
-    case 'models-loading':
-      return { ...state, modelsLoading: true };
-    case 'models-loaded':
-      return {
-        ...state,
-        modelsLoading: false,
-        models: action.models,
-        connection: { tone: 'success', text: formatConnected(action.models.length) },
-      };
-    case 'models-failed':
-      return { ...state, modelsLoading: false, connection: errorLine(action.error) };
+      return { ...state, busy: null, connection: errorLine(action.error) };
+    case 'refresh-succeeded':
+      return { ...state, connection: { tone: 'success', text: formatConnected(action.modelCount) } };
+    case 'refresh-failed':
+      return { ...state, connection: action.listKept ? null : errorLine(action.error) };
     case 'save-started':
       return { ...state, busy: 'saving', action: { tone: 'progress', text: 'Saving…' } };
     case 'save-succeeded':
@@ -125,8 +113,6 @@ export function litellmReducer(state: LiteLLMState, action: LiteLLMAction): Lite
       return {
         ...fromView(state, action.view),
         busy: null,
-        models: null,
-        modelsLoading: false,
         connection: null,
         action: { tone: 'success', text: 'Disconnected' },
       };

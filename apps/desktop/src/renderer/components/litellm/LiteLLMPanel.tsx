@@ -6,13 +6,14 @@ import { Spinner } from '../ui/Spinner';
 import { ApiKeyField } from './ApiKeyField';
 import { ModelSection } from './ModelSection';
 import { SavedConnectionSummary } from './SavedConnectionSummary';
+import { SelectedModelLine } from './SelectedModelLine';
 import { StatusLineView } from './StatusLineView';
 import { UrlField } from './UrlField';
 
 /** Settings for a LiteLLM proxy: URL and key, test, pick a model, save; all calls live in the hook. */
 export function LiteLLMPanel({ onConfigChange }: PlatformPanelProps) {
   const connection = useLiteLLMConnection(onConfigChange);
-  const { state } = connection;
+  const { state, catalog, refresh } = connection;
   const testButtonRef = useRef<HTMLButtonElement>(null);
   const saveButtonRef = useRef<HTMLButtonElement>(null);
   useKeepFocus(state.busy === 'testing' || state.busy === 'disconnecting', testButtonRef);
@@ -35,7 +36,6 @@ export function LiteLLMPanel({ onConfigChange }: PlatformPanelProps) {
 
   return (
     <section className="platform-panel stack" aria-label="LiteLLM settings" data-testid="litellm-panel">
-
       {state.saved?.connected ? (
         <SavedConnectionSummary saved={state.saved} disabled={state.busy !== null} onDisconnect={() => void connection.disconnect()} />
       ) : null}
@@ -68,23 +68,16 @@ export function LiteLLMPanel({ onConfigChange }: PlatformPanelProps) {
       </form>
 
       <ModelSection
-        models={state.models}
-        loading={state.modelsLoading}
+        catalog={catalog.state}
+        clock={catalog.now}
         selectedId={state.selectedModel}
         currentId={state.saved?.connected ? state.saved.selectedModel : null}
         onSelect={connection.selectModel}
+        onRefresh={refresh && catalog.state.url === state.saved?.url ? () => void refresh() : null}
       />
 
       <div className="actions actions-footer">
-        <p className="selected-model" data-testid="litellm-selected-model">
-          {state.selectedModel ? (
-            <>
-              Selected: <strong>{state.selectedModel}</strong>
-            </>
-          ) : (
-            'No model selected'
-          )}
-        </p>
+        <SelectedModelLine modelId={state.selectedModel} missing={connection.selectedMissing} />
         <StatusLineView status={state.action} testId="save-status" />
         <button
           ref={saveButtonRef}

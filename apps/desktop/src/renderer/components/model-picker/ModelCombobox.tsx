@@ -1,16 +1,12 @@
 import type { Model } from '@switchboard/shared';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCatalogView } from '../../hooks/useCatalogView';
 import { useListboxKeyboard } from '../../hooks/useListboxKeyboard';
-import { useModelRows } from '../../hooks/useModelRows';
 import { plural } from '../../lib/format';
-import { ordinalOf } from '../../lib/model-rows';
+import { modelAtOrdinal, ordinalOf } from '../../lib/model-rows';
 import { Icon } from '../ui/Icon';
-import { ModelGroupHeader } from './ModelGroupHeader';
-import { ModelOptionRow } from './ModelOptionRow';
-
-export const GROUP_ROW_HEIGHT = 30;
-export const OPTION_ROW_HEIGHT = 48;
+import { ModelListbox } from './ModelListbox';
+import { ModeToggle } from './ModeToggle';
 
 interface ModelComboboxProps {
   models: readonly Model[];
@@ -19,6 +15,8 @@ interface ModelComboboxProps {
   /** The model saved as the one in use, marked "current". */
   currentId: string | null;
   onSelect(id: string): void;
+  /** Shown on the label's line: when the list was fetched, Refresh. */
+  toolbar?: ReactNode;
 }
 
 /**
@@ -26,26 +24,41 @@ interface ModelComboboxProps {
  * pattern: focus stays in the search input, the active option is pointed at
  * with aria-activedescendant, and only the rows in view are rendered.
  */
-export function ModelCombobox({ models, selectedId, currentId, onSelect }: ModelComboboxProps) {
+export function ModelCombobox({ models, selectedId, currentId, onSelect, toolbar }: ModelComboboxProps) {
   const baseId = useId();
   const listboxId = `${baseId}-listbox`;
-  const optionId = (ordinal: number) => `${baseId}-option-${ordinal}`;
+  const optionId = useCallback((ordinal: number) => `${baseId}-option-${ordinal}`, [baseId]);
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState(true);
-  const listRef = useRef<HTMLDivElement>(null);
+  const [showNonChat, setShowNonChat] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const navigated = useRef(false);
 
-  const modelRows = useModelRows(models, query, currentId);
-  const { rows, optionRowIndex, optionCount } = modelRows;
-  const selectedOrdinal = ordinalOf(modelRows, selectedId);
+  const { index, view } = useCatalogView(models, query, showNonChat);
+  const { optionCount } = view;
 
+  // The active option is kept by model id, so metadata regrouping the list under it does not move it.
+  // A new search starts at its first match; clearing it goes back to the selected model.
+  const [activeId, setActiveId] = useState<string | null>(selectedId);
+  const [activeFor, setActiveFor] = useState(view.query);
+  if (activeFor !== view.query) {
+    // Adjusting state while rendering, as React recommends for "reset when a prop changes".
+    setActiveFor(view.query);
+    setActiveId(view.query === '' ? selectedId : (modelAtOrdinal(index, view, 0)?.id ?? null));
+  }
+  const active = ordinalOf(index, view, activeId);
+  const selectedOrdinal = ordinalOf(index, view, selectedId);
+
+  const activate = useCallback((ordinal: number) => setActiveId(modelAtOrdinal(index, view, ordinal)?.id ?? null), [index, view]);
   const choose = useCallback(
     (ordinal: number) => {
-      const row = rows[optionRowIndex[ordinal] ?? -1];
-      if (row?.kind === 'option') onSelect(row.model.id);
+      const model = modelAtOrdinal(index, view, ordinal);
+      if (!model) return;
+      setActiveId(model.id);
+      onSelect(model.id);
     },
-    [rows, optionRowIndex, onSelect],
+    [index, view, onSelect],
   );
   const onEscape = useCallback(() => {
     if (query !== '') {
@@ -60,55 +73,41 @@ export function ModelCombobox({ models, selectedId, currentId, onSelect }: Model
   }, [query, expanded]);
   const open = useCallback(() => setExpanded(true), []);
 
-  const keyboard = useListboxKeyboard({
-    optionCount,
-    onChoose: choose,
-    onEscape,
-    onOpen: open,
-    resetKey: modelRows.query,
-    resetTo: modelRows.query.trim() === '' ? selectedOrdinal : 0,
-  });
+  const onKeyDown = useListboxKeyboard({ optionCount, active, onActivate: activate, onChoose: choose, onEscape, onOpen: open });
+  const onInputKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    navigated.current = true;
+    onKeyDown(event);
+  };
+  // With focus on the list itself (clicked, or reached by Tab), keys act as in the input, and focus goes back there.
+  const onListNavigate = (event: KeyboardEvent<HTMLElement>) => {
+    onInputKeyDown(event);
+    if (event.defaultPrevented) inputRef.current?.focus();
+  };
+  const onType = (character: string) => {
+    setQuery((current) => current + character);
+    setExpanded(true);
+    inputRef.current?.focus();
+  };
 
-  const estimateSize = useCallback(
-    (index: number) => (rows[index]?.kind === 'group' ? GROUP_ROW_HEIGHT : OPTION_ROW_HEIGHT),
-    [rows],
-  );
-  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => listRef.current,
-    estimateSize,
-    getItemKey,
-    overscan: 6,
-    // Rows have fixed heights, so nothing needs a synchronous re-render (which React 19 warns about in effects).
-    useFlushSync: false,
-  });
-
-  // Keep the active option, or else the selected one, in view; again once the list gets a size
-  // (it has none while its tab is hidden).
-  const focusOrdinal = keyboard.active >= 0 ? keyboard.active : selectedOrdinal;
-  const focusRow = focusOrdinal >= 0 ? optionRowIndex[focusOrdinal] : undefined;
-  const viewportHeight = virtualizer.scrollRect?.height ?? 0;
-  useEffect(() => {
-    if (!expanded || viewportHeight === 0 || focusRow === undefined) return;
-    // The first time, centre the selected model; after a key press, move as little as possible.
-    virtualizer.scrollToIndex(focusRow, { align: navigated.current ? 'auto' : 'center' });
-  }, [expanded, viewportHeight, focusRow, virtualizer]);
-
-  const activeId = expanded && keyboard.active >= 0 ? optionId(keyboard.active) : undefined;
+  const shownTotal = showNonChat ? index.models.length : index.chatCount;
+  const nonChatCount = index.models.length - index.chatCount;
   const countText =
     optionCount === 0
       ? 'No models match'
-      : optionCount === models.length
-        ? plural(models.length, 'model', 'models')
-        : `${plural(optionCount, 'model', 'models')} of ${models.length}`;
+      : optionCount === shownTotal
+        ? plural(optionCount, 'model', 'models')
+        : `${plural(optionCount, 'model', 'models')} of ${shownTotal}`;
 
   return (
     <div className="combobox" ref={rootRef}>
-      <label htmlFor={`${baseId}-input`}>Model</label>
+      <div className="combobox-label-row">
+        <label htmlFor={`${baseId}-input`}>Model</label>
+        {toolbar}
+      </div>
       <div className="search-field">
         <Icon name="search" />
         <input
+          ref={inputRef}
           id={`${baseId}-input`}
           type="text"
           role="combobox"
@@ -117,7 +116,7 @@ export function ModelCombobox({ models, selectedId, currentId, onSelect }: Model
           aria-expanded={expanded}
           aria-controls={listboxId}
           aria-autocomplete="list"
-          aria-activedescendant={activeId}
+          aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
           aria-describedby={`${baseId}-count`}
           autoComplete="off"
           spellCheck={false}
@@ -131,43 +130,33 @@ export function ModelCombobox({ models, selectedId, currentId, onSelect }: Model
           onClick={open}
           // Bring the whole picker (input and list) into view in the scrolling panel.
           onFocus={() => rootRef.current?.scrollIntoView?.({ block: 'nearest' })}
-          onKeyDown={(event) => {
-            navigated.current = true;
-            keyboard.onKeyDown(event);
-          }}
+          onKeyDown={onInputKeyDown}
         />
       </div>
-      <p id={`${baseId}-count`} role="status" className="model-count" data-testid="litellm-model-count">
-        {countText}
-      </p>
+      <div className="combobox-meta">
+        <p id={`${baseId}-count`} role="status" className="model-count" data-testid="litellm-model-count">
+          {countText}
+        </p>
+        <ModeToggle count={nonChatCount} checked={showNonChat} onChange={setShowNonChat} />
+      </div>
       <div className="model-list-frame" hidden={!expanded}>
-        <div ref={listRef} role="listbox" id={listboxId} aria-label="Models" data-testid="litellm-model-select" className="model-listbox">
-          <div role="presentation" className="model-listbox-inner" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index];
-              if (!row) return null;
-              const style = { height: item.size, transform: `translateY(${item.start}px)` };
-              return row.kind === 'group' ? (
-                <ModelGroupHeader key={item.key} row={row} style={style} />
-              ) : (
-                <ModelOptionRow
-                  key={item.key}
-                  row={row}
-                  id={optionId(row.ordinal)}
-                  style={style}
-                  selected={row.model.id === selectedId}
-                  active={row.ordinal === keyboard.active}
-                  setSize={optionCount}
-                  onChoose={(ordinal) => {
-                    keyboard.setActive(ordinal);
-                    choose(ordinal);
-                  }}
-                />
-              );
-            })}
-          </div>
-        </div>
-        {optionCount === 0 ? <p className="model-empty">Try a different search.</p> : null}
+        <ModelListbox
+          id={listboxId}
+          optionId={optionId}
+          index={index}
+          view={view}
+          selectedId={selectedId}
+          currentId={currentId}
+          active={active}
+          scrollTarget={active >= 0 ? active : selectedOrdinal}
+          navigated={navigated}
+          onChoose={choose}
+          onNavigate={onListNavigate}
+          onType={onType}
+        />
+        {optionCount === 0 ? (
+          <p className="model-empty">{view.hiddenNonChat > 0 ? 'Only non-chat models match. Turn on “Show non-chat models” to see them.' : 'Try a different search.'}</p>
+        ) : null}
       </div>
     </div>
   );

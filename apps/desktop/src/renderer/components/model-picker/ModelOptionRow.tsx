@@ -1,54 +1,108 @@
-import type { CSSProperties } from 'react';
-import { modelFacts, nonChatMode } from '../../lib/model-facts';
-import type { OptionRow } from '../../lib/model-rows';
+import type { Model } from '@switchboard/shared';
+import { memo } from 'react';
+import { titleOf } from '../../lib/catalog-index';
+import { capabilityBadges, modelFacts, nonChatMode } from '../../lib/model-facts';
 import { Icon } from '../ui/Icon';
+import { Highlighted } from './Highlighted';
 
-interface ModelOptionRowProps {
-  row: OptionRow;
+export interface ModelOptionRowProps {
+  model: Model;
+  /** DOM id, for aria-activedescendant. */
   id: string;
-  style: CSSProperties;
+  ordinal: number;
+  setSize: number;
   selected: boolean;
   active: boolean;
-  setSize: number;
+  /** The model saved as the one in use. */
+  current: boolean;
+  /** Search matches in the name and in the id. */
+  titleRanges: readonly number[];
+  idRanges: readonly number[];
+  /** Where the virtual list puts the row. */
+  start: number;
+  height: number;
   onChoose(ordinal: number): void;
 }
 
-/** One model in the listbox: name, badges, then its id and what is known about it. */
-export function ModelOptionRow({ row, id, style, selected, active, setSize, onChoose }: ModelOptionRowProps) {
-  const { model } = row;
+/** One model: name and badges, its id, then context window, output limit and price, each saying where it came from. */
+function OptionRow({ model, id, ordinal, setSize, selected, active, current, titleRanges, idRanges, start, height, onChoose }: ModelOptionRowProps) {
+  const title = titleOf(model);
   const mode = nonChatMode(model);
-  const facts = modelFacts(model).join(' · ');
-  const showId = model.name !== '' && model.name !== model.id;
   return (
     <div
       role="option"
       id={id}
       aria-selected={selected}
-      aria-posinset={row.ordinal + 1}
+      aria-posinset={ordinal + 1}
       aria-setsize={setSize}
       data-model-id={model.id}
       data-active={active || undefined}
+      data-current={current || undefined}
       className="model-option"
-      style={style}
+      style={{ height, transform: `translateY(${start}px)` }}
       // Keep focus in the search input, as the combobox pattern expects.
       onMouseDown={(event) => event.preventDefault()}
-      onClick={() => onChoose(row.ordinal)}
+      onClick={() => onChoose(ordinal)}
     >
       <span className="model-option-check">{selected ? <Icon name="check" /> : null}</span>
-      <span className="model-option-text">
+      <span className="model-option-main">
         <span className="model-option-title">
-          <span className="model-option-name">{model.name || model.id}</span>
-          {row.current ? <span className="badge">current</span> : null}
-          {mode ? <span className="badge badge-neutral">{mode}</span> : null}
+          <span className="model-option-name">
+            <Highlighted text={title} ranges={titleRanges} />
+          </span>
+          {current ? (
+            <span className="badge" data-badge="current" title="The model Switchboard is set to use">
+              current
+            </span>
+          ) : null}
+          {mode ? (
+            <span className="badge badge-neutral" data-badge="mode" title={`Mode: ${mode}`}>
+              {mode}
+            </span>
+          ) : null}
+          {capabilityBadges(model).map((badge) => (
+            <span key={badge.capability} className="badge badge-capability" data-capability={badge.capability} title={badge.title}>
+              {badge.capability}
+            </span>
+          ))}
         </span>
-        {showId || facts ? (
-          <span className="model-option-details">
-            {showId ? <span className="model-option-id">{model.id}</span> : null}
-            {showId && facts ? ' · ' : null}
-            {facts}
+        {title !== model.id ? (
+          <span className="model-option-id">
+            <Highlighted text={model.id} ranges={idRanges} />
           </span>
         ) : null}
+      </span>
+      <span className="model-option-facts">
+        {modelFacts(model).map((fact) => (
+          <span key={fact.key} className="fact" data-fact={fact.key} data-known={fact.known} title={fact.title}>
+            {fact.known ? (
+              <span className="fact-value">{fact.value}</span>
+            ) : (
+              <>
+                <span className="fact-value" aria-hidden="true">
+                  {fact.value}
+                </span>
+                <span className="visually-hidden">unknown</span>
+              </>
+            )}{' '}
+            <span className="fact-unit">{fact.unit}</span>
+          </span>
+        ))}
       </span>
     </div>
   );
 }
+
+const sameRanges = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((value, i) => value === b[i]);
+
+/** Rows re-render only when something they show changes: a keystroke re-renders the rows in view, not the list. */
+export const ModelOptionRow = memo(OptionRow, (before, after) => {
+  for (const key of Object.keys(after) as Array<keyof ModelOptionRowProps>) {
+    if (key === 'titleRanges' || key === 'idRanges') {
+      if (!sameRanges(before[key], after[key])) return false;
+    } else if (before[key] !== after[key]) {
+      return false;
+    }
+  }
+  return true;
+});

@@ -1,7 +1,13 @@
 import type { LiteLLMConfigView } from '@switchboard/shared';
+import type { Availability } from '../../lib/current-model';
+
+interface OverviewProps {
+  config: LiteLLMConfigView | null | undefined;
+  availability: Availability;
+}
 
 /** The main area: what is set up, and where to change it. */
-export function Overview({ config }: { config: LiteLLMConfigView | null | undefined }) {
+export function Overview({ config, availability }: OverviewProps) {
   const inUse = config?.connected && config.selectedModel ? config : null;
   return (
     <main className="overview" id="overview" tabIndex={-1}>
@@ -16,7 +22,10 @@ export function Overview({ config }: { config: LiteLLMConfigView | null | undefi
             <dt>Proxy</dt>
             <dd>{inUse.url}</dd>
             <dt>Model</dt>
-            <dd>{inUse.selectedModel}</dd>
+            <dd>
+              {inUse.selectedModel}
+              {availability === 'missing' ? <span className="warning-text"> (no longer offered by the proxy)</span> : null}
+            </dd>
           </dl>
         ) : (
           <p className="muted">

@@ -1,0 +1,107 @@
+import type { Model } from '@switchboard/shared';
+import type { UiError } from './errors';
+
+/** Why models are being fetched: a test of the form, a refresh asked for, or one Switchboard started itself. */
+export type FetchReason = 'test' | 'manual' | 'background';
+
+/**
+ * The model list the app knows, shared by the header and the Settings panel:
+ * which proxy it belongs to, when it was fetched, whether it is still
+ * arriving, and whether it is out of date.
+ */
+export interface CatalogState {
+  /** The proxy the list belongs to. */
+  url: string | null;
+  models: Model[] | null;
+  /** When the proxy gave this list (ms since the epoch). */
+  fetchedAt: number | null;
+  /** `cache` until a fetch in this session succeeds. */
+  origin: 'cache' | 'proxy' | null;
+  fetching: FetchReason | null;
+  /** The ids are shown; what is known about them is still on its way. */
+  enriching: boolean;
+  /** The cached list is older than its lifetime. */
+  expired: boolean;
+  /** The last fetch failed: the list shown is the last one known. */
+  error: UiError | null;
+  /** Counts listings, so the metadata of an older one never lands on a newer list. */
+  listing: number;
+}
+
+export type CatalogAction =
+  | { type: 'cache-loaded'; url: string; models: Model[]; fetchedAt: number; stale: boolean }
+  | { type: 'fetch-started'; url: string; reason: FetchReason }
+  | { type: 'ids-loaded'; url: string; models: Model[]; fetchedAt: number; listing: number }
+  | { type: 'metadata-loaded'; listing: number; models: Model[]; fetchedAt: number }
+  | { type: 'metadata-failed'; listing: number }
+  | { type: 'fetch-failed'; url: string; error: UiError }
+  | { type: 'cleared' };
+
+export const initialCatalogState: CatalogState = {
+  url: null,
+  models: null,
+  fetchedAt: null,
+  origin: null,
+  fetching: null,
+  enriching: false,
+  expired: false,
+  error: null,
+  listing: 0,
+};
+
+export function catalogReducer(state: CatalogState, action: CatalogAction): CatalogState {
+  switch (action.type) {
+    case 'cache-loaded': {
+      // A list fetched in this session is never replaced by an older copy of itself.
+      const newerShown = state.url === action.url && state.fetchedAt !== null && state.fetchedAt >= action.fetchedAt;
+      if (newerShown) return state;
+      return {
+        ...state,
+        url: action.url,
+        models: action.models,
+        fetchedAt: action.fetchedAt,
+        origin: 'cache',
+        enriching: false,
+        expired: action.stale,
+        error: null,
+      };
+    }
+    case 'fetch-started':
+      return { ...state, fetching: action.reason };
+    case 'ids-loaded':
+      return {
+        ...state,
+        url: action.url,
+        models: action.models,
+        fetchedAt: action.fetchedAt,
+        origin: 'proxy',
+        fetching: null,
+        enriching: true,
+        expired: false,
+        error: null,
+        listing: action.listing,
+      };
+    case 'metadata-loaded':
+      if (action.listing !== state.listing) return state;
+      return { ...state, models: action.models, fetchedAt: action.fetchedAt, enriching: false };
+    case 'metadata-failed':
+      return action.listing === state.listing ? { ...state, enriching: false } : state;
+    case 'fetch-failed':
+      // Nothing is thrown away for a proxy that did not answer: its last list stays, marked as stale.
+      if (state.url === action.url && state.models !== null) return { ...state, fetching: null, error: action.error };
+      // A list of another proxy says nothing about this one.
+      return { ...initialCatalogState, listing: state.listing };
+    case 'cleared':
+      return { ...initialCatalogState, listing: state.listing };
+  }
+}
+
+/** The list is out of date: older than its lifetime, or its refresh failed. */
+export function isStale(state: CatalogState): boolean {
+  return state.models !== null && (state.expired || state.error !== null);
+}
+
+/** The list belongs to this proxy. */
+export function listOf(state: CatalogState, url: string | null | undefined): Model[] | null {
+  return url && state.url === url ? state.models : null;
+}

@@ -1,0 +1,150 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { App } from '../../src/renderer/App';
+import { byTestId, click, fakeLayout, getByRole, getByTestId, mount, settle, type Mounted } from './dom';
+import { FakeSwitchboard, FOUR_MODELS, installFake, model } from './fake-bridge';
+
+const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
+const clock = () => NOW;
+const URL = 'http://proxy.internal:4000';
+
+let fake: FakeSwitchboard;
+let view: Mounted | null = null;
+let restoreLayout: () => void;
+
+beforeEach(() => {
+  restoreLayout = fakeLayout();
+  fake = new FakeSwitchboard();
+  fake.saved = { url: URL, selectedModel: 'gpt-4o' };
+  fake.fetchedAt = NOW;
+  installFake(fake);
+});
+afterEach(async () => {
+  await view?.unmount();
+  view = null;
+  restoreLayout();
+});
+
+async function openSettings() {
+  await click(getByTestId(document.body, 'sidebar-settings-button'));
+  await click(getByRole(document.body, 'tab', 'Proxy Platforms'));
+}
+const options = () => [...document.querySelectorAll('[role="option"]')].map((option) => option.getAttribute('data-model-id'));
+const text = (id: string) => byTestId(document.body, id)?.textContent ?? null;
+
+describe('the model catalog in Settings', () => {
+  test('shows the cached list at once, with how old it is, while the launch check runs behind it', async () => {
+    fake.cache = { models: FOUR_MODELS.slice(0, 2), fetchedAt: NOW - 12 * 60_000, stale: true };
+    const release = fake.hold('litellm:fetch-models');
+    view = await mount(<App clock={clock} />);
+    await openSettings();
+    expect(options()).toEqual(['claude-3-5-sonnet', 'gpt-4o']);
+    const fetched = getByTestId(document.body, 'litellm-last-fetched');
+    expect(fetched.textContent).toBe('Last fetched 12 min ago');
+    expect(fetched.title).toMatch(/^Fetched 22 Nov 2026, \d\d:48:00$/);
+    expect(getByTestId(document.body, 'litellm-refresh-button').textContent).toBe('Refreshing…');
+    expect(byTestId(document.body, 'litellm-stale-notice')).toBeNull();
+
+    release();
+    await settle();
+    expect(options()).toEqual(['claude-3-5-sonnet', 'fake-up', 'gpt-4o', 'local-llama']);
+    expect(text('litellm-last-fetched')).toBe('Last fetched just now');
+    expect(fake.callsTo('litellm:fetch-models')).toHaveLength(1);
+    expect(fake.callsTo('litellm:fetch-metadata')).toHaveLength(1);
+  });
+
+  test('a fresh cache is not fetched again when Settings opens', async () => {
+    fake.cache = { models: FOUR_MODELS, fetchedAt: NOW - 60_000, stale: false };
+    view = await mount(<App clock={clock} />);
+    await openSettings();
+    await settle();
+    // Once, by the launch check; opening Settings adds nothing.
+    expect(fake.callsTo('litellm:fetch-models')).toHaveLength(1);
+    expect(fake.callsTo('litellm:get-cached-models')).toHaveLength(2);
+  });
+
+  test('when the proxy cannot be reached, the last list stays usable and says it is out of date, and why', async () => {
+    fake.cache = { models: FOUR_MODELS, fetchedAt: NOW - 3 * 3_600_000, stale: true };
+    fake.failWith('litellm:fetch-models', { kind: 'unreachable', message: 'Nothing is listening at http://proxy.internal:4000.' });
+    view = await mount(<App clock={clock} />);
+    await openSettings();
+    await settle();
+    const notice = getByTestId(document.body, 'litellm-stale-notice');
+    expect(notice.textContent).toContain('Out of date — showing the list fetched 3 h ago. It can still be used.');
+    expect(notice.textContent).toContain('Nothing is listening at http://proxy.internal:4000.');
+    expect(notice.getAttribute('data-kind')).toBe('unreachable');
+    expect(options()).toHaveLength(4);
+    expect(getByTestId(document.body, 'litellm-catalog').getAttribute('data-stale')).toBe('true');
+    // The sentence is said once, next to the list, not again in the connection status.
+    expect(text('connection-status')).toBe('');
+    await click(document.querySelector('[data-model-id="claude-3-5-sonnet"]'));
+    expect((getByTestId(document.body, 'litellm-save-button') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  test('Refresh asks for ids then metadata, and the list and its age follow', async () => {
+    fake.cache = { models: FOUR_MODELS.slice(0, 1), fetchedAt: NOW - 60_000, stale: false };
+    fake.failWith('litellm:fetch-models', { kind: 'timeout', message: 'The proxy did not answer within 10 seconds.' });
+    view = await mount(<App clock={clock} />);
+    await openSettings();
+    await settle();
+    expect(byTestId(document.body, 'litellm-stale-notice')).not.toBeNull();
+
+    fake.restore('litellm:fetch-models');
+    fake.models = [...FOUR_MODELS, model('new-model')];
+    fake.enriched = fake.models.map((m) => (m.id === 'new-model' ? { ...m, provider: 'acme', contextLength: 32_000, sources: { contextLength: 'proxy' as const } } : m));
+    await click(getByTestId(document.body, 'litellm-refresh-button'));
+    await settle();
+    expect(byTestId(document.body, 'litellm-stale-notice')).toBeNull();
+    expect(options()).toContain('new-model');
+    expect(document.querySelector('[data-model-id="new-model"] [data-fact="context"]')?.textContent).toBe('32K ctx');
+    expect(text('litellm-last-fetched')).toBe('Last fetched just now');
+    const channels = fake.calls.map((call) => call.channel).filter((channel) => channel.includes('fetch-'));
+    expect(channels.slice(-2)).toEqual(['litellm:fetch-models', 'litellm:fetch-metadata']);
+    expect(text('connection-status')).toBe('Connected · 5 models');
+  });
+
+  test('after a test, the ids show first; the metadata merges in and the selection stays', async () => {
+    fake.saved = null;
+    const enriched = FOUR_MODELS.map((m) => (m.id === 'local-llama' ? { ...m, provider: 'ollama' } : m));
+    fake.enriched = enriched;
+    const release = fake.hold('litellm:fetch-metadata');
+    view = await mount(<App clock={clock} />);
+    await openSettings();
+    await click(getByRole(document.body, 'button', 'LiteLLM'));
+    await click(getByTestId(document.body, 'litellm-test-button'));
+    expect(byTestId(document.body, 'litellm-metadata-loading')).not.toBeNull();
+    await click(document.querySelector('[data-model-id="local-llama"]'));
+    expect([...document.querySelectorAll('.model-group')].map((group) => group.getAttribute('data-group'))).toContain('Other');
+
+    release();
+    await settle();
+    expect(byTestId(document.body, 'litellm-metadata-loading')).toBeNull();
+    expect([...document.querySelectorAll('.model-group')].map((group) => group.getAttribute('data-group'))).toEqual(['Anthropic', 'Ollama', 'OpenAI']);
+    expect(document.querySelector('[role="option"][aria-selected="true"]')?.getAttribute('data-model-id')).toBe('local-llama');
+    expect(text('litellm-selected-model')).toBe('Selected: local-llama');
+  });
+});
+
+describe('the current model', () => {
+  test('is in the header; when the proxy no longer lists it, the header and the panel say so', async () => {
+    fake.models = FOUR_MODELS.filter((m) => m.id !== 'gpt-4o');
+    view = await mount(<App clock={clock} />);
+    await settle();
+    expect(text('current-model')).toBe('LiteLLM · gpt-4o');
+    expect(text('current-model-missing')).toBe('gpt-4o is no longer offered by the proxy. Choose another in Settings.');
+    await openSettings();
+    await settle();
+    expect(text('litellm-selected-missing')).toBe('gpt-4o is no longer offered by the proxy. Choose another model.');
+    expect((getByTestId(document.body, 'litellm-save-button') as HTMLButtonElement).disabled).toBe(true);
+    await click(document.querySelector('[data-model-id="fake-up"]'));
+    expect(byTestId(document.body, 'litellm-selected-missing')).toBeNull();
+    expect((getByTestId(document.body, 'litellm-save-button') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  test('no warning while the proxy still offers it', async () => {
+    view = await mount(<App clock={clock} />);
+    await settle();
+    expect(text('current-model')).toBe('LiteLLM · gpt-4o');
+    expect(byTestId(document.body, 'current-model-missing')).toBeNull();
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { catalogReducer, initialCatalogState, isStale, type CatalogAction, type CatalogState } from '../../src/renderer/lib/catalog-state';
+import { availabilityOf, savedModelAvailability } from '../../src/renderer/lib/current-model';
+import { FOUR_MODELS, model } from './fake-bridge';
+
+const URL = 'http://proxy.internal:4000';
+const run = (...actions: CatalogAction[]): CatalogState => actions.reduce(catalogReducer, initialCatalogState);
+const cached = (fetchedAt: number, stale: boolean): CatalogAction => ({ type: 'cache-loaded', url: URL, models: FOUR_MODELS, fetchedAt, stale });
+const ids = (fetchedAt: number, listing: number): CatalogAction => ({ type: 'ids-loaded', url: URL, models: FOUR_MODELS, fetchedAt, listing });
+const unreachable = { kind: 'unreachable' as const, message: 'Nothing is listening at http://proxy.internal:4000.' };
+
+describe('the catalog', () => {
+  test('a cached list shows at once; an expired one is stale until a fetch succeeds', () => {
+    const state = run(cached(1_000, true));
+    expect(state.models).toBe(FOUR_MODELS);
+    expect(state.origin).toBe('cache');
+    expect(isStale(state)).toBe(true);
+    const fresh = catalogReducer(catalogReducer(state, { type: 'fetch-started', url: URL, reason: 'background' }), ids(9_000, 1));
+    expect(isStale(fresh)).toBe(false);
+    expect(fresh.fetchedAt).toBe(9_000);
+    expect(fresh.enriching).toBe(true);
+  });
+
+  test('a failed fetch keeps the list, with the error, and nothing is deleted', () => {
+    const state = run(cached(1_000, false), { type: 'fetch-started', url: URL, reason: 'manual' }, { type: 'fetch-failed', url: URL, error: unreachable });
+    expect(state.models).toBe(FOUR_MODELS);
+    expect(state.fetchedAt).toBe(1_000);
+    expect(state.error).toEqual(unreachable);
+    expect(state.fetching).toBeNull();
+    expect(isStale(state)).toBe(true);
+  });
+
+  test('a failed test of another proxy does not show the saved proxy list as its own', () => {
+    const state = run(cached(1_000, false), { type: 'fetch-failed', url: 'http://other:4000', error: unreachable });
+    expect(state.models).toBeNull();
+  });
+
+  test('metadata replaces the ids of its own listing only', () => {
+    const enriched = FOUR_MODELS.map((m) => ({ ...m, provider: 'openai' }));
+    const late = run(ids(1, 1), ids(2, 2), { type: 'metadata-loaded', listing: 1, models: enriched, fetchedAt: 1 });
+    expect(late.models).toBe(FOUR_MODELS);
+    expect(late.enriching).toBe(true);
+    const own = catalogReducer(late, { type: 'metadata-loaded', listing: 2, models: enriched, fetchedAt: 2 });
+    expect(own.models).toBe(enriched);
+    expect(own.enriching).toBe(false);
+  });
+
+  test('an older cached copy never replaces a list fetched since', () => {
+    const state = run(ids(5_000, 1), cached(1_000, true));
+    expect(state.origin).toBe('proxy');
+    expect(state.fetchedAt).toBe(5_000);
+    expect(isStale(state)).toBe(false);
+  });
+});
+
+describe('the current model', () => {
+  const config = { url: URL, connected: true, keyStored: false, keyHint: null, selectedModel: 'gpt-4o' };
+  test('is missing only when the saved proxy latest list lacks it', () => {
+    expect(savedModelAvailability(config, run(cached(1, false)))).toBe('offered');
+    const without = run({ type: 'cache-loaded', url: URL, models: [model('other')], fetchedAt: 1, stale: false });
+    expect(savedModelAvailability(config, without)).toBe('missing');
+    expect(savedModelAvailability({ ...config, url: 'http://elsewhere' }, without)).toBe('unknown');
+    expect(savedModelAvailability(config, initialCatalogState)).toBe('unknown');
+    expect(savedModelAvailability({ ...config, connected: false }, without)).toBe('unknown');
+    expect(availabilityOf(null, FOUR_MODELS)).toBe('unknown');
+  });
+});
