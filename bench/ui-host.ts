@@ -1,13 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
-import { fixturesDir, startStaticServer } from '@switchboard/test-servers';
-
-const desktopDir = fileURLToPath(new URL('../apps/desktop/', import.meta.url));
+import { fixturesDir, startBrowserHostProcess, startStaticServer } from '@switchboard/test-servers';
 
 /** The same Chromium flags as the e2e suite, plus what the memory figures need. */
 export function launchChromium(): Promise<Browser> {
@@ -44,34 +40,11 @@ export interface RunningHost {
  */
 export async function startBrowserHost(publicMapUrl: string): Promise<RunningHost> {
   const userData = await mkdtemp(join(tmpdir(), 'switchboard-bench-ui-'));
-  const child = spawn(process.execPath, ['out/browser-host/main.js', '--port', '0'], {
-    cwd: desktopDir,
-    env: { ...process.env, SWITCHBOARD_USER_DATA: userData, SWITCHBOARD_PUBLIC_MODEL_MAP_URL: publicMapUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The browser host did not start:\n${output.join('')}`)), 15_000);
-    const collect = (chunk: Buffer) => {
-      output.push(chunk.toString('utf8'));
-      const match = /Switchboard UI: (\S+)/.exec(output.join(''));
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.once('exit', (code) => reject(new Error(`The browser host exited with ${code}:\n${output.join('')}`)));
-  });
+  const host = await startBrowserHostProcess({ ...process.env, SWITCHBOARD_USER_DATA: userData, SWITCHBOARD_PUBLIC_MODEL_MAP_URL: publicMapUrl });
   return {
-    url,
+    url: host.url,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await host.stop();
       await rm(userData, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { startBrowserHostProcess } from '@switchboard/test-servers';
 
 export const desktopDir = fileURLToPath(new URL('../../apps/desktop/', import.meta.url));
 
@@ -12,39 +12,16 @@ export interface RunningApp {
 }
 
 export async function startBrowserHostApp(browser: Browser, env: NodeJS.ProcessEnv): Promise<RunningApp> {
-  const child: ChildProcess = spawn(process.execPath, ['out/browser-host/main.js', '--port', '0'], {
-    cwd: desktopDir,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The browser host did not start:\n${output.join('')}`)), 15_000);
-    const collect = (chunk: Buffer) => {
-      output.push(chunk.toString('utf8'));
-      const match = /Switchboard UI: (\S+)/.exec(output.join(''));
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    child.once('exit', (code) => reject(new Error(`The browser host exited with ${code}:\n${output.join('')}`)));
-  });
+  const host = await startBrowserHostProcess(env);
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(host.url);
   return {
     page,
-    output,
+    output: host.output,
     stop: async () => {
       await context.close();
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await host.stop();
     },
   };
 }

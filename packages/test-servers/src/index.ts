@@ -14,3 +14,4 @@ export { defaultOpenRouterModels, generateOpenRouterModels } from './openrouter/
 export { fixturesDir, loadPublicModelMap } from './fixtures.js';
 export { loadTestCertificate } from './tls.js';
 export { HUGE_BODY_BYTES, SLOW_BODY_INTERVAL_MS } from './failures.js';
+export { browserHostEntry, startBrowserHostProcess, type BrowserHostProcess } from './browser-host-process.js';

@@ -1,22 +1,8 @@
-import type { Model } from '@switchboard/shared';
+import { toModel, type Model } from '@switchboard/shared';
 
 /** A model with everything unknown, then whatever the test says. */
 export function model(id: string, known: Partial<Model> = {}): Model {
-  return {
-    id,
-    name: id,
-    provider: null,
-    mode: null,
-    contextLength: null,
-    maxOutputTokens: null,
-    inputCostPerMillion: null,
-    outputCostPerMillion: null,
-    supportsVision: null,
-    supportsTools: null,
-    supportsReasoning: null,
-    sources: {},
-    ...known,
-  };
+  return { ...toModel({ id }), name: id, provider: null, ...known };
 }
 
 /** What a LiteLLM proxy with metadata typically lists: a full chat model, a sparse one, non-chat ones. */
