@@ -1,0 +1,29 @@
+import { useMemo } from 'react';
+import { countChanges, parseDiffLines } from '../../lib/opencode-diff';
+
+interface OpencodeDiffProps {
+  diff: string;
+}
+
+/** The change to the config file as a unified diff: added lines green, removed lines red, hunks marked. */
+export function OpencodeDiff({ diff }: OpencodeDiffProps) {
+  const lines = useMemo(() => parseDiffLines(diff), [diff]);
+  const { added, removed } = countChanges(lines);
+
+  return (
+    <figure className="opencode-diff-figure">
+      <figcaption className="field-help">
+        {added} line{added === 1 ? '' : 's'} added, {removed} removed
+      </figcaption>
+      {/* Focusable so the keyboard can scroll it. */}
+      <pre className="opencode-diff" data-testid="opencode-config-diff" tabIndex={0}>
+        {lines.map((line, index) => (
+          <span key={index} className={`diff-line diff-${line.kind}`} data-kind={line.kind}>
+            {line.text}
+            {'\n'}
+          </span>
+        ))}
+      </pre>
+    </figure>
+  );
+}

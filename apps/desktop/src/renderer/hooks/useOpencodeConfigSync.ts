@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { invokeResult } from '../lib/bridge';
+import { initialOpencodeSection, opencodeSectionReducer, type OpencodeSectionState } from '../lib/opencode-section-state';
+import type { OpencodeSettings } from './useOpencodeSettings';
+
+export interface OpencodeConfigSyncInput {
+  /** `litellm`, `openrouter` or `custom:<endpoint id>`. */
+  platform: string;
+  savedModel: string | null;
+  /** Goes up by one each time Use This Model succeeds; 0 before the first time. */
+  savedRevision: number;
+}
+
+export interface OpencodeConfigSync {
+  state: OpencodeSectionState;
+  /** Write config: writes the change on screen, and only that change. */
+  write(): Promise<void>;
+  /** Works out the change again (after the file changed under the preview). */
+  reviewAgain(): Promise<void>;
+}
+
+/**
+ * What Use This Model does to opencode's config: with "keep in sync" on, it
+ * writes straight away; otherwise it shows the change and waits for Write
+ * config. Only the newest request's answer is shown.
+ */
+export function useOpencodeConfigSync(
+  { platform, savedModel, savedRevision }: OpencodeConfigSyncInput,
+  settings: OpencodeSettings,
+): OpencodeConfigSync {
+  const [state, dispatch] = useReducer(opencodeSectionReducer, initialOpencodeSection);
+  const latest = useRef(0);
+  const handledRevision = useRef(0);
+  const { replace } = settings;
+
+  const preview = useCallback(async () => {
+    const request = ++latest.current;
+    dispatch({ type: 'preview-started' });
+    const outcome = await invokeResult('opencode:preview', { platform });
+    if (request !== latest.current) return;
+    dispatch(outcome.ok ? { type: 'preview-succeeded', preview: outcome.value } : { type: 'preview-failed', error: outcome.error });
+  }, [platform]);
+
+  const writeChange = useCallback(
+    async (fingerprint: string | null) => {
+      const request = ++latest.current;
+      const reviewed = fingerprint !== null;
+      dispatch({ type: 'write-started', reviewed });
+      const outcome = await invokeResult('opencode:write', { platform, fingerprint });
+      if (request !== latest.current) return;
+      if (!outcome.ok) {
+        dispatch({ type: 'write-failed', error: outcome.error });
+        return;
+      }
+      dispatch({ type: 'write-succeeded', written: outcome.value, reviewed });
+      replace(outcome.value.settings);
+    },
+    [platform, replace],
+  );
+
+  // Each new revision is handled once, as soon as the settings say whether to write or to show.
+  const loaded = settings.settings !== undefined;
+  const sync = settings.settings?.sync ?? false;
+  useEffect(() => {
+    if (!loaded || savedModel === null || savedRevision === handledRevision.current) return;
+    handledRevision.current = savedRevision;
+    void (sync ? writeChange(null) : preview());
+  }, [loaded, sync, savedModel, savedRevision, preview, writeChange]);
+
+  const shown = state.preview;
+  const write = useCallback(async () => {
+    if (shown === null || state.busy !== null) return;
+    await writeChange(shown.fingerprint);
+  }, [shown, state.busy, writeChange]);
+
+  return { state, write, reviewAgain: preview };
+}

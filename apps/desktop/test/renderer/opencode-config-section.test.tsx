@@ -1,0 +1,195 @@
+// @vitest-environment happy-dom
+import { act, StrictMode } from 'react';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { OpencodeConfigSection } from '../../src/renderer/components/opencode/OpencodeConfigSection';
+import { byTestId, click, getByTestId, mount, settle, type Mounted } from './dom';
+import { CONFIG_PATH, OpencodeFake, RUN_COMMAND, installOpencodeFake } from './opencode-fake';
+
+let fake: OpencodeFake;
+let view: Mounted;
+
+const section = (revision: number, model: string | null = 'claude-3-5-sonnet') => (
+  <OpencodeConfigSection platform="litellm" savedModel={model} savedRevision={revision} />
+);
+
+/** What the platform panel does after Use This Model succeeds: the next revision. */
+async function useThisModel(revision: number, model: string | null = 'claude-3-5-sonnet') {
+  await act(async () => view.root.render(section(revision, model)));
+  await settle();
+}
+
+const status = () => getByTestId(view.container, 'opencode-status');
+const syncToggle = () => getByTestId(view.container, 'opencode-sync-toggle') as HTMLInputElement;
+
+beforeEach(async () => {
+  fake = new OpencodeFake();
+  installOpencodeFake(fake);
+  view = await mount(section(0));
+});
+afterEach(async () => {
+  await view.unmount();
+  vi.restoreAllMocks();
+});
+
+describe('OpencodeConfigSection', () => {
+  test('reads the settings once and changes nothing before Use This Model', () => {
+    expect(fake.callsTo('opencode:get-settings')).toHaveLength(1);
+    expect(fake.callsTo('opencode:preview')).toHaveLength(0);
+    expect(fake.callsTo('opencode:write')).toHaveLength(0);
+    expect(byTestId(view.container, 'opencode-config-diff')).toBeNull();
+    expect(view.container.textContent).toContain(CONFIG_PATH);
+  });
+
+  test('after Use This Model it shows the change as a diff, in place, and writes nothing', async () => {
+    await useThisModel(1);
+    expect(fake.callsTo('opencode:preview')).toEqual([{ platform: 'litellm' }]);
+    expect(fake.callsTo('opencode:write')).toHaveLength(0);
+    const diff = getByTestId(view.container, 'opencode-config-diff');
+    expect(diff.tagName).toBe('PRE');
+    expect(diff.textContent).toContain('+  "model": "litellm/claude-3-5-sonnet",');
+    expect([...diff.querySelectorAll('[data-kind="added"]')].map((line) => line.textContent?.trim())).toEqual([
+      '+  "model": "litellm/claude-3-5-sonnet",',
+      '+  "small_model": "litellm/gpt-4o"',
+    ]);
+    expect(diff.querySelectorAll('[data-kind="removed"]')).toHaveLength(1);
+    expect(getByTestId(view.container, 'opencode-config-path').textContent).toBe(CONFIG_PATH);
+    expect(getByTestId(view.container, 'opencode-write-button').hasAttribute('disabled')).toBe(false);
+  });
+
+  test('Write config sends the fingerprint of the change shown, then says where the file and its backup are', async () => {
+    await useThisModel(1);
+    await click(getByTestId(view.container, 'opencode-write-button'));
+    expect(fake.callsTo('opencode:write')).toEqual([{ platform: 'litellm', fingerprint: 'fp-1' }]);
+    expect(status().dataset.tone).toBe('success');
+    expect(status().textContent).toBe(`Written to ${CONFIG_PATH}; the previous file is kept at ${CONFIG_PATH}.bak`);
+    expect(byTestId(view.container, 'opencode-config-diff')).toBeNull();
+    expect(byTestId(view.container, 'opencode-write-button')).toBeNull();
+    // The first write turns "keep in sync" on.
+    expect(syncToggle().checked).toBe(true);
+  });
+
+  test('a file that did not exist is reported as created', async () => {
+    fake.backupPath = null;
+    await useThisModel(1);
+    await click(getByTestId(view.container, 'opencode-write-button'));
+    expect(status().textContent).toBe(`Created ${CONFIG_PATH}`);
+  });
+
+  test('with sync on, Use This Model writes straight away, without a preview', async () => {
+    fake.sync = true;
+    await view.unmount();
+    view = await mount(section(0));
+    expect(syncToggle().checked).toBe(true);
+    await useThisModel(1);
+    expect(fake.callsTo('opencode:preview')).toHaveLength(0);
+    expect(fake.callsTo('opencode:write')).toEqual([{ platform: 'litellm', fingerprint: null }]);
+    expect(status().textContent).toBe(`opencode config updated: ${CONFIG_PATH} (the previous file is kept at ${CONFIG_PATH}.bak)`);
+    expect(byTestId(view.container, 'opencode-config-diff')).toBeNull();
+  });
+
+  test('each revision is handled once: a re-render with the same revision does nothing more', async () => {
+    await useThisModel(1);
+    await useThisModel(1);
+    expect(fake.callsTo('opencode:preview')).toHaveLength(1);
+    await useThisModel(2);
+    expect(fake.callsTo('opencode:preview')).toHaveLength(2);
+  });
+
+  test('mounted after a save (revision 1), it previews at once, once, also under StrictMode as main.tsx mounts the app', async () => {
+    await view.unmount();
+    fake = new OpencodeFake();
+    installOpencodeFake(fake);
+    // StrictMode runs mount effects twice; the revision is still handled once, and its answer kept.
+    view = await mount(<StrictMode>{section(1)}</StrictMode>);
+    expect(fake.callsTo('opencode:preview')).toHaveLength(1);
+    expect(byTestId(view.container, 'opencode-config-diff')).not.toBeNull();
+  });
+
+  test('no saved model, no preview', async () => {
+    await useThisModel(1, null);
+    expect(fake.callsTo('opencode:preview')).toHaveLength(0);
+  });
+
+  test('a config file that cannot be parsed: the sentence names the file and position, with its kind', async () => {
+    const message = `${CONFIG_PATH} is not valid JSON: a comma was expected at line 4, column 3. Switchboard left the file unchanged.`;
+    fake.failOnce('opencode:preview', { kind: 'config-invalid', message });
+    await useThisModel(1);
+    expect(status().dataset.kind).toBe('config-invalid');
+    expect(status().dataset.tone).toBe('error');
+    expect(status().textContent).toBe(message);
+    expect(byTestId(view.container, 'opencode-config-diff')).toBeNull();
+    expect(byTestId(view.container, 'opencode-write-button')).toBeNull();
+  });
+
+  test('a file changed since the preview: nothing is written, and Review again shows the new change', async () => {
+    await useThisModel(1);
+    fake.preview = { ...fake.preview, fingerprint: 'fp-2', diff: fake.preview.diff.replace('gpt-4o"', 'gpt-4o-mini"') };
+    await click(getByTestId(view.container, 'opencode-write-button'));
+    expect(status().dataset.kind).toBe('config-write');
+    expect(byTestId(view.container, 'opencode-config-diff')).toBeNull();
+    await click(getByTestId(view.container, 'opencode-review-again-button'));
+    expect(fake.callsTo('opencode:preview')).toHaveLength(2);
+    expect(getByTestId(view.container, 'opencode-config-diff').textContent).toContain('gpt-4o-mini');
+    await click(getByTestId(view.container, 'opencode-write-button'));
+    expect(fake.callsTo('opencode:write').at(-1)).toEqual({ platform: 'litellm', fingerprint: 'fp-2' });
+    expect(status().dataset.tone).toBe('success');
+  });
+
+  test('nothing to change: says so, and offers no write', async () => {
+    fake.preview = { ...fake.preview, diff: '', changed: false };
+    await useThisModel(1);
+    expect(getByTestId(view.container, 'opencode-config-unchanged').textContent).toBe('No changes: opencode already uses this model');
+    expect(byTestId(view.container, 'opencode-config-diff')).toBeNull();
+    expect(byTestId(view.container, 'opencode-write-button')).toBeNull();
+  });
+
+  test('a change that puts the key in the file in plain text is flagged above the diff', async () => {
+    await useThisModel(1);
+    expect(byTestId(view.container, 'opencode-plain-key-notice')).toBeNull();
+    fake.preview = { ...fake.preview, keyInPlainText: true };
+    await useThisModel(2);
+    expect(getByTestId(view.container, 'opencode-plain-key-notice').textContent).toContain('plain text');
+  });
+
+  test('while writing, the button is busy and disabled', async () => {
+    await useThisModel(1);
+    const release = fake.hold('opencode:write');
+    await click(getByTestId(view.container, 'opencode-write-button'));
+    const button = getByTestId(view.container, 'opencode-write-button');
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    expect(button.hasAttribute('disabled')).toBe(true);
+    expect(status().dataset.tone).toBe('progress');
+    release();
+    await settle();
+    expect(status().dataset.tone).toBe('success');
+  });
+
+  test('the sync switch saves the choice', async () => {
+    expect(syncToggle().checked).toBe(false);
+    expect(syncToggle().getAttribute('role')).toBe('switch');
+    await click(syncToggle());
+    expect(fake.callsTo('opencode:set-settings')).toEqual([{ sync: true }]);
+    expect(syncToggle().checked).toBe(true);
+    expect(syncToggle().getAttribute('aria-checked')).toBe('true');
+    await useThisModel(1);
+    expect(fake.callsTo('opencode:write')).toEqual([{ platform: 'litellm', fingerprint: null }]);
+  });
+
+  test('the copy button puts the run command on the clipboard', async () => {
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await click(getByTestId(view.container, 'opencode-copy-run-command'));
+    expect(writeText).toHaveBeenCalledWith(RUN_COMMAND);
+    expect(getByTestId(view.container, 'opencode-copy-run-command-status').textContent).toBe('Copied');
+  });
+
+  test('when the clipboard refuses, the command is selected for copying by hand', async () => {
+    const writeText = vi.fn(async (_text: string) => {
+      throw new Error('Not allowed');
+    });
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await click(getByTestId(view.container, 'opencode-copy-run-command'));
+    expect(window.getSelection()?.toString()).toBe(RUN_COMMAND);
+    expect(getByTestId(view.container, 'opencode-copy-run-command-status').textContent).toContain('press Ctrl+C');
+  });
+});

@@ -1,0 +1,145 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { OpencodeConfigSection } from '../../src/renderer/components/opencode/OpencodeConfigSection';
+import { OpencodeSettingsTab } from '../../src/renderer/components/opencode/OpencodeSettingsTab';
+import { byTestId, click, getByTestId, mount, press, settle, type, type Mounted } from './dom';
+import { CONFIG_PATH, OpencodeFake, RUN_COMMAND, installOpencodeFake } from './opencode-fake';
+
+let fake: OpencodeFake;
+let view: Mounted;
+
+const get = (id: string) => getByTestId(view.container, id);
+const plainKeyToggle = () => get('opencode-plain-key-toggle') as HTMLInputElement;
+const pathInput = () => get('opencode-config-path-input') as HTMLInputElement;
+
+async function open() {
+  view = await mount(<OpencodeSettingsTab />);
+}
+
+beforeEach(() => {
+  fake = new OpencodeFake();
+  installOpencodeFake(fake);
+});
+afterEach(async () => {
+  await view.unmount();
+  vi.restoreAllMocks();
+});
+
+describe('Settings › opencode', () => {
+  test('turning the plain-key option on asks first, and sends nothing until confirmed', async () => {
+    await open();
+    await click(plainKeyToggle());
+    const confirm = get('opencode-plain-key-confirm');
+    expect(confirm.getAttribute('role')).toBe('alert');
+    expect(confirm.textContent).toContain("Writing the API key into opencode's config stores it in plain text");
+    expect(confirm.querySelector('code')?.textContent).toBe('switchboard run -- opencode');
+    expect(plainKeyToggle().checked).toBe(false);
+    expect(fake.callsTo('opencode:set-settings')).toHaveLength(0);
+
+    await click(get('opencode-plain-key-confirm-button'));
+    expect(fake.callsTo('opencode:set-settings')).toEqual([{ writeKeyInFile: true }]);
+    expect(plainKeyToggle().checked).toBe(true);
+    expect(byTestId(view.container, 'opencode-plain-key-confirm')).toBeNull();
+  });
+
+  test('Cancel (or Escape) leaves the key out of the file', async () => {
+    await open();
+    await click(plainKeyToggle());
+    expect(get('opencode-plain-key-confirm-button').textContent).toBe('Write keys in plain text');
+    await click(get('opencode-plain-key-cancel-button'));
+    expect(byTestId(view.container, 'opencode-plain-key-confirm')).toBeNull();
+    expect(document.activeElement).toBe(plainKeyToggle());
+
+    await click(plainKeyToggle());
+    const escape = await press(get('opencode-plain-key-confirm-button'), 'Escape');
+    expect(escape.defaultPrevented).toBe(true);
+    expect(byTestId(view.container, 'opencode-plain-key-confirm')).toBeNull();
+    expect(fake.callsTo('opencode:set-settings')).toHaveLength(0);
+    expect(plainKeyToggle().checked).toBe(false);
+  });
+
+  test('turning it off needs no confirmation', async () => {
+    fake.writeKeyInFile = true;
+    await open();
+    expect(plainKeyToggle().checked).toBe(true);
+    await click(plainKeyToggle());
+    expect(byTestId(view.container, 'opencode-plain-key-confirm')).toBeNull();
+    expect(fake.callsTo('opencode:set-settings')).toEqual([{ writeKeyInFile: false }]);
+    expect(plainKeyToggle().checked).toBe(false);
+  });
+
+  test('the config path: the default as placeholder, a chosen path saved with Save', async () => {
+    await open();
+    expect(pathInput().placeholder).toBe(CONFIG_PATH);
+    expect(pathInput().value).toBe('');
+    expect(get('opencode-config-path-save').hasAttribute('disabled')).toBe(true);
+    await type(pathInput(), '  ~/work/opencode.json ');
+    await click(get('opencode-config-path-save'));
+    expect(fake.callsTo('opencode:set-settings')).toEqual([{ configPath: '~/work/opencode.json' }]);
+    expect(pathInput().value).toBe('~/work/opencode.json');
+    expect(get('opencode-config-path-help').textContent).toContain('~/work/opencode.json');
+    expect(get('opencode-settings-status').dataset.tone).toBe('success');
+  });
+
+  test('emptying the path goes back to the default', async () => {
+    fake.chosenPath = '/elsewhere/opencode.json';
+    await open();
+    await type(pathInput(), '');
+    await click(get('opencode-config-path-save'));
+    expect(fake.callsTo('opencode:set-settings')).toEqual([{ configPath: null }]);
+    expect(get('opencode-config-path-help').textContent).toContain(CONFIG_PATH);
+  });
+
+  test('SWITCHBOARD_OPENCODE_CONFIG wins: the field is disabled and says so', async () => {
+    fake.overriddenByEnv = true;
+    await open();
+    expect(pathInput().disabled).toBe(true);
+    expect(get('opencode-config-path-save').hasAttribute('disabled')).toBe(true);
+    expect(get('opencode-config-path-help').textContent).toContain('SWITCHBOARD_OPENCODE_CONFIG is set');
+    expect(get('opencode-config-path-help').textContent).toContain('/tmp/env/opencode.json');
+  });
+
+  test('the sync switch and the run command with its copy button', async () => {
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await open();
+    const sync = get('opencode-settings-sync-toggle') as HTMLInputElement;
+    await click(sync);
+    expect(fake.callsTo('opencode:set-settings')).toEqual([{ sync: true }]);
+    expect(sync.checked).toBe(true);
+    expect(get('opencode-settings-copy-run-command-text').textContent).toBe(RUN_COMMAND);
+    await click(get('opencode-settings-copy-run-command'));
+    expect(writeText).toHaveBeenCalledWith(RUN_COMMAND);
+  });
+
+  test('a failed change shows its sentence and kind', async () => {
+    await open();
+    fake.failOnce('opencode:set-settings', { kind: 'config-write', message: 'Settings could not be saved.' });
+    await click(get('opencode-settings-sync-toggle'));
+    expect(get('opencode-settings-status').dataset.kind).toBe('config-write');
+    expect(get('opencode-settings-status').textContent).toBe('Settings could not be saved.');
+    expect((get('opencode-settings-sync-toggle') as HTMLInputElement).checked).toBe(false);
+  });
+
+  test('a write from the platform panel turns sync on here too', async () => {
+    view = await mount(
+      <>
+        <OpencodeSettingsTab />
+        <OpencodeConfigSection platform="litellm" savedModel="gpt-4o" savedRevision={0} />
+      </>,
+    );
+    expect((get('opencode-settings-sync-toggle') as HTMLInputElement).checked).toBe(false);
+    await act(async () =>
+      view.root.render(
+        <>
+          <OpencodeSettingsTab />
+          <OpencodeConfigSection platform="litellm" savedModel="gpt-4o" savedRevision={1} />
+        </>,
+      ),
+    );
+    await settle();
+    await click(get('opencode-write-button'));
+    expect((get('opencode-settings-sync-toggle') as HTMLInputElement).checked).toBe(true);
+  });
+});
