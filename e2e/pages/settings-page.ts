@@ -1,56 +1,24 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { CustomEndpointPanel } from './custom-endpoint-panel.js';
+import { PlatformPanel } from './platform-panel.js';
 
-/** The Settings dialog's Proxy Platforms tab, as a person uses it. */
-export class SettingsPage {
+export type PlatformName = 'LiteLLM' | 'OpenRouter' | 'Custom endpoint';
+
+/**
+ * The Settings dialog's Proxy Platforms tab, as a person uses it. Its own
+ * locators are LiteLLM's (the first platform, and what the older specs use);
+ * `openrouter` and `custom` are the other platforms' panels.
+ */
+export class SettingsPage extends PlatformPanel {
   readonly dialog: Locator;
-  readonly urlInput: Locator;
-  readonly keyInput: Locator;
-  readonly testButton: Locator;
-  readonly status: Locator;
-  readonly search: Locator;
-  readonly modelList: Locator;
-  readonly saveButton: Locator;
-  readonly disconnectButton: Locator;
-  readonly refreshButton: Locator;
-  readonly lastFetched: Locator;
-  readonly staleNotice: Locator;
-  readonly modeToggle: Locator;
-  readonly modelCount: Locator;
-  readonly groupHeaders: Locator;
-  readonly selectedMissing: Locator;
+  readonly openrouter: PlatformPanel;
+  readonly custom: CustomEndpointPanel;
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
+    super(page, 'litellm');
     this.dialog = page.getByRole('dialog', { name: 'Settings' });
-    this.urlInput = page.getByTestId('litellm-url-input');
-    this.keyInput = page.getByTestId('litellm-api-key-input');
-    this.testButton = page.getByTestId('litellm-test-button');
-    this.status = page.getByTestId('connection-status');
-    this.search = page.getByTestId('litellm-search-input');
-    this.modelList = page.getByTestId('litellm-model-select');
-    this.saveButton = page.getByTestId('litellm-save-button');
-    this.disconnectButton = page.getByTestId('litellm-disconnect-button');
-    this.refreshButton = page.getByTestId('litellm-refresh-button');
-    this.lastFetched = page.getByTestId('litellm-last-fetched');
-    this.staleNotice = page.getByTestId('litellm-stale-notice');
-    this.modeToggle = page.getByTestId('litellm-mode-toggle');
-    this.modelCount = page.getByTestId('litellm-model-count');
-    this.groupHeaders = this.modelList.locator('.model-group');
-    this.selectedMissing = page.getByTestId('litellm-selected-missing');
-  }
-
-  /** One figure of a model's row: `context`, `output` or `price`. */
-  fact(id: string, key: 'context' | 'output' | 'price'): Locator {
-    return this.model(id).locator(`[data-fact="${key}"]`);
-  }
-
-  /** The ability badges of a model's row. */
-  capabilities(id: string): Locator {
-    return this.model(id).locator('[data-capability]');
-  }
-
-  /** Waits until the metadata that follows the ids has been merged into the list. */
-  async waitForDetails(): Promise<void> {
-    await expect(this.page.getByTestId('litellm-catalog')).toHaveAttribute('data-details', 'loaded');
+    this.openrouter = new PlatformPanel(page, 'openrouter');
+    this.custom = new CustomEndpointPanel(page);
   }
 
   async close(): Promise<void> {
@@ -58,37 +26,32 @@ export class SettingsPage {
     await expect(this.dialog).toBeHidden();
   }
 
+  platformButton(name: PlatformName): Locator {
+    return this.dialog.getByRole('button', { name, exact: true });
+  }
+
   get liteLLMButton(): Locator {
-    return this.dialog.getByRole('button', { name: 'LiteLLM', exact: true });
+    return this.platformButton('LiteLLM');
   }
 
-  model(id: string): Locator {
-    return this.modelList.locator(`[role="option"][data-model-id="${id}"]`);
-  }
-
-  async openLiteLLM(): Promise<void> {
+  /** Settings > Proxy Platforms, without choosing a platform. */
+  async openProxyPlatforms(): Promise<void> {
     await this.page.getByTestId('sidebar-settings-button').click();
     await expect(this.dialog).toBeVisible();
     await this.dialog.getByRole('tab', { name: 'Proxy Platforms' }).click();
-    await this.liteLLMButton.click();
+  }
+
+  /** Settings > Proxy Platforms > the platform, with its form shown. */
+  async openPlatform(name: PlatformName): Promise<void> {
+    await this.openProxyPlatforms();
+    await this.platformButton(name).click();
+    await expect(this.platformButton(name)).toHaveAttribute('aria-pressed', 'true');
+    const prefix = { LiteLLM: 'litellm', OpenRouter: 'openrouter', 'Custom endpoint': 'custom' }[name];
+    await expect(this.page.getByTestId(`${prefix}-api-key-input`)).toBeVisible();
+  }
+
+  async openLiteLLM(): Promise<void> {
+    await this.openPlatform('LiteLLM');
     await expect(this.urlInput).toBeVisible();
-  }
-
-  async connect(url: string, key?: string): Promise<void> {
-    await this.urlInput.fill(url);
-    if (key !== undefined) await this.keyInput.fill(key);
-    await this.testButton.click();
-  }
-
-  async chooseModel(id: string): Promise<void> {
-    await this.search.fill(id);
-    await this.model(id).click();
-  }
-
-  /** Picks a model and saves it as the one in use. */
-  async saveModel(id: string): Promise<void> {
-    await this.chooseModel(id);
-    await this.saveButton.click();
-    await expect(this.page.getByTestId('save-status')).toHaveText('Saved');
   }
 }

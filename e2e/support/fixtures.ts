@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { fixturesDir, startLiteLLMServer, startStaticServer } from '@switchboard/test-servers';
+import { fixturesDir, startLiteLLMServer, startOpenRouterServer, startStaticServer, type OpenRouterServerOptions } from '@switchboard/test-servers';
 import { SettingsPage } from '../pages/settings-page.js';
 import { startBrowserHostApp, startElectronApp, type RunningApp } from './app-host.js';
 import { electronBinary } from './electron-binary.js';
@@ -23,11 +24,35 @@ export interface Switchboard {
   restart(): Promise<void>;
 }
 
-type Fixtures = { switchboard: Switchboard; litellm: Awaited<ReturnType<typeof startLiteLLMServer>> };
+/** Set with `test.use({ openrouterOptions: … })` where a spec needs another OpenRouter (e.g. more valid keys). */
+export interface OpenRouterOptions {
+  openrouterOptions: OpenRouterServerOptions;
+}
+
+type Fixtures = {
+  switchboard: Switchboard;
+  litellm: Awaited<ReturnType<typeof startLiteLLMServer>>;
+  /** The OpenRouter the app talks to: SWITCHBOARD_OPENROUTER_BASE_URL points at it, so no test reaches openrouter.ai. */
+  openrouter: Awaited<ReturnType<typeof startOpenRouterServer>>;
+};
+
+/** The custom endpoints' keychain accounts (`custom:<id>`) this session holds: their ids come from names a spec chose. */
+function customAccounts(): string[] {
+  // secret-tool prints the attributes on stderr (and the secrets on stdout, which are not read).
+  const found = spawnSync('secret-tool', ['search', '--all', 'service', 'switchboard'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  return [...(found.stderr ?? '').matchAll(/^attribute\.account = (custom:\S+)$/gm)].map((match) => match[1] ?? '');
+}
+
+/** Every account Switchboard writes: LiteLLM's, OpenRouter's, and each custom endpoint's. */
+function clearSwitchboardKeychain(): void {
+  for (const account of ['litellm', 'openrouter', ...customAccounts()]) clearKeychainEntry(account);
+}
+
 type WorkerFixtures = { publicModelMapUrl: string };
 
-export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
+export const test = base.extend<Fixtures & HostOptions & OpenRouterOptions, WorkerFixtures>({
   host: ['browser', { option: true }],
+  openrouterOptions: [{}, { option: true }],
 
   // LiteLLM's public model map, served from the recorded copy: tests never reach the internet.
   publicModelMapUrl: [
@@ -46,13 +71,24 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
     await server.close();
   },
 
-  switchboard: async ({ host, browser, publicModelMapUrl }, use) => {
+  openrouter: async ({ openrouterOptions }, use) => {
+    const server = await startOpenRouterServer(openrouterOptions);
+    await use(server);
+    await server.close();
+  },
+
+  switchboard: async ({ host, browser, publicModelMapUrl, openrouter }, use) => {
     const electron = electronBinary();
     // Said per test so the report shows why each Electron run did not happen.
     test.skip(host === 'electron' && !electron.path, `Electron project not run: ${electron.reason}`);
-    clearKeychainEntry('litellm');
+    clearSwitchboardKeychain();
     const userDataDir = await mkdtemp(join(tmpdir(), 'switchboard-e2e-'));
-    const env = { ...process.env, SWITCHBOARD_USER_DATA: userDataDir, SWITCHBOARD_PUBLIC_MODEL_MAP_URL: publicModelMapUrl };
+    const env = {
+      ...process.env,
+      SWITCHBOARD_USER_DATA: userDataDir,
+      SWITCHBOARD_PUBLIC_MODEL_MAP_URL: publicModelMapUrl,
+      SWITCHBOARD_OPENROUTER_BASE_URL: `${openrouter.url}/api/v1`,
+    };
     const start = () => (host === 'electron' && electron.path ? startElectronApp(electron.path, env) : startBrowserHostApp(browser, env));
     const outputs: string[][] = [];
     let app: RunningApp = await start();
@@ -72,7 +108,7 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
     };
     await use(switchboard);
     await app.stop();
-    clearKeychainEntry('litellm');
+    clearSwitchboardKeychain();
     await rm(userDataDir, { recursive: true, force: true });
   },
 });

@@ -4,9 +4,10 @@ import { Overview } from './components/shell/Overview';
 import { Sidebar } from './components/shell/Sidebar';
 import { StatusHeader } from './components/shell/StatusHeader';
 import { useLaunchCheck } from './hooks/useLaunchCheck';
-import { CatalogContext, useModelCatalog } from './hooks/useModelCatalog';
-import { useSavedConfig } from './hooks/useSavedConfig';
+import { CatalogContext, useModelCatalog, useModelCatalogs } from './hooks/useModelCatalog';
+import { useSavedChoices } from './hooks/useSavedChoices';
 import { savedModelAvailability } from './lib/current-model';
+import { LITELLM, type PlatformInstance } from './lib/platforms';
 
 interface AppProps {
   /** What "3 min ago" is measured against; tests pass their own. */
@@ -14,25 +15,39 @@ interface AppProps {
 }
 
 export function App({ clock = Date.now }: AppProps) {
-  const { config, update } = useSavedConfig();
-  const catalog = useModelCatalog(clock);
-  useLaunchCheck(config, catalog);
+  // One model list per platform instance, for the header and Settings alike.
+  const catalogs = useModelCatalogs(clock);
+  return (
+    <CatalogContext.Provider value={catalogs}>
+      <Workspace />
+    </CatalogContext.Provider>
+  );
+}
+
+// The catalog the header follows while nothing is in use: it is never asked anything.
+const NOTHING_IN_USE: PlatformInstance = { platform: LITELLM, endpointId: null };
+
+function Workspace() {
+  const saved = useSavedChoices();
+  const { current } = saved;
+  const catalog = useModelCatalog(current?.instance ?? NOTHING_IN_USE);
+  useLaunchCheck(saved.state.loaded, current, catalog);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
   const closeSettings = useCallback(() => setSettingsOpen(false), []);
-  const availability = savedModelAvailability(config, catalog.state);
+  const availability = savedModelAvailability(current?.view, catalog.state);
 
   return (
-    <CatalogContext.Provider value={catalog}>
+    <>
       {/* While the modal is open the rest of the window is inert: no focus, no clicks, hidden from screen readers. */}
       <div className="app-shell" inert={settingsOpen}>
         <Sidebar onOpenSettings={openSettings} />
         <div className="app-main">
-          <StatusHeader config={config} availability={availability} />
-          <Overview config={config} availability={availability} />
+          <StatusHeader current={current} loading={!saved.state.loaded} availability={availability} />
+          <Overview current={current} availability={availability} />
         </div>
       </div>
-      {settingsOpen ? <SettingsDialog config={config} onConfigChange={update} onClose={closeSettings} /> : null}
-    </CatalogContext.Provider>
+      {settingsOpen ? <SettingsDialog current={current} onPlatformChange={saved.update} onClose={closeSettings} /> : null}
+    </>
   );
 }

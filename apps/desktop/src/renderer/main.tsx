@@ -7,6 +7,7 @@ import './styles/shell.css';
 import './styles/dialog.css';
 import './styles/forms.css';
 import './styles/combobox.css';
+import './styles/platforms.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Switchboard: the page has no #root element.');

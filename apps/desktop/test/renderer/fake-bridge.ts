@@ -1,15 +1,19 @@
 import {
   DEFAULT_LITELLM_URL,
+  DEFAULT_OPENROUTER_BASE_URL,
   normalizeBaseUrl,
+  slugify,
+  toModel,
   type Channel,
   type ChannelInput,
   type ChannelOutput,
+  type CustomEndpointView,
   type KeyInput,
-  type LiteLLMConfigView,
   type Model,
+  type ModelLimits,
+  type PlatformConfigView,
   type ProxyError,
   type SwitchboardBridge,
-  toModel,
 } from '@switchboard/shared';
 
 /** A complete {@link Model} built by the shared mapper, with what the test cares about on top. */
@@ -31,36 +35,148 @@ export interface Call {
 }
 
 type Handler<C extends Channel> = (input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+const normalizedUrl = (url: string) => {
+  const normalized = normalizeBaseUrl(url);
+  return normalized.ok ? normalized.url : url;
+};
+const refused = (message: string) => ({ ok: false, error: { kind: 'unauthorized', message } });
 
-/**
- * An in-memory stand-in for main: the same channels, a "keychain" and a
- * "settings file" in plain fields, a log of calls, and hooks to make one
- * channel fail, reject (as a transport error would) or hang.
- */
-export class FakeSwitchboard implements SwitchboardBridge {
-  calls: Call[] = [];
+/** What answers at an address: its models, the key it wants, and what it warns about. */
+export class FakeServer {
   /** What the proxy lists (ids, as test-connection and fetch-models answer). */
   models: Model[] = FOUR_MODELS;
   /** What fetch-metadata answers; the same models when unset. */
   enriched: Model[] | null = null;
+  latencyMs = 35;
+  /** The key the proxy accepts; null accepts any (like a proxy without a master key). */
+  requiredKey: string | null = null;
+  keyWarning: (key: string) => string | null = () => null;
+}
+
+/** One platform instance: what answers it, and what main has saved for it (keychain, settings, cache). */
+export class FakeProxy extends FakeServer {
   /** The saved connection's cached list, as get-cached-models answers it. */
   cache: { models: Model[]; fetchedAt: number; stale: boolean } | null = null;
   fetchedAt = 1_700_000_000_000;
-  latencyMs = 35;
   storedKey: string | null = null;
-  saved: { url: string; selectedModel: string } | null = null;
-  /** The key the proxy accepts; null accepts any (like a proxy without a master key). */
-  requiredKey: string | null = null;
+  saved: { url: string; selectedModel: string | null } | null = null;
+  /** A custom endpoint's name and typed limits. */
+  name = '';
+  modelLimits: Record<string, ModelLimits> = {};
+
+  constructor(readonly defaultUrl: string = DEFAULT_LITELLM_URL) {
+    super();
+  }
+
+  view(): PlatformConfigView {
+    return {
+      url: this.saved?.url ?? this.defaultUrl,
+      connected: this.saved !== null,
+      keyStored: this.storedKey !== null,
+      keyHint: this.storedKey && this.storedKey.length >= 12 ? `••••${this.storedKey.slice(-4)}` : null,
+      selectedModel: this.saved?.selectedModel ?? null,
+    };
+  }
+
+  resolveKey(key: KeyInput): string | null {
+    if (key.mode === 'provided') return key.value;
+    return key.mode === 'none' ? null : this.storedKey;
+  }
+
+  /** The listing with what the user typed on top, as main's `adjust` does. */
+  listed(models: Model[]): Model[] {
+    return models.map((entry) => {
+      const typed = this.modelLimits[entry.id];
+      if (!typed) return entry;
+      const user = (value: number | null, known: number | null) => (value === null ? { value: known, typed: false } : { value, typed: true });
+      const context = user(typed.contextLength, entry.contextLength);
+      const output = user(typed.maxOutputTokens, entry.maxOutputTokens);
+      return {
+        ...entry,
+        contextLength: context.value,
+        maxOutputTokens: output.value,
+        sources: { ...entry.sources, ...(context.typed ? { contextLength: 'user' } : {}), ...(output.typed ? { maxOutputTokens: 'user' } : {}) },
+      };
+    });
+  }
+
+  /** The verbs every platform answers; `server` is what answers at the URL being tested. */
+  answer(verb: string, input: { url?: string; key?: KeyInput; selectedModel?: string | null }, server: FakeServer | undefined, fixedUrl: string | null): unknown {
+    switch (verb) {
+      case 'get-config':
+        return this.view();
+      case 'test-connection': {
+        const normalized = fixedUrl ? { ok: true as const, url: fixedUrl } : normalizeBaseUrl(input.url ?? '');
+        if (!normalized.ok) return { ok: false, error: { kind: 'invalid-url', message: normalized.message } };
+        if (!server) return { ok: false, error: { kind: 'unreachable', message: `Nothing is listening at ${normalized.url}.` } };
+        const key = this.resolveKey(input.key ?? { mode: 'none' });
+        if (server.requiredKey !== null && key !== server.requiredKey) return refused('The proxy refused the API key. Check the key and try again.');
+        const warning = key ? server.keyWarning(key) : null;
+        return { ok: true, value: { url: normalized.url, models: this.listed(server.models), latencyMs: server.latencyMs, warning } };
+      }
+      case 'fetch-models':
+        if (!this.saved || !server) return { ok: false, error: { kind: 'not-configured', message: 'It is not connected yet.' } };
+        return { ok: true, value: { models: this.listed(server.models), fetchedAt: this.fetchedAt } };
+      case 'fetch-metadata':
+        return { ok: true, value: { models: this.listed(server?.enriched ?? server?.models ?? []), fetchedAt: this.fetchedAt } };
+      case 'get-cached-models':
+        return this.saved && this.cache ? { url: this.saved.url, ...this.cache, models: this.listed(this.cache.models) } : null;
+      case 'set-config': {
+        const key = input.key ?? { mode: 'none' };
+        if (key.mode === 'provided') this.storedKey = key.value;
+        if (key.mode === 'none') this.storedKey = null;
+        this.saved = { url: fixedUrl ?? input.url ?? '', selectedModel: input.selectedModel ?? null };
+        return { ok: true, value: this.view() };
+      }
+      case 'disconnect':
+        this.storedKey = null;
+        this.saved = null;
+        return { ok: true, value: this.view() };
+    }
+    throw new Error(`The fake does not answer ${verb}.`);
+  }
+}
+
+/**
+ * An in-memory stand-in for main: LiteLLM's state on the fake itself (as
+ * before other platforms existed), OpenRouter's in `openrouter`, custom
+ * endpoints in `endpoints` (answered by `servers`, by URL); a log of calls,
+ * and hooks to make one channel fail, reject (as a transport error would) or hang.
+ */
+export class FakeSwitchboard extends FakeProxy implements SwitchboardBridge {
+  calls: Call[] = [];
+  readonly openrouter = new FakeProxy(DEFAULT_OPENROUTER_BASE_URL);
+  /** Saved custom endpoints, by id. */
+  readonly endpoints = new Map<string, FakeProxy>();
+  /** The OpenAI-compatible servers custom endpoints can reach, by normalized URL. */
+  readonly servers = new Map<string, FakeServer>();
   private overrides = new Map<Channel, (input: unknown) => Promise<unknown>>();
+
+  constructor() {
+    super(DEFAULT_LITELLM_URL);
+    this.openrouter.requiredKey = 'sk-or-v1-test';
+    this.openrouter.keyWarning = (key) => (key.startsWith('sk-or-') ? null : 'OpenRouter keys usually start with "sk-or-".');
+  }
+
+  /** A custom endpoint saved as main would keep it; answered by `server`, else by the one registered at `url`, else a new one. */
+  addEndpoint(id: string, name: string, url: string, server?: FakeServer): FakeProxy {
+    const endpoint = new FakeProxy('http://localhost:8000');
+    endpoint.name = name;
+    endpoint.saved = { url, selectedModel: null };
+    this.endpoints.set(id, endpoint);
+    if (server || !this.servers.has(url)) this.servers.set(url, server ?? new FakeServer());
+    return endpoint;
+  }
+
+  endpointView(id: string, endpoint: FakeProxy): CustomEndpointView {
+    return { ...endpoint.view(), id, name: endpoint.name, modelLimits: endpoint.modelLimits };
+  }
 
   override<C extends Channel>(channel: C, handler: Handler<C>): void {
     this.overrides.set(channel, handler as (input: unknown) => Promise<unknown>);
   }
 
-  failWith(
-    channel: 'litellm:test-connection' | 'litellm:fetch-models' | 'litellm:fetch-metadata' | 'litellm:set-config' | 'litellm:disconnect',
-    error: ProxyError,
-  ) {
+  failWith(channel: Channel, error: ProxyError) {
     this.overrides.set(channel, async () => ({ ok: false, error }));
   }
 
@@ -99,59 +215,62 @@ export class FakeSwitchboard implements SwitchboardBridge {
     return (override ? override(value) : this.handle(channel, value)) as Promise<ChannelOutput<C>>;
   }
 
-  view(): LiteLLMConfigView {
-    return {
-      url: this.saved?.url ?? DEFAULT_LITELLM_URL,
-      connected: this.saved !== null,
-      keyStored: this.storedKey !== null,
-      keyHint: this.storedKey && this.storedKey.length >= 12 ? `••••${this.storedKey.slice(-4)}` : null,
-      selectedModel: this.saved?.selectedModel ?? null,
-    };
-  }
-
-  private resolveKey(key: KeyInput): string | null {
-    if (key.mode === 'provided') return key.value;
-    if (key.mode === 'none') return null;
-    return this.storedKey;
-  }
-
   private async handle(channel: Channel, input: unknown): Promise<unknown> {
-    // Channels of other platforms (OpenRouter, custom endpoints) are not used by these tests.
-    switch (channel) {
-      case 'litellm:get-config':
-        return this.view();
-      case 'litellm:test-connection': {
-        const { url, key } = input as { url: string; key: KeyInput };
-        const normalized = normalizeBaseUrl(url);
-        if (!normalized.ok) return { ok: false, error: { kind: 'invalid-url', message: normalized.message } };
-        if (this.requiredKey !== null && this.resolveKey(key) !== this.requiredKey) {
-          return { ok: false, error: { kind: 'unauthorized', message: 'The proxy refused the API key. Check the key and try again.' } };
-        }
-        return { ok: true, value: { url: normalized.url, models: this.models, latencyMs: this.latencyMs, warning: null } };
+    const [prefix, verb = ''] = channel.split(':') as [string, string];
+    const given = (input ?? {}) as { endpointId?: string; url?: string; key?: KeyInput; selectedModel?: string | null };
+    if (prefix === 'litellm') return this.answer(verb, given, given.url === undefined ? this : this.serverAt(given.url), null);
+    if (prefix === 'openrouter') return this.openrouter.answer(verb, given, this.openrouter, DEFAULT_OPENROUTER_BASE_URL);
+    if (prefix === 'custom') return this.handleCustom(verb, input);
+    throw new Error(`The fake does not answer ${channel}.`);
+  }
+
+  /** LiteLLM is answered by the fake itself at any address unless a server is registered for it. */
+  private serverAt(url: string): FakeServer {
+    return this.servers.get(normalizedUrl(url)) ?? this;
+  }
+
+  private handleCustom(verb: string, input: unknown): unknown {
+    const given = (input ?? {}) as { endpointId?: string; name?: string; url?: string; key?: KeyInput; selectedModel?: string | null; modelId?: string; limits?: ModelLimits };
+    const endpoint = given.endpointId === undefined ? undefined : this.endpoints.get(given.endpointId);
+    const gone = { ok: false, error: { kind: 'not-configured', message: `There is no custom endpoint "${given.endpointId}".` } };
+    const serverOf = (url: string | undefined) => this.servers.get(normalizedUrl(url ?? ''));
+    switch (verb) {
+      case 'list-endpoints':
+        return [...this.endpoints].map(([id, saved]) => this.endpointView(id, saved));
+      case 'test-connection':
+        return (endpoint ?? new FakeProxy()).answer(verb, given, serverOf(given.url), null);
+      case 'save-endpoint': {
+        if (given.endpointId !== undefined && !endpoint) return gone;
+        const id = given.endpointId ?? this.freeId(slugify(given.name ?? ''));
+        const saved = endpoint ?? new FakeProxy('http://localhost:8000');
+        saved.name = given.name ?? '';
+        saved.answer('set-config', given, undefined, null);
+        this.endpoints.set(id, saved);
+        return { ok: true, value: this.endpointView(id, saved) };
       }
-      case 'litellm:fetch-models':
-        if (!this.saved) return { ok: false, error: { kind: 'not-configured', message: 'LiteLLM is not connected yet.' } };
-        return { ok: true, value: { models: this.models, fetchedAt: this.fetchedAt } };
-      case 'litellm:fetch-metadata':
-        return { ok: true, value: { models: this.enriched ?? this.models, fetchedAt: this.fetchedAt } };
-      case 'litellm:get-cached-models':
-        return this.saved && this.cache ? { url: this.saved.url, ...this.cache } : null;
-      case 'litellm:set-config': {
-        const { url, key, selectedModel } = input as { url: string; key: KeyInput; selectedModel: string };
-        if (key.mode === 'provided') this.storedKey = key.value;
-        if (key.mode === 'none') this.storedKey = null;
-        this.saved = { url, selectedModel };
-        return { ok: true, value: this.view() };
+      case 'set-model-limits': {
+        if (!endpoint || !given.modelId || !given.limits) return gone;
+        const { [given.modelId]: _previous, ...others } = endpoint.modelLimits;
+        const cleared = given.limits.contextLength === null && given.limits.maxOutputTokens === null;
+        endpoint.modelLimits = cleared ? others : { ...others, [given.modelId]: given.limits };
+        return { ok: true, value: this.endpointView(given.endpointId ?? '', endpoint) };
       }
-      case 'litellm:disconnect':
-        this.storedKey = null;
-        this.saved = null;
-        return { ok: true, value: this.view() };
+      case 'disconnect':
+        if (given.endpointId !== undefined) this.endpoints.delete(given.endpointId);
+        return { ok: true, value: new FakeProxy('http://localhost:8000').view() };
     }
+    if (!endpoint) return verb === 'get-cached-models' ? null : verb === 'get-config' ? new FakeProxy('http://localhost:8000').view() : gone;
+    return endpoint.answer(verb, given, serverOf(endpoint.saved?.url), null);
+  }
+
+  private freeId(slug: string): string {
+    let id = slug;
+    for (let n = 2; this.endpoints.has(id); n += 1) id = `${slug.slice(0, 36)}-${n}`;
+    return id;
   }
 }
 
-export function installFake(fake: FakeSwitchboard): void {
+export function installFake(fake: SwitchboardBridge): void {
   Object.defineProperty(window, 'switchboard', { value: fake, configurable: true, writable: true });
 }
 

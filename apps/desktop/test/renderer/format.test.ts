@@ -58,7 +58,7 @@ describe('sources and facts', () => {
   test('each source has a sentence; a field without one is unknown', () => {
     expect(sourceLabel('proxy')).toBe('from the proxy');
     expect(sourceLabel('public-map')).toBe("from LiteLLM's public price map");
-    expect(sourceLabel('user')).toBe('set by you');
+    expect(sourceLabel('user')).toBe('entered by you');
     expect(sourceLabel(undefined)).toBe('unknown');
   });
 

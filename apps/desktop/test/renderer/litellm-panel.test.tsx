@@ -1,32 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { App } from '../../src/renderer/App';
-import { byTestId, click, fakeLayout, getByRole, getByTestId, mount, press, settle, type, type Mounted } from './dom';
-import { FakeSwitchboard, installFake } from './fake-bridge';
+import { describe, expect, test } from 'vitest';
+import { appHarness } from './app-harness';
+import { byTestId, click, getByRole, getByTestId, press, settle, type } from './dom';
 
-let fake: FakeSwitchboard;
-let view: Mounted | null = null;
-let restoreLayout: () => void;
-
-beforeEach(() => {
-  restoreLayout = fakeLayout();
-  fake = new FakeSwitchboard();
-  installFake(fake);
-});
-afterEach(async () => {
-  await view?.unmount();
-  view = null;
-  restoreLayout();
-});
+const app = appHarness();
 
 /** Opens the app, Settings, Proxy Platforms and LiteLLM, as a user would. */
 async function openPanel() {
-  view = await mount(<App />);
-  await click(getByTestId(document.body, 'sidebar-settings-button'));
-  await click(getByRole(document.body, 'tab', 'Proxy Platforms'));
-  const litellm = getByRole(document.body, 'button', 'LiteLLM');
-  await click(litellm);
-  expect(litellm.getAttribute('aria-pressed')).toBe('true');
+  await app.openPlatform('LiteLLM');
+  expect(getByRole(document.body, 'button', 'LiteLLM').getAttribute('aria-pressed')).toBe('true');
   return {
     url: getByTestId(document.body, 'litellm-url-input') as HTMLInputElement,
     key: getByTestId(document.body, 'litellm-api-key-input') as HTMLInputElement,
@@ -46,7 +28,7 @@ describe('LiteLLM panel', () => {
     expect(panel.key.getAttribute('autocomplete')).toBe('off');
     expect(panel.save.disabled).toBe(true);
     await click(panel.test);
-    expect(fake.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'none' } }]);
+    expect(app.fake.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'none' } }]);
   });
 
   test('a successful test says Connected with the model count and latency, and lists the models', async () => {
@@ -75,7 +57,7 @@ describe('LiteLLM panel', () => {
   });
 
   test('a failed test shows the error sentence and its kind', async () => {
-    fake.failWith('litellm:test-connection', { kind: 'unreachable', message: 'Nothing answered at http://localhost:4000. Is the proxy running?' });
+    app.fake.failWith('litellm:test-connection', { kind: 'unreachable', message: 'Nothing answered at http://localhost:4000. Is the proxy running?' });
     const panel = await openPanel();
     await click(panel.test);
     expect(panel.status.textContent).toBe('Nothing answered at http://localhost:4000. Is the proxy running?');
@@ -95,11 +77,11 @@ describe('LiteLLM panel', () => {
     expect(panel.test.disabled).toBe(false);
     expect(panel.url.getAttribute('aria-invalid')).toBe('false');
     await click(panel.test);
-    expect(fake.callsTo('litellm:test-connection')).toEqual([{ url: 'http://proxy.local:4000', key: { mode: 'none' } }]);
+    expect(app.fake.callsTo('litellm:test-connection')).toEqual([{ url: 'http://proxy.local:4000', key: { mode: 'none' } }]);
   });
 
   test('while testing, the button is disabled, busy and says Testing…', async () => {
-    const release = fake.hold('litellm:test-connection');
+    const release = app.fake.hold('litellm:test-connection');
     const panel = await openPanel();
     await click(panel.test);
     expect(panel.test.disabled).toBe(true);
@@ -113,7 +95,7 @@ describe('LiteLLM panel', () => {
   });
 
   test('a refused call (transport error) shows a sentence instead of crashing', async () => {
-    fake.reject('litellm:test-connection', "Error invoking remote method 'litellm:test-connection': ContractInputError: Invalid input for litellm:test-connection: url too long");
+    app.fake.reject('litellm:test-connection', "Error invoking remote method 'litellm:test-connection': ContractInputError: Invalid input for litellm:test-connection: url too long");
     const panel = await openPanel();
     await click(panel.test);
     expect(panel.status.getAttribute('data-kind')).toBe('transport');
@@ -124,16 +106,16 @@ describe('LiteLLM panel', () => {
   });
 
   test('typing a key sends it as provided; save stores it and shows the stored placeholder', async () => {
-    fake.requiredKey = 'sk-master-1234';
+    app.fake.requiredKey = 'sk-master-1234';
     const panel = await openPanel();
     await type(panel.key, 'sk-master-1234');
     await click(panel.test);
-    expect(fake.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-master-1234' } }]);
+    expect(app.fake.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-master-1234' } }]);
     await click(getByTestId(document.body, 'litellm-model-select').querySelector('[data-model-id="gpt-4o"]'));
     expect(panel.save.disabled).toBe(false);
     await click(panel.save);
 
-    expect(fake.callsTo('litellm:set-config')).toEqual([
+    expect(app.fake.callsTo('litellm:set-config')).toEqual([
       { url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-master-1234' }, selectedModel: 'gpt-4o' },
     ]);
     expect(getByTestId(document.body, 'save-status').textContent).toBe('Saved');
@@ -145,21 +127,21 @@ describe('LiteLLM panel', () => {
 
     // With the key stored and nothing typed, the next test asks main to use the stored one.
     await click(panel.test);
-    expect(fake.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'stored' } });
+    expect(app.fake.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'stored' } });
     expect(panel.status.textContent).toContain('Connected');
   });
 
   test('"Forget stored key" sends none until a new key is typed', async () => {
-    fake.storedKey = 'sk-stored-key-9876';
-    fake.saved = { url: 'http://localhost:4000', selectedModel: 'gpt-4o' };
+    app.fake.storedKey = 'sk-stored-key-9876';
+    app.fake.saved = { url: 'http://localhost:4000', selectedModel: 'gpt-4o' };
     const panel = await openPanel();
     await click(getByRole(document.body, 'button', 'Forget stored key'));
     expect(panel.key.placeholder).not.toContain('Stored');
     await click(panel.test);
-    expect(fake.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'none' } });
+    expect(app.fake.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'none' } });
     await type(panel.key, 'sk-other');
     await click(panel.test);
-    expect(fake.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-other' } });
+    expect(app.fake.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-other' } });
   });
 
   test('the show/hide toggle switches the input type and its pressed state', async () => {
@@ -173,10 +155,10 @@ describe('LiteLLM panel', () => {
   });
 
   test('after a restart: saved URL and model, key in keychain, models reloaded', async () => {
-    fake.storedKey = 'sk-stored-key-9876';
-    fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'claude-3-5-sonnet' };
-    const release = fake.hold('litellm:fetch-models');
-    view = await mount(<App />);
+    app.fake.storedKey = 'sk-stored-key-9876';
+    app.fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'claude-3-5-sonnet' };
+    const release = app.fake.hold('litellm:fetch-models');
+    await app.start();
     expect(header()).toBe('LiteLLM · claude-3-5-sonnet');
     await click(getByTestId(document.body, 'sidebar-settings-button'));
     await click(getByRole(document.body, 'tab', 'Proxy Platforms'));
@@ -197,8 +179,8 @@ describe('LiteLLM panel', () => {
   });
 
   test('after a restart, a failed model fetch shows the sentence and keeps the saved selection', async () => {
-    fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
-    fake.failWith('litellm:fetch-models', { kind: 'timeout', message: 'The proxy did not answer within 10 seconds.' });
+    app.fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
+    app.fake.failWith('litellm:fetch-models', { kind: 'timeout', message: 'The proxy did not answer within 10 seconds.' });
     await openPanel();
     const status = getByTestId(document.body, 'connection-status');
     expect(status.textContent).toBe('The proxy did not answer within 10 seconds.');
@@ -208,9 +190,9 @@ describe('LiteLLM panel', () => {
   });
 
   test('a failed test keeps the saved connection on display', async () => {
-    fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
+    app.fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
     const panel = await openPanel();
-    fake.failWith('litellm:test-connection', { kind: 'unauthorized', message: 'The proxy refused the API key.' });
+    app.fake.failWith('litellm:test-connection', { kind: 'unauthorized', message: 'The proxy refused the API key.' });
     await click(panel.test);
     expect(panel.status.getAttribute('data-kind')).toBe('unauthorized');
     expect(getByTestId(document.body, 'litellm-saved-url').textContent).toBe('http://proxy.internal:4000');
@@ -222,7 +204,7 @@ describe('LiteLLM panel', () => {
     const panel = await openPanel();
     await click(panel.test);
     await click(getByTestId(document.body, 'litellm-model-select').querySelector('[data-model-id="fake-up"]'));
-    fake.failWith('litellm:set-config', { kind: 'keychain', message: 'The system keychain is not available, so the key cannot be saved.' });
+    app.fake.failWith('litellm:set-config', { kind: 'keychain', message: 'The system keychain is not available, so the key cannot be saved.' });
     await click(panel.save);
     const saveStatus = getByTestId(document.body, 'save-status');
     expect(saveStatus.textContent).toBe('The system keychain is not available, so the key cannot be saved.');
@@ -231,11 +213,11 @@ describe('LiteLLM panel', () => {
   });
 
   test('Disconnect goes back to defaults and the header says no model', async () => {
-    fake.storedKey = 'sk-stored-key-9876';
-    fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
+    app.fake.storedKey = 'sk-stored-key-9876';
+    app.fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
     const panel = await openPanel();
     await click(getByTestId(document.body, 'litellm-disconnect-button'));
-    expect(fake.callsTo('litellm:disconnect')).toHaveLength(1);
+    expect(app.fake.callsTo('litellm:disconnect')).toHaveLength(1);
     expect(panel.url.value).toBe('http://localhost:4000');
     expect(panel.key.placeholder).not.toContain('Stored');
     expect(byTestId(document.body, 'litellm-model-select')).toBeNull();
@@ -245,7 +227,7 @@ describe('LiteLLM panel', () => {
   });
 
   test('a get-config that rejects still opens the panel with defaults and says why', async () => {
-    fake.reject('litellm:get-config', 'The Switchboard host answered HTTP 401.');
+    app.fake.reject('litellm:get-config', 'The Switchboard host answered HTTP 401.');
     const panel = await openPanel();
     expect(panel.url.value).toBe('http://localhost:4000');
     expect(panel.status.getAttribute('data-kind')).toBe('transport');

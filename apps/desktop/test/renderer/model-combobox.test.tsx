@@ -22,7 +22,7 @@ afterEach(async () => {
 function Harness({ models, initial, current, onSelect }: { models: Model[]; initial: string | null; current: string | null; onSelect(id: string): void }) {
   const [selected, setSelected] = useState(initial);
   return (
-    <ModelCombobox
+    <ModelCombobox testIdPrefix="litellm"
       models={models}
       selectedId={selected}
       currentId={current}
@@ -184,14 +184,14 @@ describe('ModelCombobox', () => {
   test('the active option stays on its model when metadata regroups the list', async () => {
     const ids = [model('gpt-4o'), model('claude-3-5-sonnet'), model('zeta')];
     const onSelect = vi.fn();
-    view = await mount(<ModelCombobox models={ids} selectedId={null} currentId={null} onSelect={onSelect} />);
+    view = await mount(<ModelCombobox testIdPrefix="litellm" models={ids} selectedId={null} currentId={null} onSelect={onSelect} />);
     const input = getByTestId(view.container, 'litellm-search-input');
     const listbox = getByTestId(view.container, 'litellm-model-select');
     await press(input, 'ArrowDown');
     await press(input, 'ArrowDown');
     expect(activeOption(input, listbox)?.getAttribute('data-model-id')).toBe('gpt-4o');
     const enriched = [model('gpt-4o', { provider: 'openai' }), model('claude-3-5-sonnet', { provider: 'anthropic' }), model('zeta')];
-    await act(async () => view?.root.render(<ModelCombobox models={enriched} selectedId={null} currentId={null} onSelect={onSelect} />));
+    await act(async () => view?.root.render(<ModelCombobox testIdPrefix="litellm" models={enriched} selectedId={null} currentId={null} onSelect={onSelect} />));
     await settle();
     expect([...listbox.querySelectorAll('.model-group')].map((header) => header.getAttribute('data-group'))).toEqual(['Anthropic', 'OpenAI', 'Other']);
     expect(activeOption(input, listbox)?.getAttribute('data-model-id')).toBe('gpt-4o');

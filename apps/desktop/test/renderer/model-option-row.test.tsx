@@ -38,7 +38,7 @@ const GPT_4O = model('gpt-4o', {
 });
 
 async function option(id: string, models = [GPT_4O, model('fake-up', { provider: 'openai' }), model('openai/o3', { provider: 'openai', supportsReasoning: true })]) {
-  view = await mount(<ModelCombobox models={models} selectedId={null} currentId="gpt-4o" onSelect={() => {}} />);
+  view = await mount(<ModelCombobox testIdPrefix="litellm" models={models} selectedId={null} currentId="gpt-4o" onSelect={() => {}} />);
   const found = getByTestId(view.container, 'litellm-model-select').querySelector<HTMLElement>(`[data-model-id="${id}"]`);
   if (!found) throw new Error(`no option ${id}`);
   return found;

@@ -1,21 +1,22 @@
-import type { LiteLLMConfigView } from '@switchboard/shared';
 import { useEffect, useRef } from 'react';
+import type { SavedChoice } from '../lib/saved-choices';
 import type { ModelCatalog } from './useModelCatalog';
 
 /**
- * Once per launch, for a saved connection: show the cached list at once, then
- * ask the proxy, whatever the cache's age, so a model that has disappeared
+ * Once per launch, for the choice in use: show its cached list at once, then
+ * ask its proxy, whatever the cache's age, so a model that has disappeared
  * since the last run is reported in the header without opening Settings.
+ * `catalog` is that choice's catalog.
  */
-export function useLaunchCheck(config: LiteLLMConfigView | null | undefined, catalog: ModelCatalog): void {
+export function useLaunchCheck(loaded: boolean, current: SavedChoice | null, catalog: ModelCatalog): void {
   const decided = useRef(false);
   const { showCached, refresh } = catalog;
   useEffect(() => {
-    // Only the config read at launch counts: connecting later in Settings fetches by itself.
-    if (config === undefined || decided.current) return;
+    // Only what was read at launch counts: connecting later in Settings fetches by itself.
+    if (!loaded || decided.current) return;
     decided.current = true;
-    if (!config?.connected) return;
-    const url = config.url;
+    if (!current?.view.connected) return;
+    const url = current.view.url;
     void showCached().then(() => refresh(url, 'background'));
-  }, [config, showCached, refresh]);
+  }, [loaded, current, showCached, refresh]);
 }

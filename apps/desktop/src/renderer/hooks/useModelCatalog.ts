@@ -1,10 +1,16 @@
 import type { CachedModelList, Model, ModelList } from '@switchboard/shared';
 import { createContext, useCallback, useContext, useMemo, useReducer, useRef } from 'react';
-import { invokeResult, invokeSafe, type Outcome } from '../lib/bridge';
-import { catalogReducer, initialCatalogState, type CatalogState } from '../lib/catalog-state';
+import type { Outcome } from '../lib/bridge';
+import { catalogOf, catalogsReducer, type CatalogAction, type CatalogsAction, type CatalogState, type CatalogStates } from '../lib/catalog-state';
 import type { UiError } from '../lib/errors';
+import type { PlatformCalls } from '../lib/platform-calls';
+import { instanceKey, type PlatformInstance } from '../lib/platforms';
+import { usePlatformCalls } from './usePlatformCalls';
 
+/** The model list of one platform instance, and what can be done with it. */
 export interface ModelCatalog {
+  /** The instance's key (`litellm`, `openrouter`, `custom:<id>`). */
+  key: string;
   state: CatalogState;
   /** The clock relative times are read against; injected in tests. */
   now(): number;
@@ -20,74 +26,88 @@ export interface ModelCatalog {
   clear(): void;
 }
 
-/**
- * The model list of the app, one for the header and the Settings panel, so
- * both say the same thing: which models the proxy offers, how old the list is,
- * and whether the model in use is still among them.
- */
-export function useModelCatalog(now: () => number = Date.now): ModelCatalog {
-  const [state, dispatch] = useReducer(catalogReducer, initialCatalogState);
-  const listing = useRef(0);
-  const inflight = useRef<Promise<Outcome<ModelList>> | null>(null);
-
-  const followMetadata = useCallback(async (number: number) => {
-    const enriched = await invokeResult('litellm:fetch-metadata');
-    if (enriched.ok) {
-      dispatch({ type: 'metadata-loaded', listing: number, models: enriched.value.models, fetchedAt: enriched.value.fetchedAt });
-    } else {
-      dispatch({ type: 'metadata-failed', listing: number });
-    }
-  }, []);
-
-  const show = useCallback(
-    (url: string, models: Model[], fetchedAt: number) => {
-      listing.current += 1;
-      dispatch({ type: 'ids-loaded', url, models, fetchedAt, listing: listing.current });
-      void followMetadata(listing.current);
-    },
-    [followMetadata],
-  );
-
-  const showCached = useCallback(async () => {
-    const cached = await invokeSafe('litellm:get-cached-models');
-    // An unreadable cache is no cache: the list is fetched instead.
-    if (!cached.ok || cached.value === null) return null;
-    dispatch({ type: 'cache-loaded', ...cached.value });
-    return cached.value;
-  }, []);
-
-  const refresh = useCallback(
-    (url: string, reason: 'manual' | 'background') => {
-      if (inflight.current) return inflight.current;
-      dispatch({ type: 'fetch-started', url, reason });
-      const run = (async () => {
-        const list = await invokeResult('litellm:fetch-models');
-        if (list.ok) show(url, list.value.models, list.value.fetchedAt);
-        else dispatch({ type: 'fetch-failed', url, error: list.error });
-        inflight.current = null;
-        return list;
-      })();
-      inflight.current = run;
-      return run;
-    },
-    [show],
-  );
-
-  const testStarted = useCallback((url: string) => dispatch({ type: 'fetch-started', url, reason: 'test' }), []);
-  const listed = useCallback((url: string, models: Model[]) => show(url, models, now()), [show, now]);
-  const failed = useCallback((url: string, error: UiError) => dispatch({ type: 'fetch-failed', url, error }), []);
-  const clear = useCallback(() => dispatch({ type: 'cleared' }), []);
-
-  return useMemo(
-    () => ({ state, now, showCached, refresh, testStarted, listed, failed, clear }),
-    [state, now, showCached, refresh, testStarted, listed, failed, clear],
-  );
+/** Every instance's list, held once for the app (header and Settings say the same thing). */
+export interface ModelCatalogs {
+  states: CatalogStates;
+  now(): number;
+  dispatch(action: CatalogsAction): void;
+  /** Numbers listings, so the metadata of an older one never lands on a newer list. */
+  nextListing(): number;
+  /** Runs `start` unless a run for `key` is under way, in which case its promise is shared. */
+  shared(key: string, start: () => Promise<Outcome<ModelList>>): Promise<Outcome<ModelList>>;
 }
 
-export const CatalogContext = createContext<ModelCatalog | null>(null);
+export function useModelCatalogs(now: () => number = Date.now): ModelCatalogs {
+  const [states, dispatch] = useReducer(catalogsReducer, {});
+  const listing = useRef(0);
+  const inflight = useRef(new Map<string, Promise<Outcome<ModelList>>>());
+  const nextListing = useCallback(() => (listing.current += 1), []);
+  const shared = useCallback((key: string, start: () => Promise<Outcome<ModelList>>) => {
+    const running = inflight.current.get(key);
+    if (running) return running;
+    const run = start().finally(() => inflight.current.delete(key));
+    inflight.current.set(key, run);
+    return run;
+  }, []);
+  return useMemo(() => ({ states, now, dispatch, nextListing, shared }), [states, now, nextListing, shared]);
+}
 
-export function useCatalog(): ModelCatalog {
-  const catalog = useContext(CatalogContext);
-  if (!catalog) throw new Error('useCatalog needs a CatalogContext provider (see App).');
-  return catalog;
+type CatalogActions = Omit<ModelCatalog, 'key' | 'state' | 'now'>;
+
+function bindCatalog(store: Omit<ModelCatalogs, 'states'>, key: string, calls: PlatformCalls): CatalogActions {
+  const dispatch = (action: CatalogAction) => store.dispatch({ type: 'instance', key, action });
+
+  const show = (url: string, models: Model[], fetchedAt: number) => {
+    const listing = store.nextListing();
+    const { fetchMetadata } = calls;
+    dispatch({ type: 'ids-loaded', url, models, fetchedAt, listing, complete: fetchMetadata === null });
+    if (!fetchMetadata) return;
+    void fetchMetadata().then((enriched) =>
+      dispatch(
+        enriched.ok
+          ? { type: 'metadata-loaded', listing, models: enriched.value.models, fetchedAt: enriched.value.fetchedAt }
+          : { type: 'metadata-failed', listing },
+      ),
+    );
+  };
+
+  return {
+    showCached: async () => {
+      const cached = await calls.getCachedModels();
+      // An unreadable cache is no cache: the list is fetched instead.
+      if (!cached.ok || cached.value === null) return null;
+      dispatch({ type: 'cache-loaded', ...cached.value });
+      return cached.value;
+    },
+    refresh: (url, reason) =>
+      store.shared(key, async () => {
+        dispatch({ type: 'fetch-started', url, reason });
+        const list = await calls.fetchModels();
+        if (list.ok) show(url, list.value.models, list.value.fetchedAt);
+        else dispatch({ type: 'fetch-failed', url, error: list.error });
+        return list;
+      }),
+    testStarted: (url) => dispatch({ type: 'fetch-started', url, reason: 'test' }),
+    listed: (url, models) => show(url, models, store.now()),
+    failed: (url, error) => dispatch({ type: 'fetch-failed', url, error }),
+    clear: () => dispatch({ type: 'cleared' }),
+  };
+}
+
+export const CatalogContext = createContext<ModelCatalogs | null>(null);
+
+export function useCatalogs(): ModelCatalogs {
+  const catalogs = useContext(CatalogContext);
+  if (!catalogs) throw new Error('useCatalogs needs a CatalogContext provider (see App).');
+  return catalogs;
+}
+
+/** The list of one platform instance: a list per instance, so switching platforms keeps each one's. */
+export function useModelCatalog(instance: PlatformInstance): ModelCatalog {
+  const { states, now, dispatch, nextListing, shared } = useCatalogs();
+  const key = instanceKey(instance);
+  const calls = usePlatformCalls(instance);
+  const actions = useMemo(() => bindCatalog({ now, dispatch, nextListing, shared }, key, calls), [now, dispatch, nextListing, shared, key, calls]);
+  const state = catalogOf(states, key);
+  return useMemo(() => ({ key, state, now, ...actions }), [key, state, now, actions]);
 }

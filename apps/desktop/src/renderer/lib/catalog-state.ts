@@ -5,9 +5,9 @@ import type { UiError } from './errors';
 export type FetchReason = 'test' | 'manual' | 'background';
 
 /**
- * The model list the app knows, shared by the header and the Settings panel:
- * which proxy it belongs to, when it was fetched, whether it is still
- * arriving, and whether it is out of date.
+ * The model list of one platform instance, shared by the header and the
+ * Settings panel: which proxy it belongs to, when it was fetched, whether it
+ * is still arriving, and whether it is out of date.
  */
 export interface CatalogState {
   /** The proxy the list belongs to. */
@@ -31,7 +31,8 @@ export interface CatalogState {
 export type CatalogAction =
   | { type: 'cache-loaded'; url: string; models: Model[]; fetchedAt: number; stale: boolean }
   | { type: 'fetch-started'; url: string; reason: FetchReason }
-  | { type: 'ids-loaded'; url: string; models: Model[]; fetchedAt: number; listing: number }
+  /** `complete`: nothing more will follow (a server that lists ids only, asked before it is saved). */
+  | { type: 'ids-loaded'; url: string; models: Model[]; fetchedAt: number; listing: number; complete?: boolean }
   | { type: 'metadata-loaded'; listing: number; models: Model[]; fetchedAt: number }
   | { type: 'metadata-failed'; listing: number }
   | { type: 'fetch-failed'; url: string; error: UiError }
@@ -76,7 +77,7 @@ export function catalogReducer(state: CatalogState, action: CatalogAction): Cata
         fetchedAt: action.fetchedAt,
         origin: 'proxy',
         fetching: null,
-        enriching: true,
+        enriching: action.complete !== true,
         expired: false,
         error: null,
         listing: action.listing,
@@ -104,4 +105,26 @@ export function isStale(state: CatalogState): boolean {
 /** The list belongs to this proxy. */
 export function listOf(state: CatalogState, url: string | null | undefined): Model[] | null {
   return url && state.url === url ? state.models : null;
+}
+
+/** The lists of every platform instance, by instance key (`litellm`, `openrouter`, `custom:<id>`). */
+export type CatalogStates = Readonly<Record<string, CatalogState>>;
+
+export type CatalogsAction =
+  | { type: 'instance'; key: string; action: CatalogAction }
+  /** An endpoint saved for the first time gets its id: its list goes with it. */
+  | { type: 'moved'; from: string; to: string };
+
+export function catalogOf(states: CatalogStates, key: string | null): CatalogState {
+  return (key === null ? undefined : states[key]) ?? initialCatalogState;
+}
+
+export function catalogsReducer(states: CatalogStates, action: CatalogsAction): CatalogStates {
+  if (action.type === 'moved') {
+    const { [action.from]: moving, ...others } = states;
+    return moving ? { ...others, [action.to]: moving } : states;
+  }
+  const before = catalogOf(states, action.key);
+  const after = catalogReducer(before, action.action);
+  return after === before ? states : { ...states, [action.key]: after };
 }

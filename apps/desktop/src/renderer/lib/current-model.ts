@@ -1,4 +1,4 @@
-import type { LiteLLMConfigView, Model } from '@switchboard/shared';
+import type { Model, PlatformConfigView } from '@switchboard/shared';
 import { listOf, type CatalogState } from './catalog-state';
 
 /**
@@ -13,8 +13,8 @@ export function availabilityOf(modelId: string | null, models: readonly Model[] 
   return models.some((model) => model.id === modelId) ? 'offered' : 'missing';
 }
 
-/** Whether the saved model is still offered by the saved proxy, as far as the catalog knows. */
-export function savedModelAvailability(config: LiteLLMConfigView | null | undefined, catalog: CatalogState): Availability {
+/** Whether the saved model is still offered by the saved proxy, as far as the catalog (of that proxy) knows. */
+export function savedModelAvailability(config: Pick<PlatformConfigView, 'connected' | 'url' | 'selectedModel'> | null | undefined, catalog: CatalogState): Availability {
   if (!config?.connected) return 'unknown';
   return availabilityOf(config.selectedModel, listOf(catalog, config.url));
 }

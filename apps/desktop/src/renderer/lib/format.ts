@@ -1,5 +1,3 @@
-import type { LiteLLMConfigView } from '@switchboard/shared';
-
 /** "1 model", "4 models", "10000 models": plain digits, the same in every locale. */
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -64,8 +62,7 @@ export function formatAbsoluteTime(at: number): string {
   return new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
-/** "LiteLLM · gpt-4o", or null when no model is chosen. */
-export function currentModelLabel(config: LiteLLMConfigView | null): string | null {
-  if (!config?.selectedModel) return null;
-  return `LiteLLM · ${config.selectedModel}`;
+/** "LiteLLM · gpt-4o", "OpenRouter · openai/gpt-4o", "My vLLM · llama3"; null when no model is chosen. */
+export function currentModelLabel(platformLabel: string, modelId: string | null): string | null {
+  return modelId ? `${platformLabel} · ${modelId}` : null;
 }

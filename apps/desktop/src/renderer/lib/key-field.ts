@@ -1,4 +1,4 @@
-import type { KeyInput, LiteLLMConfigView } from '@switchboard/shared';
+import type { KeyInput, PlatformConfigView } from '@switchboard/shared';
 
 /**
  * What the API key field knows. `typed` lives only here (React state); the
@@ -13,7 +13,7 @@ export interface KeyFieldState {
 
 export const emptyKeyField: KeyFieldState = { typed: '', stored: false, hint: null, forgotten: false };
 
-export function keyFieldFromView(view: Pick<LiteLLMConfigView, 'keyStored' | 'keyHint'>): KeyFieldState {
+export function keyFieldFromView(view: Pick<PlatformConfigView, 'keyStored' | 'keyHint'>): KeyFieldState {
   return { typed: '', stored: view.keyStored, hint: view.keyHint, forgotten: false };
 }
 
@@ -25,20 +25,22 @@ export function keyInputFor(field: KeyFieldState): KeyInput {
   return { mode: 'none' };
 }
 
-export function keyPlaceholder(field: KeyFieldState): string {
+/** `empty`: what the field says while no key is stored (each platform has its own). */
+export function keyPlaceholder(field: KeyFieldState, empty = 'Leave empty if not needed'): string {
   if (field.stored && !field.forgotten) {
     return field.hint ? `Stored in keychain (${field.hint})` : 'Stored in keychain';
   }
-  return 'Leave empty if not needed';
+  return empty;
 }
 
-/** The sentence under the key field, by mode. */
-export function keyHelpText(field: KeyFieldState): string {
+/** The sentence under the key field, by mode. `required`: the platform refuses to work without a key. */
+export function keyHelpText(field: KeyFieldState, required = false): string {
   const mode = keyInputFor(field).mode;
   if (mode === 'provided') {
     return field.stored ? 'The key you typed replaces the stored one when you save.' : 'The key is saved to the system keychain, never to a file.';
   }
   if (mode === 'stored') return 'A key is stored in the system keychain. Leave this empty to keep using it.';
+  if (required) return 'A key is required: enter one to test the connection.';
   if (field.stored) return 'The stored key will be removed from the keychain when you save.';
   return 'No key will be sent.';
 }

@@ -7,10 +7,10 @@ export const UNKNOWN = '—';
 const SOURCE_LABELS: Record<MetadataSource, string> = {
   proxy: 'from the proxy',
   'public-map': "from LiteLLM's public price map",
-  user: 'set by you',
+  user: 'entered by you',
 };
 
-/** "from the proxy", "from LiteLLM's public price map", "set by you"; "unknown" when no source said. */
+/** "from the proxy", "from LiteLLM's public price map", "entered by you"; "unknown" when no source said. */
 export function sourceLabel(source: MetadataSource | undefined): string {
   return source ? SOURCE_LABELS[source] : 'unknown';
 }
@@ -25,12 +25,15 @@ export interface ModelFact {
   unit: string;
   known: boolean;
   title: string;
+  /** The user typed it (a custom endpoint's limits): the row says so. */
+  typed: boolean;
 }
 
 function tokensFact(model: Model, field: 'contextLength' | 'maxOutputTokens', key: FactKey, unit: string, what: string): ModelFact {
   const value = model[field];
-  if (value === null) return { key, value: UNKNOWN, unit, known: false, title: `${what}: unknown` };
-  return { key, value: formatTokens(value), unit, known: true, title: `${what}: ${formatExact(value)} tokens, ${sourceLabel(model.sources[field])}` };
+  if (value === null) return { key, value: UNKNOWN, unit, known: false, title: `${what}: unknown`, typed: false };
+  const source = model.sources[field];
+  return { key, value: formatTokens(value), unit, known: true, title: `${what}: ${formatExact(value)} tokens, ${sourceLabel(source)}`, typed: source === 'user' };
 }
 
 function sourcesOf(model: Model, fields: readonly MetadataField[]): string {
@@ -42,7 +45,7 @@ function priceFact(model: Model): ModelFact {
   const input = model.inputCostPerMillion;
   const output = model.outputCostPerMillion;
   const unit = 'per M';
-  if (input === null && output === null) return { key: 'price', value: UNKNOWN, unit, known: false, title: 'Price per million tokens: unknown' };
+  if (input === null && output === null) return { key: 'price', value: UNKNOWN, unit, known: false, title: 'Price per million tokens: unknown', typed: false };
   const text = (value: number | null) => (value === null ? UNKNOWN : formatUsd(value));
   return {
     key: 'price',
@@ -50,6 +53,7 @@ function priceFact(model: Model): ModelFact {
     unit,
     known: true,
     title: `Price per million tokens: ${text(input)} input, ${text(output)} output, ${sourcesOf(model, ['inputCostPerMillion', 'outputCostPerMillion'])}`,
+    typed: false,
   };
 }
 

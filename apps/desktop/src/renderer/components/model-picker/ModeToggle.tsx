@@ -1,4 +1,5 @@
 interface ModeToggleProps {
+  testId: string;
   /** How many embedding, image, audio and other non-chat models the list has. */
   count: number;
   checked: boolean;
@@ -6,13 +7,13 @@ interface ModeToggleProps {
 }
 
 /** Non-chat models are hidden by default: an agent cannot talk to them. The switch says how many there are. */
-export function ModeToggle({ count, checked, onChange }: ModeToggleProps) {
+export function ModeToggle({ testId, count, checked, onChange }: ModeToggleProps) {
   return (
     <label className="mode-toggle" title="Embedding, image, audio and other models an agent cannot chat with">
       <input
         type="checkbox"
         role="switch"
-        data-testid="litellm-mode-toggle"
+        data-testid={testId}
         checked={checked}
         disabled={count === 0 && !checked}
         onChange={(event) => onChange(event.target.checked)}

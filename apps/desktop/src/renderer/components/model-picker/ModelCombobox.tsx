@@ -9,6 +9,8 @@ import { ModelListbox } from './ModelListbox';
 import { ModeToggle } from './ModeToggle';
 
 interface ModelComboboxProps {
+  /** Test ids: `${testIdPrefix}-search-input`, `-model-select`, `-model-count`, `-mode-toggle`. */
+  testIdPrefix: string;
   models: readonly Model[];
   /** The model picked in this form (not saved yet). */
   selectedId: string | null;
@@ -24,7 +26,7 @@ interface ModelComboboxProps {
  * pattern: focus stays in the search input, the active option is pointed at
  * with aria-activedescendant, and only the rows in view are rendered.
  */
-export function ModelCombobox({ models, selectedId, currentId, onSelect, toolbar }: ModelComboboxProps) {
+export function ModelCombobox({ testIdPrefix, models, selectedId, currentId, onSelect, toolbar }: ModelComboboxProps) {
   const baseId = useId();
   const listboxId = `${baseId}-listbox`;
   const optionId = useCallback((ordinal: number) => `${baseId}-option-${ordinal}`, [baseId]);
@@ -111,7 +113,7 @@ export function ModelCombobox({ models, selectedId, currentId, onSelect, toolbar
           id={`${baseId}-input`}
           type="text"
           role="combobox"
-          data-testid="litellm-search-input"
+          data-testid={`${testIdPrefix}-search-input`}
           placeholder="Search models by name or id"
           aria-expanded={expanded}
           aria-controls={listboxId}
@@ -134,14 +136,15 @@ export function ModelCombobox({ models, selectedId, currentId, onSelect, toolbar
         />
       </div>
       <div className="combobox-meta">
-        <p id={`${baseId}-count`} role="status" className="model-count" data-testid="litellm-model-count">
+        <p id={`${baseId}-count`} role="status" className="model-count" data-testid={`${testIdPrefix}-model-count`}>
           {countText}
         </p>
-        <ModeToggle count={nonChatCount} checked={showNonChat} onChange={setShowNonChat} />
+        <ModeToggle testId={`${testIdPrefix}-mode-toggle`} count={nonChatCount} checked={showNonChat} onChange={setShowNonChat} />
       </div>
       <div className="model-list-frame" hidden={!expanded}>
         <ModelListbox
           id={listboxId}
+          testId={`${testIdPrefix}-model-select`}
           optionId={optionId}
           index={index}
           view={view}

@@ -14,6 +14,7 @@ const LIST_HEIGHT = 280;
 
 interface ModelListboxProps {
   id: string;
+  testId: string;
   optionId(ordinal: number): string;
   index: CatalogIndex;
   view: CatalogView;
@@ -35,7 +36,7 @@ interface ModelListboxProps {
 const NO_RANGES: readonly number[] = [];
 
 /** The virtual list of options: only the rows in view (and a few around) are in the DOM. */
-export function ModelListbox({ id, optionId, index, view, selectedId, currentId, active, scrollTarget, navigated, onChoose, onNavigate, onType }: ModelListboxProps) {
+export function ModelListbox({ id, testId, optionId, index, view, selectedId, currentId, active, scrollTarget, navigated, onChoose, onNavigate, onType }: ModelListboxProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const estimateSize = useCallback((row: number) => ((view.rows[row] ?? 0) < 0 ? GROUP_ROW_HEIGHT : OPTION_ROW_HEIGHT), [view]);
   const getItemKey = useCallback(
@@ -89,7 +90,7 @@ export function ModelListbox({ id, optionId, index, view, selectedId, currentId,
   };
 
   return (
-    <div ref={listRef} role="listbox" id={id} aria-label="Models" tabIndex={-1} data-testid="litellm-model-select" className="model-listbox" onKeyDown={onKeyDown}>
+    <div ref={listRef} role="listbox" id={id} aria-label="Models" tabIndex={-1} data-testid={testId} className="model-listbox" onKeyDown={onKeyDown}>
       <div role="presentation" className="model-listbox-inner" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rowAt(index, view, item.index);

@@ -74,7 +74,7 @@ function OptionRow({ model, id, ordinal, setSize, selected, active, current, tit
       </span>
       <span className="model-option-facts">
         {modelFacts(model).map((fact) => (
-          <span key={fact.key} className="fact" data-fact={fact.key} data-known={fact.known} title={fact.title}>
+          <span key={fact.key} className="fact" data-fact={fact.key} data-known={fact.known} data-typed={fact.typed || undefined} title={fact.title}>
             {fact.known ? (
               <span className="fact-value">{fact.value}</span>
             ) : (
@@ -86,6 +86,12 @@ function OptionRow({ model, id, ordinal, setSize, selected, active, current, tit
               </>
             )}{' '}
             <span className="fact-unit">{fact.unit}</span>
+            {fact.typed ? (
+              <span className="fact-typed">
+                <span aria-hidden="true"> · you</span>
+                <span className="visually-hidden">, entered by you</span>
+              </span>
+            ) : null}
           </span>
         ))}
       </span>

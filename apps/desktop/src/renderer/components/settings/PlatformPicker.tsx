@@ -1,12 +1,12 @@
-import type { PlatformDescriptor } from '../../lib/platforms';
+import type { PlatformDescriptor, PlatformId } from '../../lib/platforms';
 
 interface PlatformPickerProps {
   platforms: readonly PlatformDescriptor[];
-  selectedId: string | null;
-  onSelect(id: string): void;
+  selectedId: PlatformId | null;
+  onSelect(id: PlatformId): void;
 }
 
-/** One toggle button per platform; a planned platform is shown disabled. */
+/** One toggle button per platform, named by the platform; its description says what it is. */
 export function PlatformPicker({ platforms, selectedId, onSelect }: PlatformPickerProps) {
   return (
     <div role="group" aria-label="Platforms" className="platform-picker">
@@ -17,16 +17,15 @@ export function PlatformPicker({ platforms, selectedId, onSelect }: PlatformPick
             key={platform.id}
             type="button"
             className="platform-button"
-            aria-label={platform.label}
+            aria-label={platform.displayName}
             aria-describedby={summaryId}
             aria-pressed={platform.id === selectedId}
-            disabled={!platform.available}
             data-testid={`platform-${platform.id}-button`}
             onClick={() => onSelect(platform.id)}
           >
-            <span className="platform-name">{platform.label}</span>
+            <span className="platform-name">{platform.displayName}</span>
             <span className="platform-summary" id={summaryId}>
-              {platform.summary}
+              {platform.description}
             </span>
           </button>
         );

@@ -1,19 +1,25 @@
-import type { LiteLLMConfigView } from '@switchboard/shared';
 import { useState } from 'react';
-import { PLATFORMS } from '../../lib/platforms';
+import { PLATFORMS, platformById, type PlatformId } from '../../lib/platforms';
+import type { PlatformChange, SavedChoice } from '../../lib/saved-choices';
+import { NamedInstancesPanel } from '../platform/NamedInstancesPanel';
+import { PlatformPanel } from '../platform/PlatformPanel';
 import { PlatformPicker } from './PlatformPicker';
-import { platformPanels } from './platform-panels';
 
 interface ProxyPlatformsTabProps {
-  config: LiteLLMConfigView | null | undefined;
-  onConfigChange(view: LiteLLMConfigView): void;
+  /** The choice in use: its platform (and endpoint) open first. */
+  current: SavedChoice | null;
+  onChange(change: PlatformChange): void;
 }
 
-export function ProxyPlatformsTab({ config, onConfigChange }: ProxyPlatformsTabProps) {
-  const [chosen, setChosen] = useState<string | null>(null);
+export function ProxyPlatformsTab({ current, onChange }: ProxyPlatformsTabProps) {
+  const [chosen, setChosen] = useState<PlatformId | null>(null);
   // The platform in use is open by default; otherwise the user picks one.
-  const selectedId = chosen ?? (config?.connected ? 'litellm' : null);
-  const Panel = selectedId ? platformPanels[selectedId] : undefined;
+  const selectedId = chosen ?? current?.instance.platform.id ?? null;
+  if (chosen === null && selectedId !== null) {
+    // Once a platform is shown it stays: disconnecting it must not close its panel under the user.
+    setChosen(selectedId);
+  }
+  const platform = selectedId ? platformById(selectedId) : null;
 
   return (
     <div className="stack">
@@ -22,7 +28,18 @@ export function ProxyPlatformsTab({ config, onConfigChange }: ProxyPlatformsTabP
         <p className="muted">Choose where your LLM traffic goes.</p>
       </div>
       <PlatformPicker platforms={PLATFORMS} selectedId={selectedId} onSelect={setChosen} />
-      {Panel ? <Panel onConfigChange={onConfigChange} /> : <p className="hint-card">Select a platform to set it up.</p>}
+      {platform === null ? (
+        <p className="hint-card">Select a platform to set it up.</p>
+      ) : platform.instances === 'named' ? (
+        <NamedInstancesPanel
+          key={platform.id}
+          platform={platform}
+          preferredId={current?.instance.platform === platform ? current.instance.endpointId : null}
+          onChange={onChange}
+        />
+      ) : (
+        <PlatformPanel key={platform.id} instance={{ platform, endpointId: null }} onChange={onChange} />
+      )}
     </div>
   );
 }

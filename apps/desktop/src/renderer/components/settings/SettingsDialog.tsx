@@ -1,19 +1,19 @@
-import type { LiteLLMConfigView } from '@switchboard/shared';
 import { useEffect, useId, useRef, type MouseEvent } from 'react';
 import { useFocusTrap } from '../../hooks/useFocusTrap';
+import type { PlatformChange, SavedChoice } from '../../lib/saved-choices';
 import { Icon } from '../ui/Icon';
 import { Tabs } from '../ui/Tabs';
 import { GeneralTab } from './GeneralTab';
 import { ProxyPlatformsTab } from './ProxyPlatformsTab';
 
 interface SettingsDialogProps {
-  config: LiteLLMConfigView | null | undefined;
-  onConfigChange(view: LiteLLMConfigView): void;
+  current: SavedChoice | null;
+  onPlatformChange(change: PlatformChange): void;
   onClose(): void;
 }
 
 /** The modal Settings dialog: focus stays inside; Escape, Close and the backdrop close it. */
-export function SettingsDialog({ config, onConfigChange, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ current, onPlatformChange, onClose }: SettingsDialogProps) {
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
   const firstTabRef = useRef<HTMLButtonElement>(null);
@@ -58,7 +58,7 @@ export function SettingsDialog({ config, onConfigChange, onClose }: SettingsDial
             {
               id: 'proxy-platforms',
               label: 'Proxy Platforms',
-              content: <ProxyPlatformsTab config={config} onConfigChange={onConfigChange} />,
+              content: <ProxyPlatformsTab current={current} onChange={onPlatformChange} />,
             },
           ]}
         />

@@ -1,29 +1,36 @@
-import type { LiteLLMConfigView } from '@switchboard/shared';
 import type { Availability } from '../../lib/current-model';
+import { addressTerm } from '../../lib/platforms';
+import type { SavedChoice } from '../../lib/saved-choices';
 
 interface OverviewProps {
-  config: LiteLLMConfigView | null | undefined;
+  current: SavedChoice | null;
   availability: Availability;
 }
 
 /** The main area: what is set up, and where to change it. */
-export function Overview({ config, availability }: OverviewProps) {
-  const inUse = config?.connected && config.selectedModel ? config : null;
+export function Overview({ current, availability }: OverviewProps) {
+  const platform = current?.instance.platform;
   return (
     <main className="overview" id="overview" tabIndex={-1}>
       <section className="card" aria-labelledby="overview-connection">
         <h2 id="overview-connection" className="card-title">
           Proxy connection
         </h2>
-        {inUse ? (
-          <dl className="facts">
+        {current && platform ? (
+          <dl className="facts" data-testid="overview-connection">
             <dt>Platform</dt>
-            <dd>LiteLLM</dd>
-            <dt>Proxy</dt>
-            <dd>{inUse.url}</dd>
+            <dd>{platform.displayName}</dd>
+            {platform.instances === 'named' ? (
+              <>
+                <dt>Name</dt>
+                <dd>{current.view.name}</dd>
+              </>
+            ) : null}
+            <dt>{addressTerm(platform)}</dt>
+            <dd>{current.view.url}</dd>
             <dt>Model</dt>
             <dd>
-              {inUse.selectedModel}
+              {current.view.selectedModel}
               {availability === 'missing' ? <span className="warning-text"> (no longer offered by the proxy)</span> : null}
             </dd>
           </dl>

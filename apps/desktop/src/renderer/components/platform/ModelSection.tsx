@@ -5,6 +5,7 @@ import { LastFetched } from './LastFetched';
 import { StaleNotice } from './StaleNotice';
 
 interface ModelSectionProps {
+  testIdPrefix: string;
   catalog: CatalogState;
   clock(): number;
   selectedId: string | null;
@@ -15,12 +16,12 @@ interface ModelSectionProps {
 }
 
 /** The model picker with what is known about the list: its age, whether it is stale, and a way to refresh it. */
-export function ModelSection({ catalog, clock, selectedId, currentId, onSelect, onRefresh }: ModelSectionProps) {
+export function ModelSection({ testIdPrefix, catalog, clock, selectedId, currentId, onSelect, onRefresh }: ModelSectionProps) {
   const { models, fetching } = catalog;
   if (models === null) {
     if (fetching === null) return null;
     return (
-      <p className="loading-line" data-testid="litellm-models-loading">
+      <p className="loading-line" data-testid={`${testIdPrefix}-models-loading`}>
         <Spinner />
         Loading models from your proxy…
       </p>
@@ -35,17 +36,17 @@ export function ModelSection({ catalog, clock, selectedId, currentId, onSelect, 
   const toolbar = (
     <div className="catalog-toolbar">
       {catalog.enriching ? (
-        <span className="catalog-progress" data-testid="litellm-metadata-loading">
+        <span className="catalog-progress" data-testid={`${testIdPrefix}-metadata-loading`}>
           <Spinner />
           Loading details…
         </span>
       ) : null}
-      {catalog.fetchedAt !== null ? <LastFetched fetchedAt={catalog.fetchedAt} clock={clock} /> : null}
+      {catalog.fetchedAt !== null ? <LastFetched testIdPrefix={testIdPrefix} fetchedAt={catalog.fetchedAt} clock={clock} /> : null}
       {onRefresh ? (
         <button
           type="button"
           className="button button-small"
-          data-testid="litellm-refresh-button"
+          data-testid={`${testIdPrefix}-refresh-button`}
           // Not `disabled`: a focused button that becomes disabled drops focus to the page.
           aria-disabled={refreshing}
           aria-busy={refreshing}
@@ -59,9 +60,9 @@ export function ModelSection({ catalog, clock, selectedId, currentId, onSelect, 
   );
 
   return (
-    <section className="catalog stack-tight" aria-label="Models" data-testid="litellm-catalog" data-stale={stale} data-details={catalog.enriching ? 'loading' : 'loaded'}>
-      {stale ? <StaleNotice catalog={catalog} clock={clock} /> : null}
-      <ModelCombobox models={models} selectedId={selectedId} currentId={currentId} onSelect={onSelect} toolbar={toolbar} />
+    <section className="catalog stack-tight" aria-label="Models" data-testid={`${testIdPrefix}-catalog`} data-stale={stale} data-details={catalog.enriching ? 'loading' : 'loaded'}>
+      {stale ? <StaleNotice testIdPrefix={testIdPrefix} catalog={catalog} clock={clock} /> : null}
+      <ModelCombobox testIdPrefix={testIdPrefix} models={models} selectedId={selectedId} currentId={currentId} onSelect={onSelect} toolbar={toolbar} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { CatalogState } from '../../lib/catalog-state';
 import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format';
 
 interface StaleNoticeProps {
+  testIdPrefix: string;
   catalog: CatalogState;
   clock(): number;
 }
@@ -11,11 +12,11 @@ interface StaleNoticeProps {
  * Says that the list shown is the last one known, not the proxy's current one,
  * and why: the sentence of the failed fetch. Nothing is removed meanwhile.
  */
-export function StaleNotice({ catalog, clock }: StaleNoticeProps) {
+export function StaleNotice({ testIdPrefix, catalog, clock }: StaleNoticeProps) {
   const now = useNow(clock);
   const { error, fetchedAt } = catalog;
   return (
-    <div className="stale-notice" role="status" data-testid="litellm-stale-notice" data-kind={error?.kind}>
+    <div className="stale-notice" role="status" data-testid={`${testIdPrefix}-stale-notice`} data-kind={error?.kind}>
       <p>
         <strong>Out of date</strong> — showing{' '}
         {fetchedAt === null ? (

@@ -1,0 +1,119 @@
+import { useRef, type FormEvent } from 'react';
+import { useKeepFocus } from '../../hooks/useKeepFocus';
+import { useModelLimits } from '../../hooks/useModelLimits';
+import { usePlatformConnection } from '../../hooks/usePlatformConnection';
+import type { PlatformInstance } from '../../lib/platforms';
+import type { PlatformChange } from '../../lib/saved-choices';
+import { Spinner } from '../ui/Spinner';
+import { ApiKeyField } from './ApiKeyField';
+import { ModelLimitsForm } from './ModelLimitsForm';
+import { ModelSection } from './ModelSection';
+import { NameField } from './NameField';
+import { SavedConnectionSummary } from './SavedConnectionSummary';
+import { SelectedModelLine } from './SelectedModelLine';
+import { StatusLineView } from './StatusLineView';
+import { TestButton } from './TestButton';
+import { UrlField } from './UrlField';
+
+export interface PlatformPanelProps {
+  instance: PlatformInstance;
+  onChange(change: PlatformChange): void;
+}
+
+/**
+ * The settings of one platform instance, whichever platform it is: URL (or
+ * the platform's fixed address), key, test, pick a model, save. What differs
+ * between platforms comes from the descriptor; all calls live in the hooks.
+ */
+export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
+  const { platform } = instance;
+  const prefix = platform.testIdPrefix;
+  const connection = usePlatformConnection(instance, onChange);
+  const { state, catalog, refresh } = connection;
+  const limits = useModelLimits(connection.calls.setModelLimits, connection.savedViewChanged, refresh);
+  const testButtonRef = useRef<HTMLButtonElement>(null);
+  const saveButtonRef = useRef<HTMLButtonElement>(null);
+  useKeepFocus(state.busy === 'testing' || state.busy === 'disconnecting', testButtonRef);
+  useKeepFocus(state.busy === 'saving', saveButtonRef);
+
+  if (state.phase === 'loading') {
+    return (
+      <p className="loading-line" data-testid={`${prefix}-config-loading`}>
+        <Spinner />
+        Loading {platform.displayName} settings…
+      </p>
+    );
+  }
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void connection.testConnection();
+  };
+  const selected = state.selectedModel;
+
+  return (
+    <section className="platform-panel stack" aria-label={`${platform.displayName} settings`} data-testid={`${prefix}-panel`}>
+      {state.saved?.connected ? (
+        <SavedConnectionSummary platform={platform} saved={state.saved} disabled={state.busy !== null} onDisconnect={() => void connection.disconnect()} />
+      ) : null}
+
+      <form className="stack" noValidate onSubmit={onSubmit}>
+        <div className="field-grid">
+          {platform.instances === 'named' ? <NameField testIdPrefix={prefix} value={state.name} onChange={connection.setName} /> : null}
+          <UrlField platform={platform} value={state.url} check={connection.urlCheck} onChange={connection.setUrl} />
+          <ApiKeyField platform={platform} field={state.key} onType={connection.typeKey} onForget={connection.forgetKey} onKeep={connection.keepKey} />
+        </div>
+        <div className="actions">
+          <TestButton ref={testButtonRef} testId={`${prefix}-test-button`} disabled={!connection.canTest} testing={state.busy === 'testing'} />
+          <StatusLineView status={state.connection} testId="connection-status" />
+        </div>
+        {/* Always in the page, so the notice is announced when a test brings one. */}
+        <div role="status" aria-live="polite" className="notice-region">
+          {state.warning ? (
+            <p className="notice notice-warning" data-testid={`${prefix}-key-warning`}>
+              {state.warning}
+            </p>
+          ) : null}
+        </div>
+      </form>
+
+      <ModelSection
+        testIdPrefix={prefix}
+        catalog={catalog.state}
+        clock={catalog.now}
+        selectedId={selected}
+        currentId={state.saved?.connected ? state.saved.selectedModel : null}
+        onSelect={connection.selectModel}
+        onRefresh={refresh && catalog.state.url === state.saved?.url ? () => void refresh() : null}
+      />
+
+      {platform.userLimits && selected !== null ? (
+        <ModelLimitsForm
+          key={selected}
+          testIdPrefix={prefix}
+          modelId={selected}
+          model={catalog.state.models?.find((model) => model.id === selected)}
+          typed={state.saved?.modelLimits?.[selected]}
+          saver={connection.calls.setModelLimits ? limits : null}
+        />
+      ) : null}
+
+      <div className="actions actions-footer">
+        <SelectedModelLine testIdPrefix={prefix} modelId={selected} missing={connection.selectedMissing} />
+        <StatusLineView status={state.action} testId="save-status" />
+        <button
+          ref={saveButtonRef}
+          type="button"
+          className="button button-primary"
+          data-testid={`${prefix}-save-button`}
+          disabled={!connection.canSave}
+          aria-busy={state.busy === 'saving'}
+          onClick={() => void connection.save()}
+        >
+          {state.busy === 'saving' ? <Spinner /> : null}
+          Use This Model
+        </button>
+      </div>
+    </section>
+  );
+}

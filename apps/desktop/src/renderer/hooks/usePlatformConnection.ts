@@ -1,0 +1,181 @@
+import { normalizeBaseUrl, type NormalizedUrl } from '@switchboard/shared';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { availabilityOf } from '../lib/current-model';
+import { keyInputFor } from '../lib/key-field';
+import type { InstanceView, PlatformCalls } from '../lib/platform-calls';
+import { initialPlatformFormState, platformFormReducer, type PlatformFormState } from '../lib/platform-form-state';
+import type { PlatformInstance } from '../lib/platforms';
+import type { PlatformChange } from '../lib/saved-choices';
+import { useModelCatalog, type ModelCatalog } from './useModelCatalog';
+import { usePlatformCalls } from './usePlatformCalls';
+
+export interface PlatformConnection {
+  state: PlatformFormState;
+  /** The instance's channels, for what the panel adds around the connection (typed limits). */
+  calls: PlatformCalls;
+  catalog: ModelCatalog;
+  urlCheck: NormalizedUrl;
+  /** The platform needs a key and none is typed or stored. */
+  keyMissing: boolean;
+  canTest: boolean;
+  canSave: boolean;
+  /** The model picked in the form is not in the latest list of its proxy. */
+  selectedMissing: boolean;
+  setUrl(url: string): void;
+  setName(name: string): void;
+  typeKey(value: string): void;
+  forgetKey(): void;
+  keepKey(): void;
+  selectModel(id: string): void;
+  /** main answered a newer view of the saved config (typed limits): the form keeps what is typed. */
+  savedViewChanged(view: InstanceView): void;
+  testConnection(): Promise<void>;
+  /** Asks the saved proxy for its list again; null when nothing is saved. */
+  refresh: (() => Promise<void>) | null;
+  save(): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+/**
+ * Everything a platform panel does over `window.switchboard`, for any
+ * platform, behind one reducer; the model list itself is the instance's
+ * catalog. Every call settles to a state; nothing here rejects. `onChange`
+ * hears each fresh view of the saved config (so the header can follow).
+ */
+export function usePlatformConnection(instance: PlatformInstance, onChange?: (change: PlatformChange) => void): PlatformConnection {
+  const { platform } = instance;
+  const [state, dispatch] = useReducer(platformFormReducer, initialPlatformFormState);
+  const calls = usePlatformCalls(instance);
+  const catalog = useModelCatalog(instance);
+  const onChangeRef = useRef(onChange);
+  const catalogRef = useRef(catalog);
+  const instanceRef = useRef(instance);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+    catalogRef.current = catalog;
+    instanceRef.current = instance;
+  });
+  const report = useCallback((view: PlatformChange['view'], event: PlatformChange['event']) => {
+    onChangeRef.current?.({ instance: instanceRef.current, view, event });
+  }, []);
+
+  const refreshSaved = useCallback(async (url: string, reason: 'manual' | 'background', hadList: boolean) => {
+    const list = await catalogRef.current.refresh(url, reason);
+    if (list.ok) dispatch({ type: 'refresh-succeeded', modelCount: list.value.models.length });
+    else dispatch({ type: 'refresh-failed', error: list.error, listKept: hadList });
+  }, []);
+
+  // On opening (and when a new endpoint, once saved, gets its id and so its own calls): the saved config,
+  // the cached list at once, and a fetch behind it when the cache is old or missing.
+  useEffect(() => {
+    let active = true;
+    void (async () => {
+      const config = await calls.getConfig();
+      if (!active) return;
+      if (!config.ok) {
+        dispatch({ type: 'config-failed', error: config.error, defaultUrl: platform.defaultUrl });
+        return;
+      }
+      dispatch({ type: 'config-loaded', view: config.value });
+      report(config.value, 'loaded');
+      if (!config.value.connected) return;
+      const cached = await catalogRef.current.showCached();
+      if (!active) return;
+      const shown = catalogRef.current.state;
+      const hadList = cached !== null || (shown.url === config.value.url && shown.models !== null);
+      if (cached && !cached.stale) return;
+      await refreshSaved(config.value.url, 'background', hadList);
+    })();
+    return () => {
+      active = false;
+    };
+  }, [calls, platform, report, refreshSaved]);
+
+  const fixedUrl = platform.urlField === 'fixed';
+  const urlCheck = useMemo<NormalizedUrl>(() => (fixedUrl ? { ok: true, url: state.url } : normalizeBaseUrl(state.url)), [fixedUrl, state.url]);
+  // A fixed address is the platform's own: main knows it, so it is never sent.
+  const sentUrl = fixedUrl || !urlCheck.ok ? undefined : urlCheck.url;
+  const key = useMemo(() => keyInputFor(state.key), [state.key]);
+  const keyMissing = platform.keyRequired && key.mode === 'none';
+  const nameMissing = platform.instances === 'named' && state.name.trim() === '';
+  const idle = state.phase === 'ready' && state.busy === null;
+  const selectedMissing = availabilityOf(state.selectedModel, catalog.state.models) === 'missing';
+  const canTest = idle && urlCheck.ok && !keyMissing;
+  const canSave = canTest && !nameMissing && state.selectedModel !== null && !selectedMissing;
+
+  const testConnection = useCallback(async () => {
+    if (!canTest || !urlCheck.ok) return;
+    dispatch({ type: 'test-started' });
+    catalogRef.current.testStarted(urlCheck.url);
+    const tested = await calls.testConnection({ url: sentUrl, key });
+    if (tested.ok) {
+      const { models, latencyMs, warning } = tested.value;
+      dispatch({ type: 'test-succeeded', models, latencyMs, warning });
+      catalogRef.current.listed(tested.value.url, models);
+    } else {
+      dispatch({ type: 'test-failed', error: tested.error });
+      catalogRef.current.failed(urlCheck.url, tested.error);
+    }
+  }, [canTest, urlCheck, sentUrl, key, calls]);
+
+  const savedUrl = state.saved?.connected ? state.saved.url : null;
+  const refresh = useMemo(() => {
+    if (savedUrl === null) return null;
+    return () => refreshSaved(savedUrl, 'manual', catalogRef.current.state.models !== null);
+  }, [savedUrl, refreshSaved]);
+
+  const save = useCallback(async () => {
+    if (!canSave || state.selectedModel === null) return;
+    dispatch({ type: 'save-started' });
+    const saved = await calls.save({ url: sentUrl, key, selectedModel: state.selectedModel, name: state.name.trim() });
+    if (!saved.ok) {
+      dispatch({ type: 'save-failed', error: saved.error });
+      return;
+    }
+    dispatch({ type: 'save-succeeded', view: saved.value });
+    report(saved.value, 'saved');
+  }, [canSave, calls, sentUrl, key, state.selectedModel, state.name, report]);
+
+  const disconnect = useCallback(async () => {
+    if (!idle) return;
+    dispatch({ type: 'disconnect-started' });
+    const result = await calls.disconnect();
+    if (!result.ok) {
+      dispatch({ type: 'disconnect-failed', error: result.error });
+      return;
+    }
+    dispatch({ type: 'disconnect-succeeded', view: result.value });
+    catalogRef.current.clear();
+    report(result.value, 'disconnected');
+  }, [idle, calls, report]);
+
+  const setUrl = useCallback((url: string) => dispatch({ type: 'url-changed', url }), []);
+  const setName = useCallback((name: string) => dispatch({ type: 'name-changed', name }), []);
+  const typeKey = useCallback((value: string) => dispatch({ type: 'key-typed', value }), []);
+  const forgetKey = useCallback(() => dispatch({ type: 'key-forgotten' }), []);
+  const keepKey = useCallback(() => dispatch({ type: 'key-kept' }), []);
+  const selectModel = useCallback((id: string) => dispatch({ type: 'model-selected', id }), []);
+  const savedViewChanged = useCallback((view: InstanceView) => dispatch({ type: 'saved-view-changed', view }), []);
+
+  return {
+    state,
+    calls,
+    catalog,
+    urlCheck,
+    keyMissing,
+    canTest,
+    canSave,
+    selectedMissing,
+    setUrl,
+    setName,
+    typeKey,
+    forgetKey,
+    keepKey,
+    selectModel,
+    savedViewChanged,
+    testConnection,
+    refresh,
+    save,
+    disconnect,
+  };
+}
