@@ -12,7 +12,7 @@ if (!electron.path && !process.env.SWITCHBOARD_ELECTRON_NOTICE_SHOWN) {
 
 export default defineConfig<HostOptions>({
   testDir: './specs',
-  // One keychain account (service "switchboard", account "litellm") is shared by every spec: run them one at a time.
+  // Every spec shares the keychain service "switchboard" (accounts litellm, openrouter, custom:*): run them one at a time.
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),

@@ -81,18 +81,14 @@ test.describe('Custom OpenAI-compatible endpoints', () => {
       await expect(first.model('qwen2.5-coder:7b')).toHaveCount(0);
 
       await switchboard.restart();
-      // Nothing records which endpoint was saved last: at launch the header names the first one in use (see the report on savedAt).
-      await expect(new AppShell(switchboard.page).currentModel).toHaveText('Open box · gpt-4o');
+      // The header names the choice saved last, across restarts.
+      await expect(new AppShell(switchboard.page).currentModel).toHaveText('Keyed box · qwen2.5-coder:7b');
       const { settings } = switchboard;
       await settings.openProxyPlatforms();
       // The platform and endpoint in use open by themselves.
       await expect(settings.platformButton('Custom endpoint')).toHaveAttribute('aria-pressed', 'true');
       const custom = settings.custom;
-      await expect(custom.nameInput).toHaveValue('Open box');
-      await expect(custom.model('gpt-4o')).toHaveAttribute('aria-selected', 'true');
-      await expect(custom.keyStatus).toHaveText('No key will be sent.');
-
-      await custom.selectEndpoint('Keyed box');
+      await expect(custom.nameInput).toHaveValue('Keyed box');
       await expect(custom.urlInput).toHaveValue(keyed.url);
       await expect(custom.keyInput).toHaveValue('');
       await expect(custom.keyStatus).toHaveText('A key is stored in the system keychain. Leave this empty to keep using it.');
@@ -106,10 +102,15 @@ test.describe('Custom OpenAI-compatible endpoints', () => {
       await custom.testButton.click();
       await expect(custom.status).toContainText('Connected · 2 models');
       expect(keyed.requests.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`);
+
+      await custom.selectEndpoint('Open box');
+      await expect(custom.nameInput).toHaveValue('Open box');
+      await expect(custom.model('gpt-4o')).toHaveAttribute('aria-selected', 'true');
+      await expect(custom.keyStatus).toHaveText('No key will be sent.');
       // Saving again makes it the one in use.
       await custom.saveButton.click();
       await expect(custom.saveStatus).toHaveText('Saved');
-      await expect(new AppShell(switchboard.page).currentModel).toHaveText('Keyed box · qwen2.5-coder:7b');
+      await expect(new AppShell(switchboard.page).currentModel).toHaveText('Open box · gpt-4o');
     } finally {
       await close();
     }

@@ -19,6 +19,8 @@ export interface Switchboard {
   page: Page;
   settings: SettingsPage;
   userDataDir: string;
+  /** The opencode config this run writes (SWITCHBOARD_OPENCODE_CONFIG): never the person's own. */
+  opencodeConfigPath: string;
   /** Everything the app process printed, across restarts. */
   output(): string;
   restart(): Promise<void>;
@@ -83,11 +85,13 @@ export const test = base.extend<Fixtures & HostOptions & OpenRouterOptions, Work
     test.skip(host === 'electron' && !electron.path, `Electron project not run: ${electron.reason}`);
     clearSwitchboardKeychain();
     const userDataDir = await mkdtemp(join(tmpdir(), 'switchboard-e2e-'));
+    const opencodeConfigPath = join(userDataDir, 'opencode', 'opencode.json');
     const env = {
       ...process.env,
       SWITCHBOARD_USER_DATA: userDataDir,
       SWITCHBOARD_PUBLIC_MODEL_MAP_URL: publicModelMapUrl,
       SWITCHBOARD_OPENROUTER_BASE_URL: `${openrouter.url}/api/v1`,
+      SWITCHBOARD_OPENCODE_CONFIG: opencodeConfigPath,
     };
     const start = () => (host === 'electron' && electron.path ? startElectronApp(electron.path, env) : startBrowserHostApp(browser, env));
     const outputs: string[][] = [];
@@ -97,6 +101,7 @@ export const test = base.extend<Fixtures & HostOptions & OpenRouterOptions, Work
       page: app.page,
       settings: new SettingsPage(app.page),
       userDataDir,
+      opencodeConfigPath,
       output: () => outputs.flat().join(''),
       restart: async () => {
         await app.stop();

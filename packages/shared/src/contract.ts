@@ -38,6 +38,8 @@ export const PlatformConfigViewSchema = z.object({
   keyStored: z.boolean(),
   keyHint: z.string().nullable(),
   selectedModel: z.string().nullable(),
+  /** When this choice was saved; null when nothing is. */
+  savedAt: z.number().nullable(),
 });
 export type PlatformConfigView = z.infer<typeof PlatformConfigViewSchema>;
 export const LiteLLMConfigViewSchema = PlatformConfigViewSchema;

@@ -8,6 +8,7 @@ import './styles/dialog.css';
 import './styles/forms.css';
 import './styles/combobox.css';
 import './styles/platforms.css';
+import './styles/opencode.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Switchboard: the page has no #root element.');

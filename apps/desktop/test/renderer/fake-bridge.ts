@@ -16,6 +16,10 @@ import {
   type SwitchboardBridge,
 } from '@switchboard/shared';
 
+// Saves get increasing times, as the real store's clock would give them.
+let saveClock = 1_700_000_000_000;
+const nextSaveTime = () => (saveClock += 1000);
+
 /** A complete {@link Model} built by the shared mapper, with what the test cares about on top. */
 export function model(id: string, overrides: Partial<Model> = {}): Model {
   return { ...toModel({ id }), ...overrides };
@@ -59,7 +63,7 @@ export class FakeProxy extends FakeServer {
   cache: { models: Model[]; fetchedAt: number; stale: boolean } | null = null;
   fetchedAt = 1_700_000_000_000;
   storedKey: string | null = null;
-  saved: { url: string; selectedModel: string | null } | null = null;
+  saved: { url: string; selectedModel: string | null; savedAt?: number } | null = null;
   /** A custom endpoint's name and typed limits. */
   name = '';
   modelLimits: Record<string, ModelLimits> = {};
@@ -75,6 +79,7 @@ export class FakeProxy extends FakeServer {
       keyStored: this.storedKey !== null,
       keyHint: this.storedKey && this.storedKey.length >= 12 ? `••••${this.storedKey.slice(-4)}` : null,
       selectedModel: this.saved?.selectedModel ?? null,
+      savedAt: this.saved?.savedAt ?? null,
     };
   }
 
@@ -125,7 +130,7 @@ export class FakeProxy extends FakeServer {
         const key = input.key ?? { mode: 'none' };
         if (key.mode === 'provided') this.storedKey = key.value;
         if (key.mode === 'none') this.storedKey = null;
-        this.saved = { url: fixedUrl ?? input.url ?? '', selectedModel: input.selectedModel ?? null };
+        this.saved = { url: fixedUrl ?? input.url ?? '', selectedModel: input.selectedModel ?? null, savedAt: nextSaveTime() };
         return { ok: true, value: this.view() };
       }
       case 'disconnect':
@@ -162,7 +167,7 @@ export class FakeSwitchboard extends FakeProxy implements SwitchboardBridge {
   addEndpoint(id: string, name: string, url: string, server?: FakeServer): FakeProxy {
     const endpoint = new FakeProxy('http://localhost:8000');
     endpoint.name = name;
-    endpoint.saved = { url, selectedModel: null };
+    endpoint.saved = { url, selectedModel: null, savedAt: nextSaveTime() };
     this.endpoints.set(id, endpoint);
     if (server || !this.servers.has(url)) this.servers.set(url, server ?? new FakeServer());
     return endpoint;

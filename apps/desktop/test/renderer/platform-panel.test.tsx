@@ -121,14 +121,22 @@ describe('the current model in the header', () => {
     expect(header()).toBe('LiteLLM · gpt-4o');
   });
 
-  test('at launch, names the first platform in use (LiteLLM, OpenRouter, then custom endpoints)', async () => {
-    app.fake.openrouter.saved = { url: 'https://openrouter.ai/api/v1', selectedModel: 'openai/gpt-4o' };
+  test('at launch, names the platform whose model was saved last', async () => {
+    app.fake.openrouter.saved = { url: 'https://openrouter.ai/api/v1', selectedModel: 'openai/gpt-4o', savedAt: 2_000 };
     app.fake.openrouter.storedKey = 'sk-or-v1-test';
-    app.fake.addEndpoint('box', 'Box', 'http://box:8000').saved = { url: 'http://box:8000', selectedModel: 'llama' };
+    app.fake.addEndpoint('box', 'Box', 'http://box:8000').saved = { url: 'http://box:8000', selectedModel: 'llama', savedAt: 1_000 };
     await app.start();
     expect(header()).toBe('OpenRouter · openai/gpt-4o');
     await click(id('sidebar-settings-button'));
     await click(getByRole(document.body, 'tab', 'Proxy Platforms'));
     expect(getByRole(document.body, 'button', 'OpenRouter').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  test('at launch, a custom endpoint saved after OpenRouter is the one named', async () => {
+    app.fake.openrouter.saved = { url: 'https://openrouter.ai/api/v1', selectedModel: 'openai/gpt-4o', savedAt: 2_000 };
+    app.fake.openrouter.storedKey = 'sk-or-v1-test';
+    app.fake.addEndpoint('box', 'Box', 'http://box:8000').saved = { url: 'http://box:8000', selectedModel: 'llama', savedAt: 3_000 };
+    await app.start();
+    expect(header()).toBe('Box · llama');
   });
 });

@@ -7,7 +7,7 @@ import { CUSTOM, instanceKey, LITELLM, OPENROUTER, PLATFORMS } from '../../src/r
 import { choiceLabel, currentChoice, initialSavedChoices, savedChoicesReducer, type SavedChoice } from '../../src/renderer/lib/saved-choices';
 import { FOUR_MODELS, model } from './fake-bridge';
 
-const view = (selectedModel: string | null, connected = true): PlatformConfigView => ({ url: 'http://x', connected, keyStored: false, keyHint: null, selectedModel });
+const view = (selectedModel: string | null, connected = true): PlatformConfigView => ({ url: 'http://x', connected, keyStored: false, keyHint: null, selectedModel, savedAt: null });
 const litellm: SavedChoice = { instance: { platform: LITELLM, endpointId: null }, view: view('gpt-4o') };
 const openrouter: SavedChoice = { instance: { platform: OPENROUTER, endpointId: null }, view: view('openai/gpt-4o') };
 const box: SavedChoice = { instance: { platform: CUSTOM, endpointId: 'box' }, view: { ...view('llama'), name: 'Box' } };

@@ -35,7 +35,7 @@ describe('Settings dialog', () => {
     const labelId = modal?.getAttribute('aria-labelledby') ?? '';
     expect(document.getElementById(labelId)?.textContent).toBe('Settings');
     const tabs = [...modal!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent);
-    expect(tabs).toEqual(['General', 'Proxy Platforms']);
+    expect(tabs).toEqual(['General', 'Proxy Platforms', 'opencode']);
     expect(modal!.contains(document.activeElement)).toBe(true);
     expect(view.container.querySelector('.app-shell')?.hasAttribute('inert')).toBe(true);
   });
@@ -51,7 +51,7 @@ describe('Settings dialog', () => {
     expect(panel?.getAttribute('role')).toBe('tabpanel');
     expect(panel?.hidden).toBe(false);
     expect(panel?.textContent).toContain('LiteLLM');
-    await press(proxies, 'ArrowRight');
+    await press(proxies, 'ArrowUp');
     expect(general.getAttribute('aria-selected')).toBe('true');
     expect(panel?.hidden).toBe(true);
   });

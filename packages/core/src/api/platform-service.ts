@@ -35,6 +35,7 @@ export interface PlatformService {
 interface LatestListing {
   url: string;
   fetchedAt: number;
+  /** As the platform gave it: user limits are applied on the way out, never stored, so clearing one takes effect. */
   enriched: Promise<Model[]>;
 }
 
@@ -77,7 +78,7 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
   const list = async (url: string, key: string | null) => {
     const fetchedAt = services.now();
     const listing = await platform.connect(context, url, key);
-    latest = { url, fetchedAt, enriched: listing.enriched.then(adjust) };
+    latest = { url, fetchedAt, enriched: listing.enriched };
     cacheWhenEnriched(latest);
     return { models: adjust(listing.models), fetchedAt };
   };
@@ -108,6 +109,7 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
       keyStored: stored !== null,
       keyHint: stored === null ? null : keyHint(stored),
       selectedModel: current?.selectedModel ?? null,
+      savedAt: current?.savedAt ?? null,
     };
   };
 
@@ -121,11 +123,11 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
     saved,
     knownModels: async () => {
       const url = saved()?.url;
-      if (latest && latest.url === url) return { ok: true, value: await latest.enriched };
+      if (latest && latest.url === url) return { ok: true, value: adjust(await latest.enriched) };
       const cached = services.modelCache.read(instanceId);
       if (cached && cached.url === url) return { ok: true, value: adjust(cached.models) };
       const fetched = await service.fetchModels();
-      return fetched.ok && latest ? { ok: true, value: await latest.enriched } : fetched.ok ? { ok: true, value: fetched.value.models } : fetched;
+      return fetched.ok && latest ? { ok: true, value: adjust(await latest.enriched) } : fetched.ok ? { ok: true, value: fetched.value.models } : fetched;
     },
     testConnection: ({ url, key }) =>
       guard(async () => {
@@ -150,7 +152,7 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
     fetchMetadata: async () => {
       if (!latest) return fail('not-configured', 'There is no model list yet. Test the connection first.');
       const { enriched, fetchedAt } = latest;
-      return { ok: true, value: { models: await enriched, fetchedAt } };
+      return { ok: true, value: { models: adjust(await enriched), fetchedAt } };
     },
 
     getCachedModels: async () => {
@@ -171,7 +173,7 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
         // The keychain goes first: if it fails, the settings file is left exactly as it was.
         if (key.mode === 'provided') await services.secrets.set(instanceId, key.value);
         if (key.mode === 'none') await services.secrets.delete(instanceId);
-        writeSettings({ ...saved(), ...extra, url: baseUrl, selectedModel });
+        writeSettings({ ...saved(), ...extra, url: baseUrl, selectedModel, savedAt: services.now() });
         if (latest?.url === baseUrl) cacheWhenEnriched(latest);
         return getConfig();
       });

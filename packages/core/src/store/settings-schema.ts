@@ -9,6 +9,8 @@ export const PlatformSettingsSchema = z.object({
   selectedModel: z.string().nullable(),
   /** A custom endpoint's display name. */
   name: z.string().optional(),
+  /** When the user last pressed Use This Model here: the header shows the most recent choice. */
+  savedAt: z.number().optional(),
   /** Limits the user typed for models whose server does not say. */
   modelLimits: z
     .record(z.string(), z.object({ contextLength: z.number().int().positive().nullable(), maxOutputTokens: z.number().int().positive().nullable() }))

@@ -85,6 +85,12 @@ describe('custom OpenAI-compatible endpoints through the API', () => {
     const gpt = models.ok ? models.value.models.find((model) => model.id === 'gpt-4o') : undefined;
     expect(gpt).toMatchObject({ contextLength: 32_768, maxOutputTokens: 4096, sources: { contextLength: 'user', maxOutputTokens: 'user' } });
     expect(models.ok && models.value.models.find((model) => model.id === 'fake-up')?.contextLength).toBeNull();
+
+    // Cleared limits are gone everywhere at once, the cached list included.
+    await api['custom:fetch-metadata']({ endpointId: 'vllm' });
+    await api['custom:set-model-limits']({ endpointId: 'vllm', modelId: 'gpt-4o', limits: { contextLength: null, maxOutputTokens: null } });
+    const cached = await api['custom:get-cached-models']({ endpointId: 'vllm' });
+    expect(cached?.models.find((model) => model.id === 'gpt-4o')).toMatchObject({ contextLength: null, sources: {} });
   });
 
   it('says so when an endpoint does not exist, and removes one on disconnect', async () => {

@@ -2,7 +2,7 @@ import type { ChannelInput, OpencodeSettingsView } from '@switchboard/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { invokeResult, invokeSafe } from '../lib/bridge';
 import type { UiError } from '../lib/errors';
-import type { StatusLine } from '../lib/litellm-state';
+import type { StatusLine } from '../lib/status-line';
 
 export type OpencodeSettingsChanges = ChannelInput<'opencode:set-settings'>;
 

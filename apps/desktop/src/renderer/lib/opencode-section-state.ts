@@ -1,6 +1,6 @@
 import type { OpencodePreview } from '@switchboard/shared';
 import type { UiError } from './errors';
-import type { StatusLine } from './litellm-state';
+import type { StatusLine } from './status-line';
 
 /** What the opencode part of a platform panel shows after Use This Model. */
 export interface OpencodeSectionState {

@@ -50,7 +50,7 @@ const notSaved = { ok: false, error: { kind: 'not-configured', message: 'Save th
 
 /** A custom endpoint's calls carry its id; one not saved yet can only be tested and saved. */
 export function customCalls(endpointId: string | null, defaultUrl: string): PlatformCalls {
-  const blank: InstanceView = { url: defaultUrl, connected: false, keyStored: false, keyHint: null, selectedModel: null, name: '', modelLimits: {} };
+  const blank: InstanceView = { url: defaultUrl, connected: false, keyStored: false, keyHint: null, selectedModel: null, savedAt: null, name: '', modelLimits: {} };
   if (endpointId === null) {
     return {
       testConnection: ({ url, key }) => invokeResult('custom:test-connection', { url: url ?? '', key }),

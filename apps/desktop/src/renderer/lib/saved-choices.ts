@@ -19,7 +19,7 @@ export interface SavedChoicesState {
   loaded: boolean;
   /** By instance key, in platform order. */
   choices: Readonly<Record<string, SavedChoice>>;
-  /** The choice the header shows: the one saved most recently in this session, else the first one in use at launch. */
+  /** The choice the header shows: the one saved most recently. */
   currentKey: string | null;
 }
 
@@ -30,8 +30,15 @@ export const initialSavedChoices: SavedChoicesState = { loaded: false, choices: 
 /** Connected with a model chosen: something an agent can be pointed at. */
 export const inUse = (choice: SavedChoice | undefined): boolean => Boolean(choice?.view.connected && choice.view.selectedModel);
 
+/** The choice in use that was saved last (platform order breaks ties, e.g. choices saved before times were kept). */
 function firstInUse(choices: Readonly<Record<string, SavedChoice>>, except: string | null = null): string | null {
-  return Object.entries(choices).find(([key, choice]) => key !== except && inUse(choice))?.[0] ?? null;
+  let best: [string, number] | null = null;
+  for (const [key, choice] of Object.entries(choices)) {
+    if (key === except || !inUse(choice)) continue;
+    const savedAt = choice.view.savedAt ?? 0;
+    if (best === null || savedAt > best[1]) best = [key, savedAt];
+  }
+  return best?.[0] ?? null;
 }
 
 export function savedChoicesReducer(state: SavedChoicesState, action: SavedChoicesAction): SavedChoicesState {

@@ -2,7 +2,7 @@ import { useId, useRef } from 'react';
 import { useKeepFocus } from '../../hooks/useKeepFocus';
 import { useOpencodeConfigSync } from '../../hooks/useOpencodeConfigSync';
 import { useOpencodeSettings } from '../../hooks/useOpencodeSettings';
-import { StatusLineView } from '../litellm/StatusLineView';
+import { StatusLineView } from '../platform/StatusLineView';
 import { Spinner } from '../ui/Spinner';
 import { OpencodeChangePreview } from './OpencodeChangePreview';
 import { OpencodeRunCommand } from './OpencodeRunCommand';

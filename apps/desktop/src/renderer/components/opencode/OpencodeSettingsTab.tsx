@@ -1,5 +1,5 @@
 import { useOpencodeSettings } from '../../hooks/useOpencodeSettings';
-import { StatusLineView } from '../litellm/StatusLineView';
+import { StatusLineView } from '../platform/StatusLineView';
 import { Spinner } from '../ui/Spinner';
 import { OpencodeConfigPathField } from './OpencodeConfigPathField';
 import { OpencodePlainKeyOptIn } from './OpencodePlainKeyOptIn';

@@ -2,8 +2,9 @@ import { useRef, type FormEvent } from 'react';
 import { useKeepFocus } from '../../hooks/useKeepFocus';
 import { useModelLimits } from '../../hooks/useModelLimits';
 import { usePlatformConnection } from '../../hooks/usePlatformConnection';
-import type { PlatformInstance } from '../../lib/platforms';
+import { instanceKey, type PlatformInstance } from '../../lib/platforms';
 import type { PlatformChange } from '../../lib/saved-choices';
+import { OpencodeConfigSection } from '../opencode/OpencodeConfigSection';
 import { Spinner } from '../ui/Spinner';
 import { ApiKeyField } from './ApiKeyField';
 import { ModelLimitsForm } from './ModelLimitsForm';
@@ -95,6 +96,15 @@ export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
           model={catalog.state.models?.find((model) => model.id === selected)}
           typed={state.saved?.modelLimits?.[selected]}
           saver={connection.calls.setModelLimits ? limits : null}
+        />
+      ) : null}
+
+      {/* Renders nothing until a save; then shows (or, in sync, makes) the change to opencode's config. */}
+      {state.saves > 0 ? (
+        <OpencodeConfigSection
+          platform={instanceKey(instance)}
+          savedModel={state.saved?.connected ? state.saved.selectedModel : null}
+          savedRevision={state.saves}
         />
       ) : null}
 

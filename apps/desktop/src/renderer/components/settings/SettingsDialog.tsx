@@ -5,6 +5,7 @@ import { Icon } from '../ui/Icon';
 import { Tabs } from '../ui/Tabs';
 import { GeneralTab } from './GeneralTab';
 import { ProxyPlatformsTab } from './ProxyPlatformsTab';
+import { OpencodeSettingsTab } from '../opencode/OpencodeSettingsTab';
 
 interface SettingsDialogProps {
   current: SavedChoice | null;
@@ -60,6 +61,7 @@ export function SettingsDialog({ current, onPlatformChange, onClose }: SettingsD
               label: 'Proxy Platforms',
               content: <ProxyPlatformsTab current={current} onChange={onPlatformChange} />,
             },
+            { id: 'opencode', label: 'opencode', content: <OpencodeSettingsTab /> },
           ]}
         />
       </div>

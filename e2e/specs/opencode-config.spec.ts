@@ -1,0 +1,59 @@
+import { readFile, stat } from 'node:fs/promises';
+import { expect, test } from '../support/fixtures.js';
+
+const KEY = 'sk-master-1234';
+
+test.describe('writing the chosen model into opencode', () => {
+  test('Use This Model shows the change as a diff; Write config puts the provider in the file', async ({ switchboard, litellm }) => {
+    const { settings, page } = switchboard;
+    await settings.openLiteLLM();
+    await settings.connect(litellm.url, KEY);
+    await expect(settings.status).toContainText('Connected');
+    await settings.chooseModel('gpt-4o');
+    await settings.saveButton.click();
+
+    const diff = page.getByTestId('opencode-config-diff');
+    await expect(diff).toContainText('"model": "litellm/gpt-4o"');
+    await expect(diff).toContainText('{env:LITELLM_API_KEY}');
+    await expect(diff).not.toContainText(KEY);
+    // Nothing is written before the user says so.
+    await expect(stat(switchboard.opencodeConfigPath)).rejects.toThrow();
+
+    await page.getByTestId('opencode-write-button').click();
+    await expect(page.getByTestId('opencode-status')).toContainText(switchboard.opencodeConfigPath);
+    const config = JSON.parse(await readFile(switchboard.opencodeConfigPath, 'utf8')) as Record<string, unknown>;
+    expect(config).toMatchObject({
+      $schema: 'https://opencode.ai/config.json',
+      model: 'litellm/gpt-4o',
+      provider: {
+        litellm: {
+          npm: '@ai-sdk/openai-compatible',
+          options: { baseURL: `${litellm.url}/v1`, apiKey: '{env:LITELLM_API_KEY}' },
+          models: { 'gpt-4o': { limit: { context: 128000, output: 16384 } } },
+        },
+      },
+    });
+    await expect(page.getByTestId('opencode-sync-toggle')).toBeChecked();
+  });
+
+  test('after a restart, choosing another model keeps the file in sync', async ({ switchboard, litellm }) => {
+    await switchboard.settings.openLiteLLM();
+    await switchboard.settings.connect(litellm.url, KEY);
+    await switchboard.settings.chooseModel('gpt-4o');
+    await switchboard.settings.saveButton.click();
+    await switchboard.page.getByTestId('opencode-write-button').click();
+    await expect(switchboard.page.getByTestId('opencode-status')).toContainText(switchboard.opencodeConfigPath);
+
+    await switchboard.restart();
+    const { settings, page } = switchboard;
+    await settings.openLiteLLM();
+    await expect(settings.model('gpt-4o')).toBeVisible();
+    await settings.chooseModel('claude-3-5-sonnet');
+    await settings.saveButton.click();
+    await expect(page.getByTestId('opencode-status')).toContainText('updated');
+    await expect
+      .poll(async () => (JSON.parse(await readFile(switchboard.opencodeConfigPath, 'utf8')) as { model?: string }).model)
+      .toBe('litellm/claude-3-5-sonnet');
+    expect(await readFile(`${switchboard.opencodeConfigPath}.bak`, 'utf8')).toContain('litellm/gpt-4o');
+  });
+});
