@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 // The browser host is a small Node server: bundle our TypeScript, leave real npm packages (keytar, conf) as imports.
 export default defineConfig({
   build: {
-    ssr: resolve(__dirname, 'src/browser-host/main.ts'),
+    ssr: resolve(import.meta.dirname, 'src/browser-host/main.ts'),
     outDir: 'out/browser-host',
     emptyOutDir: true,
     target: 'node20',

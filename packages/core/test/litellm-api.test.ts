@@ -57,7 +57,7 @@ describe.skipIf(!keychainAvailable)(`the LiteLLM API with a real keychain${keych
     const saved = await api['litellm:set-config']({ url: `${server.url}/`, key: { mode: 'provided', value: KEY }, selectedModel: 'gpt-4o' });
     expect(saved).toEqual({
       ok: true,
-      value: { url: server.url, connected: true, keyStored: true, keyHint: '••••1234', selectedModel: 'gpt-4o' },
+      value: { url: server.url, connected: true, keyStored: true, keyHint: '••••1234', selectedModel: 'gpt-4o', savedAt: expect.any(Number) },
     });
     expect(await secrets.get('litellm')).toBe(KEY);
     expect(await filesUnder(dir)).not.toContain(KEY);
@@ -96,7 +96,7 @@ describe.skipIf(!keychainAvailable)(`the LiteLLM API with a real keychain${keych
     const result = await api['litellm:disconnect'](undefined);
     expect(result).toEqual({
       ok: true,
-      value: { url: 'http://localhost:4000', connected: false, keyStored: false, keyHint: null, selectedModel: null },
+      value: { url: 'http://localhost:4000', connected: false, keyStored: false, keyHint: null, selectedModel: null, savedAt: null },
     });
     expect(await secrets.get('litellm')).toBeNull();
     expect(await reopen()['litellm:get-config'](undefined)).toMatchObject({ connected: false });

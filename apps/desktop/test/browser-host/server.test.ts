@@ -59,7 +59,7 @@ describe('the browser host', () => {
     const response = await apiCall({ 'x-switchboard-token': TOKEN, origin: `http://${ownHost()}` });
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toEqual({
-      output: { url: 'http://localhost:4000', connected: false, keyStored: false, keyHint: null, selectedModel: null },
+      output: { url: 'http://localhost:4000', connected: false, keyStored: false, keyHint: null, selectedModel: null, savedAt: null },
     });
   });
 

@@ -193,11 +193,11 @@ describe('main entry', () => {
     });
     expect(saved).toEqual({
       ok: true,
-      value: { url: 'http://127.0.0.1:4000', connected: true, keyStored: true, keyHint: '••••9876', selectedModel: 'gpt-4o' },
+      value: { url: 'http://127.0.0.1:4000', connected: true, keyStored: true, keyHint: '••••9876', selectedModel: 'gpt-4o', savedAt: expect.any(Number) },
     });
 
     const file = readFileSync(join(profile, 'settings.json'), 'utf8');
-    expect(JSON.parse(file).platforms).toEqual({ litellm: { url: 'http://127.0.0.1:4000', selectedModel: 'gpt-4o' } });
+    expect(JSON.parse(file).platforms).toEqual({ litellm: { url: 'http://127.0.0.1:4000', selectedModel: 'gpt-4o', savedAt: expect.any(Number) } });
     expect(file).not.toContain('sk-wiring-test-9876');
     expect(h.current.secrets.get('litellm')).toBe('sk-wiring-test-9876');
   });
