@@ -37,7 +37,7 @@ describe.skipIf(!keychainAvailable)(`the LiteLLM API with a real keychain${keych
     const result = await api['litellm:test-connection']({ url: `${server.url}/v1/`, key: { mode: 'provided', value: KEY } });
     expect(result).toMatchObject({ ok: true, value: { url: server.url } });
     if (result.ok) {
-      expect(result.value.models.map((model) => model.id)).toContain('gpt-4o');
+      expect(result.value.modelIds).toContain('gpt-4o');
       expect(result.value.latencyMs).toBeGreaterThanOrEqual(0);
     }
     expect(await secrets.get('litellm')).toBeNull();

@@ -7,9 +7,16 @@ import { EndpointIdSchema } from './platform.js';
 const UrlInput = z.string().max(2048);
 const NoInput = z.undefined();
 
+/**
+ * A listing answers with ids only: at 10,000 models the full records are ten
+ * times the bytes, and the person is waiting. `toModel` turns each id into a
+ * model; `fetch-metadata` brings the rest.
+ */
+const ModelIdsSchema = z.array(z.string().min(1));
+
 export const ConnectionTestSchema = z.object({
   url: z.string(),
-  models: z.array(ModelSchema),
+  modelIds: ModelIdsSchema,
   latencyMs: z.number().nonnegative(),
   /** Something accepted but worth a look, e.g. an OpenRouter key that does not start with sk-or-. */
   warning: z.string().nullable(),
@@ -21,6 +28,12 @@ export const ModelListSchema = z.object({
   fetchedAt: z.number(),
 });
 export type ModelList = z.infer<typeof ModelListSchema>;
+
+export const ModelIdListSchema = z.object({
+  modelIds: ModelIdsSchema,
+  fetchedAt: z.number(),
+});
+export type ModelIdList = z.infer<typeof ModelIdListSchema>;
 
 export const CachedModelListSchema = z.object({
   url: z.string(),
@@ -127,7 +140,7 @@ function platformVerbs<Target extends z.ZodRawShape, Plain extends z.ZodType>(ta
       input: targeted({ url: UrlInput.optional(), key: KeyInputSchema }),
       output: resultSchema(ConnectionTestSchema),
     },
-    'fetch-models': { input: noInput, output: resultSchema(ModelListSchema) },
+    'fetch-models': { input: noInput, output: resultSchema(ModelIdListSchema) },
     /** The metadata of the models the last test or fetch listed; it follows the ids, never holds them up. */
     'fetch-metadata': { input: noInput, output: resultSchema(ModelListSchema) },
     /** The last list fetched for the saved connection, instantly, whatever its age. */

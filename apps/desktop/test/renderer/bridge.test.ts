@@ -35,6 +35,6 @@ describe('bridge', () => {
     installFake(fake);
     const outcome = await invokeResult('litellm:test-connection', { url: 'http://localhost:4000/', key: { mode: 'none' } });
     expect(outcome.ok && outcome.value.latencyMs).toBe(35);
-    expect(outcome.ok && outcome.value.models.map((model) => model.id)).toEqual(['gpt-4o', 'claude-3-5-sonnet', 'fake-up', 'local-llama']);
+    expect(outcome.ok && outcome.value.modelIds).toEqual(['gpt-4o', 'claude-3-5-sonnet', 'fake-up', 'local-llama']);
   });
 });

@@ -117,11 +117,11 @@ export class FakeProxy extends FakeServer {
         const key = this.resolveKey(input.key ?? { mode: 'none' });
         if (server.requiredKey !== null && key !== server.requiredKey) return refused('The proxy refused the API key. Check the key and try again.');
         const warning = key ? server.keyWarning(key) : null;
-        return { ok: true, value: { url: normalized.url, models: this.listed(server.models), latencyMs: server.latencyMs, warning } };
+        return { ok: true, value: { url: normalized.url, modelIds: server.models.map((entry) => entry.id), latencyMs: server.latencyMs, warning } };
       }
       case 'fetch-models':
         if (!this.saved || !server) return { ok: false, error: { kind: 'not-configured', message: 'It is not connected yet.' } };
-        return { ok: true, value: { models: this.listed(server.models), fetchedAt: this.fetchedAt } };
+        return { ok: true, value: { modelIds: server.models.map((entry) => entry.id), fetchedAt: this.fetchedAt } };
       case 'fetch-metadata':
         return { ok: true, value: { models: this.listed(server?.enriched ?? server?.models ?? []), fetchedAt: this.fetchedAt } };
       case 'get-cached-models':

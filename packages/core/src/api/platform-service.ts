@@ -4,6 +4,7 @@ import {
   type ConnectionTest,
   type KeyInput,
   type Model,
+  type ModelIdList,
   type ModelList,
   type PlatformConfigView,
   type Result,
@@ -20,7 +21,7 @@ export function keyHint(key: string): string | null {
 
 export interface PlatformService {
   testConnection(input: { url?: string | undefined; key: KeyInput }): Promise<Result<ConnectionTest>>;
-  fetchModels(): Promise<Result<ModelList>>;
+  fetchModels(): Promise<Result<ModelIdList>>;
   fetchMetadata(): Promise<Result<ModelList>>;
   getCachedModels(): Promise<(CachedModelList & { stale: boolean }) | null>;
   getConfig(): Promise<PlatformConfigView>;
@@ -80,7 +81,7 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
     const listing = await platform.connect(context, url, key);
     latest = { url, fetchedAt, enriched: listing.enriched };
     cacheWhenEnriched(latest);
-    return { models: adjust(listing.models), fetchedAt };
+    return { modelIds: listing.models.map((model) => model.id), fetchedAt };
   };
 
   const resolveKey = async (key: KeyInput): Promise<string | null> => {
@@ -127,17 +128,18 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
       const cached = services.modelCache.read(instanceId);
       if (cached && cached.url === url) return { ok: true, value: adjust(cached.models) };
       const fetched = await service.fetchModels();
-      return fetched.ok && latest ? { ok: true, value: adjust(await latest.enriched) } : fetched.ok ? { ok: true, value: fetched.value.models } : fetched;
+      if (!fetched.ok) return fetched;
+      return { ok: true, value: adjust(await (latest as LatestListing).enriched) };
     },
     testConnection: ({ url, key }) =>
       guard(async () => {
         const baseUrl = platform.baseUrl(url, context);
         const secret = await resolveKey(key);
         const started = services.monotonic();
-        const { models } = await list(baseUrl, secret);
+        const { modelIds } = await list(baseUrl, secret);
         return {
           url: baseUrl,
-          models,
+          modelIds,
           latencyMs: Math.round(services.monotonic() - started),
           warning: secret ? platform.keyWarning(secret) : null,
         };

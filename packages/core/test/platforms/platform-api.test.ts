@@ -29,7 +29,9 @@ describe('OpenRouter through the API', () => {
   it('connects with its fixed address, lists its models with metadata, and saves under its own account', async () => {
     const { api, secrets } = await openRouterSetup();
     const tested = await api['openrouter:test-connection']({ key: { mode: 'provided', value: 'sk-or-v1-test' } });
-    expect(tested.ok && tested.value.models.find((model) => model.id === 'openai/gpt-4o')?.contextLength).toBe(128_000);
+    expect(tested.ok && tested.value.modelIds).toContain('openai/gpt-4o');
+    const enriched = await api['openrouter:fetch-metadata'](undefined);
+    expect(enriched.ok && enriched.value.models.find((model) => model.id === 'openai/gpt-4o')?.contextLength).toBe(128_000);
     expect(tested.ok && tested.value.warning).toBeNull();
     const saved = await api['openrouter:set-config']({ key: { mode: 'provided', value: 'sk-or-v1-test' }, selectedModel: 'openai/gpt-4o' });
     expect(saved).toMatchObject({ ok: true, value: { connected: true, keyStored: true, selectedModel: 'openai/gpt-4o' } });
@@ -72,7 +74,7 @@ describe('custom OpenAI-compatible endpoints through the API', () => {
       ['my-vllm-box-2', 'My vLLM box', false],
     ]);
     const models = await open()['custom:fetch-models']({ endpointId: 'lm-studio' });
-    expect(models.ok && models.value.models.map((model) => model.id)).toEqual(['qwen-coder']);
+    expect(models.ok && models.value.modelIds).toEqual(['qwen-coder']);
   });
 
   it('uses the limits a person typed for a model the server says nothing about', async () => {
@@ -81,7 +83,9 @@ describe('custom OpenAI-compatible endpoints through the API', () => {
     await api['custom:save-endpoint']({ name: 'vllm', url: vllm.url, key: { mode: 'none' }, selectedModel: 'gpt-4o' });
     const limited = await api['custom:set-model-limits']({ endpointId: 'vllm', modelId: 'gpt-4o', limits: { contextLength: 32_768, maxOutputTokens: 4096 } });
     expect(limited).toMatchObject({ ok: true, value: { modelLimits: { 'gpt-4o': { contextLength: 32_768, maxOutputTokens: 4096 } } } });
-    const models = await open()['custom:fetch-models']({ endpointId: 'vllm' });
+    const reopened = open();
+    await reopened['custom:fetch-models']({ endpointId: 'vllm' });
+    const models = await reopened['custom:fetch-metadata']({ endpointId: 'vllm' });
     const gpt = models.ok ? models.value.models.find((model) => model.id === 'gpt-4o') : undefined;
     expect(gpt).toMatchObject({ contextLength: 32_768, maxOutputTokens: 4096, sources: { contextLength: 'user', maxOutputTokens: 'user' } });
     expect(models.ok && models.value.models.find((model) => model.id === 'fake-up')?.contextLength).toBeNull();

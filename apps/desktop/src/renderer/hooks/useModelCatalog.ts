@@ -1,4 +1,4 @@
-import type { CachedModelList, Model, ModelList } from '@switchboard/shared';
+import { toModel, type CachedModelList, type Model, type ModelIdList } from '@switchboard/shared';
 import { createContext, useCallback, useContext, useMemo, useReducer, useRef } from 'react';
 import type { Outcome } from '../lib/bridge';
 import { catalogOf, catalogsReducer, type CatalogAction, type CatalogsAction, type CatalogState, type CatalogStates } from '../lib/catalog-state';
@@ -17,7 +17,7 @@ export interface ModelCatalog {
   /** Shows the saved connection's cached list at once; answers it, or null when there is none. */
   showCached(): Promise<CachedModelList | null>;
   /** Asks the saved proxy again: ids first, metadata after. Calls made while one runs share it. */
-  refresh(url: string, reason: 'manual' | 'background'): Promise<Outcome<ModelList>>;
+  refresh(url: string, reason: 'manual' | 'background'): Promise<Outcome<ModelIdList>>;
   /** A connection test of `url` started. */
   testStarted(url: string): void;
   /** A connection test listed these ids; their metadata follows by itself. */
@@ -34,15 +34,15 @@ export interface ModelCatalogs {
   /** Numbers listings, so the metadata of an older one never lands on a newer list. */
   nextListing(): number;
   /** Runs `start` unless a run for `key` is under way, in which case its promise is shared. */
-  shared(key: string, start: () => Promise<Outcome<ModelList>>): Promise<Outcome<ModelList>>;
+  shared(key: string, start: () => Promise<Outcome<ModelIdList>>): Promise<Outcome<ModelIdList>>;
 }
 
 export function useModelCatalogs(now: () => number = Date.now): ModelCatalogs {
   const [states, dispatch] = useReducer(catalogsReducer, {});
   const listing = useRef(0);
-  const inflight = useRef(new Map<string, Promise<Outcome<ModelList>>>());
+  const inflight = useRef(new Map<string, Promise<Outcome<ModelIdList>>>());
   const nextListing = useCallback(() => (listing.current += 1), []);
-  const shared = useCallback((key: string, start: () => Promise<Outcome<ModelList>>) => {
+  const shared = useCallback((key: string, start: () => Promise<Outcome<ModelIdList>>) => {
     const running = inflight.current.get(key);
     if (running) return running;
     const run = start().finally(() => inflight.current.delete(key));
@@ -83,7 +83,7 @@ function bindCatalog(store: Omit<ModelCatalogs, 'states'>, key: string, calls: P
       store.shared(key, async () => {
         dispatch({ type: 'fetch-started', url, reason });
         const list = await calls.fetchModels();
-        if (list.ok) show(url, list.value.models, list.value.fetchedAt);
+        if (list.ok) show(url, list.value.modelIds.map((id) => toModel({ id })), list.value.fetchedAt);
         else dispatch({ type: 'fetch-failed', url, error: list.error });
         return list;
       }),

@@ -1,4 +1,4 @@
-import { normalizeBaseUrl, type NormalizedUrl } from '@switchboard/shared';
+import { normalizeBaseUrl, toModel, type NormalizedUrl } from '@switchboard/shared';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { availabilityOf } from '../lib/current-model';
 import { keyInputFor } from '../lib/key-field';
@@ -61,7 +61,7 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
 
   const refreshSaved = useCallback(async (url: string, reason: 'manual' | 'background', hadList: boolean) => {
     const list = await catalogRef.current.refresh(url, reason);
-    if (list.ok) dispatch({ type: 'refresh-succeeded', modelCount: list.value.models.length });
+    if (list.ok) dispatch({ type: 'refresh-succeeded', modelCount: list.value.modelIds.length });
     else dispatch({ type: 'refresh-failed', error: list.error, listKept: hadList });
   }, []);
 
@@ -109,7 +109,9 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
     catalogRef.current.testStarted(urlCheck.url);
     const tested = await calls.testConnection({ url: sentUrl, key });
     if (tested.ok) {
-      const { models, latencyMs, warning } = tested.value;
+      const { modelIds, latencyMs, warning } = tested.value;
+      // Ids first: the shared mapper makes them models, and the metadata follows.
+      const models = modelIds.map((id) => toModel({ id }));
       dispatch({ type: 'test-succeeded', models, latencyMs, warning });
       catalogRef.current.listed(tested.value.url, models);
     } else {

@@ -1,4 +1,4 @@
-import type { CachedModelList, ConnectionTest, CustomEndpointView, KeyInput, ModelLimits, ModelList, PlatformConfigView } from '@switchboard/shared';
+import type { CachedModelList, ConnectionTest, CustomEndpointView, KeyInput, ModelIdList, ModelLimits, ModelList, PlatformConfigView } from '@switchboard/shared';
 import { invokeResult, invokeSafe, type Outcome } from './bridge';
 
 /** A saved connection as the panel sees it; a custom endpoint adds its id, name and the limits typed for its models. */
@@ -20,7 +20,7 @@ export interface SaveInput {
  */
 export interface PlatformCalls {
   testConnection(input: { url: string | undefined; key: KeyInput }): Promise<Outcome<ConnectionTest>>;
-  fetchModels(): Promise<Outcome<ModelList>>;
+  fetchModels(): Promise<Outcome<ModelIdList>>;
   /** null where there is nothing to ask: an endpoint not saved yet has its ids and nothing more. */
   fetchMetadata: (() => Promise<Outcome<ModelList>>) | null;
   getCachedModels(): Promise<Outcome<CachedModelList | null>>;
