@@ -19,12 +19,17 @@ test.describe('writing the chosen model into opencode', () => {
     // Nothing is written before the user says so.
     await expect(stat(switchboard.opencodeConfigPath)).rejects.toThrow();
 
+    // The optional small model goes into the same change.
+    await page.getByTestId('opencode-small-model-select').selectOption('claude-3-5-sonnet');
+    await expect(diff).toContainText('"small_model": "litellm/claude-3-5-sonnet"');
+
     await page.getByTestId('opencode-write-button').click();
     await expect(page.getByTestId('opencode-status')).toContainText(switchboard.opencodeConfigPath);
     const config = JSON.parse(await readFile(switchboard.opencodeConfigPath, 'utf8')) as Record<string, unknown>;
     expect(config).toMatchObject({
       $schema: 'https://opencode.ai/config.json',
       model: 'litellm/gpt-4o',
+      small_model: 'litellm/claude-3-5-sonnet',
       provider: {
         litellm: {
           npm: '@ai-sdk/openai-compatible',

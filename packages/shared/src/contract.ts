@@ -86,6 +86,8 @@ export const OpencodeSettingsViewSchema = z.object({
   /** The command that runs opencode with keys from the keychain. */
   runCommand: z.string(),
   plainKeyWarning: z.string(),
+  /** opencode's `small_model` per platform instance, when picked. */
+  smallModels: z.record(z.string(), z.string()),
 });
 export type OpencodeSettingsView = z.infer<typeof OpencodeSettingsViewSchema>;
 
@@ -110,6 +112,7 @@ const opencodeChannels = {
       configPath: z.string().trim().max(4096).nullable().optional(),
       sync: z.boolean().optional(),
       writeKeyInFile: z.boolean().optional(),
+      smallModel: z.object({ platform: PlatformInstanceInput, model: z.string().min(1).max(512).nullable() }).optional(),
     }),
     output: resultSchema(OpencodeSettingsViewSchema),
   },

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { toModel } from '@switchboard/shared';
 import { act, StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { OpencodeConfigSection } from '../../src/renderer/components/opencode/OpencodeConfigSection';
@@ -8,8 +9,10 @@ import { CONFIG_PATH, OpencodeFake, RUN_COMMAND, installOpencodeFake } from './o
 let fake: OpencodeFake;
 let view: Mounted;
 
+const MODELS = [toModel({ id: 'gpt-4o' }), toModel({ id: 'claude-3-5-sonnet' }), { ...toModel({ id: 'text-embedding-3-small' }), mode: 'embedding' }];
+
 const section = (revision: number, model: string | null = 'claude-3-5-sonnet') => (
-  <OpencodeConfigSection platform="litellm" savedModel={model} savedRevision={revision} />
+  <OpencodeConfigSection platform="litellm" savedModel={model} savedRevision={revision} models={MODELS} />
 );
 
 /** What the platform panel does after Use This Model succeeds: the next revision. */
@@ -32,6 +35,20 @@ afterEach(async () => {
 });
 
 describe('OpencodeConfigSection', () => {
+  test('a small model is offered from the chat models, saved for this platform, and the change shown again', async () => {
+    await useThisModel(1);
+    const select = getByTestId(view.container, 'opencode-small-model-select') as HTMLSelectElement;
+    expect([...select.options].map((option) => option.value)).toEqual(['', 'claude-3-5-sonnet', 'gpt-4o']);
+    await act(async () => {
+      select.value = 'gpt-4o';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(fake.callsTo('opencode:set-settings')).toEqual([{ smallModel: { platform: 'litellm', model: 'gpt-4o' } }]);
+    expect(fake.callsTo('opencode:preview')).toHaveLength(2);
+    expect(select.value).toBe('gpt-4o');
+  });
+
   test('reads the settings once and changes nothing before Use This Model', () => {
     expect(fake.callsTo('opencode:get-settings')).toHaveLength(1);
     expect(fake.callsTo('opencode:preview')).toHaveLength(0);

@@ -43,6 +43,7 @@ export class OpencodeFake implements SwitchboardBridge {
   /** null: the user never chose, so the first write turns sync on (as main does). */
   sync: boolean | null = null;
   writeKeyInFile = false;
+  smallModels: Record<string, string> = {};
   chosenPath: string | null = null;
   overriddenByEnv = false;
   preview: OpencodePreview = { filePath: CONFIG_PATH, diff: SAMPLE_DIFF, changed: true, keyInPlainText: false, fingerprint: 'fp-1' };
@@ -59,6 +60,7 @@ export class OpencodeFake implements SwitchboardBridge {
       writeKeyInFile: this.writeKeyInFile,
       runCommand: RUN_COMMAND,
       plainKeyWarning: PLAIN_KEY_WARNING,
+      smallModels: { ...this.smallModels },
     };
   }
 
@@ -104,6 +106,11 @@ export class OpencodeFake implements SwitchboardBridge {
         if (changes.configPath !== undefined) this.chosenPath = changes.configPath || null;
         if (changes.sync !== undefined) this.sync = changes.sync;
         if (changes.writeKeyInFile !== undefined) this.writeKeyInFile = changes.writeKeyInFile;
+        if (changes.smallModel) {
+          const { platform, model } = changes.smallModel;
+          if (model === null) delete this.smallModels[platform];
+          else this.smallModels[platform] = model;
+        }
         return { ok: true, value: this.view() };
       }
       case 'opencode:preview':

@@ -126,7 +126,7 @@ describe('Settings › opencode', () => {
     view = await mount(
       <>
         <OpencodeSettingsTab />
-        <OpencodeConfigSection platform="litellm" savedModel="gpt-4o" savedRevision={0} />
+        <OpencodeConfigSection platform="litellm" savedModel="gpt-4o" savedRevision={0} models={[]} />
       </>,
     );
     expect((get('opencode-settings-sync-toggle') as HTMLInputElement).checked).toBe(false);
@@ -134,7 +134,7 @@ describe('Settings › opencode', () => {
       view.root.render(
         <>
           <OpencodeSettingsTab />
-          <OpencodeConfigSection platform="litellm" savedModel="gpt-4o" savedRevision={1} />
+          <OpencodeConfigSection platform="litellm" savedModel="gpt-4o" savedRevision={1} models={[]} />
         </>,
       ),
     );

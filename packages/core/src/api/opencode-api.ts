@@ -4,6 +4,7 @@ import {
   apiKeyEnvVariable,
   applyOpencodeConfig,
   buildProviderEntry,
+  isUsableByOpencode,
   opencodeProviderId,
   OPENCODE_CONFIG_ENV,
   PLAIN_KEY_WARNING,
@@ -40,6 +41,7 @@ export function createOpencodeApi(services: ApiServices, registry: PlatformRegis
       writeKeyInFile: current.writeKeyInFile,
       runCommand: RUN_COMMAND,
       plainKeyWarning: PLAIN_KEY_WARNING,
+      smallModels: current.smallModels,
     };
   };
 
@@ -51,6 +53,9 @@ export function createOpencodeApi(services: ApiServices, registry: PlatformRegis
     }
     const models = await instance.service.knownModels();
     if (!models.ok) return models;
+    // A small model the platform no longer lists is left out rather than breaking the write.
+    const wanted = smallModel === undefined ? (opencodeSettings().smallModels[instanceId] ?? null) : smallModel;
+    const small = wanted !== null && models.value.some((model) => model.id === wanted && isUsableByOpencode(model)) ? wanted : null;
     const key = await services.secrets.get(instanceId);
     const apiKey: ApiKeySource =
       key === null ? { kind: 'none' } : opencodeSettings().writeKeyInFile ? { kind: 'plain', value: key } : { kind: 'env', variable: apiKeyEnvVariable(instanceId) };
@@ -65,7 +70,7 @@ export function createOpencodeApi(services: ApiServices, registry: PlatformRegis
       providerId: opencodeProviderId(instanceId),
       provider,
       modelId: saved.selectedModel,
-      smallModelId: smallModel ?? null,
+      smallModelId: small,
     });
   };
 
@@ -78,6 +83,10 @@ export function createOpencodeApi(services: ApiServices, registry: PlatformRegis
       if (changes.configPath !== undefined) next.configPath = changes.configPath === '' ? null : changes.configPath;
       if (changes.sync !== undefined) next.sync = changes.sync;
       if (changes.writeKeyInFile !== undefined) next.writeKeyInFile = changes.writeKeyInFile;
+      if (changes.smallModel !== undefined) {
+        const { [changes.smallModel.platform]: _previous, ...others } = next.smallModels;
+        next.smallModels = changes.smallModel.model === null ? others : { ...others, [changes.smallModel.platform]: changes.smallModel.model };
+      }
       services.settings.write({ ...settings, opencode: next });
       return { ok: true, value: view() };
     },

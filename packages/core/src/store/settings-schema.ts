@@ -33,6 +33,8 @@ export const OpencodeSettingsSchema = z.object({
   /** null until the config has been written once; then on unless the user turns it off. */
   sync: z.boolean().nullable().default(null),
   writeKeyInFile: z.boolean().default(false),
+  /** opencode's `small_model` (titles, summaries) per platform instance, when the user picked one. */
+  smallModels: z.record(z.string(), z.string()).default({}),
 });
 export type OpencodeSettings = z.infer<typeof OpencodeSettingsSchema>;
 

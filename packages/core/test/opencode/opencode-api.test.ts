@@ -110,6 +110,20 @@ describe('writing opencode config through the API', () => {
     expect((await readdir(join(dir, 'opencode'))).sort()).toEqual(['opencode.json']);
   });
 
+  it('remembers a small model per platform and writes it as small_model, leaving out one the platform no longer lists', async () => {
+    const { api, file, proxy } = await setup();
+    await useModel(api, proxy.url);
+    const chosen = await api['opencode:set-settings']({ smallModel: { platform: 'litellm', model: 'fake-up' } });
+    expect(chosen).toMatchObject({ ok: true, value: { smallModels: { litellm: 'fake-up' } } });
+    await api['opencode:write']({ platform: 'litellm', fingerprint: null });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ model: 'litellm/gpt-4o', small_model: 'litellm/fake-up' });
+
+    await api['opencode:set-settings']({ smallModel: { platform: 'litellm', model: 'retired-model' } });
+    const preview = await api['opencode:preview']({ platform: 'litellm' });
+    expect(preview.ok).toBe(true);
+    expect(preview.ok && preview.value.diff).not.toContain('retired-model');
+  });
+
   it('writes a custom endpoint under its own id and key variable', async () => {
     const { api, file, proxy } = await setup();
     const saved = await api['custom:save-endpoint']({ name: 'My vLLM', url: proxy.url, key: { mode: 'provided', value: KEY }, selectedModel: 'gpt-4o' });

@@ -17,6 +17,8 @@ export interface OpencodeConfigSync {
   write(): Promise<void>;
   /** Works out the change again (after the file changed under the preview). */
   reviewAgain(): Promise<void>;
+  /** After a setting that changes what is written: writes it in sync mode, shows it otherwise. */
+  apply(): Promise<void>;
 }
 
 /**
@@ -73,5 +75,7 @@ export function useOpencodeConfigSync(
     await writeChange(shown.fingerprint);
   }, [shown, state.busy, writeChange]);
 
-  return { state, write, reviewAgain: preview };
+  const apply = useCallback(() => (sync ? writeChange(null) : preview()), [sync, writeChange, preview]);
+
+  return { state, write, reviewAgain: preview, apply };
 }

@@ -1,3 +1,4 @@
+import type { Model } from '@switchboard/shared';
 import { useId, useRef } from 'react';
 import { useKeepFocus } from '../../hooks/useKeepFocus';
 import { useOpencodeConfigSync } from '../../hooks/useOpencodeConfigSync';
@@ -6,6 +7,7 @@ import { StatusLineView } from '../platform/StatusLineView';
 import { Spinner } from '../ui/Spinner';
 import { OpencodeChangePreview } from './OpencodeChangePreview';
 import { OpencodeRunCommand } from './OpencodeRunCommand';
+import { OpencodeSmallModelSelect } from './OpencodeSmallModelSelect';
 import { OpencodeSyncSwitch } from './OpencodeSyncSwitch';
 
 export interface OpencodeConfigSectionProps {
@@ -15,6 +17,8 @@ export interface OpencodeConfigSectionProps {
   savedModel: string | null;
   /** Goes up by one each time Use This Model succeeds; 0 before the first time. */
   savedRevision: number;
+  /** The platform's models, for the optional small model. */
+  models: readonly Model[];
 }
 
 /**
@@ -22,10 +26,10 @@ export interface OpencodeConfigSectionProps {
  * change to opencode's config as a diff with Write config, or (with "keep in
  * sync" on) the write itself; then the sync switch and the run command.
  */
-export function OpencodeConfigSection({ platform, savedModel, savedRevision }: OpencodeConfigSectionProps) {
+export function OpencodeConfigSection({ platform, savedModel, savedRevision, models }: OpencodeConfigSectionProps) {
   const titleId = useId();
   const settings = useOpencodeSettings();
-  const { state, write, reviewAgain } = useOpencodeConfigSync({ platform, savedModel, savedRevision }, settings);
+  const { state, write, reviewAgain, apply } = useOpencodeConfigSync({ platform, savedModel, savedRevision }, settings);
   const writeButtonRef = useRef<HTMLButtonElement>(null);
   useKeepFocus(state.busy === 'writing', writeButtonRef);
   const view = settings.settings;
@@ -46,6 +50,18 @@ export function OpencodeConfigSection({ platform, savedModel, savedRevision }: O
         <p className="muted opencode-target">
           Config file: <code className="opencode-path">{view.configPath}</code>
         </p>
+      ) : null}
+
+      {view ? (
+        <OpencodeSmallModelSelect
+          models={models}
+          value={view.smallModels[platform] ?? null}
+          disabled={busy || settings.saving}
+          onChange={(model) => {
+            const text = model === null ? 'Small model cleared' : `Small model: ${model}`;
+            void settings.change({ smallModel: { platform, model } }, text).then((saved) => (saved ? apply() : undefined));
+          }}
+        />
       ) : null}
 
       {state.preview ? <OpencodeChangePreview preview={state.preview} /> : null}

@@ -105,6 +105,7 @@ export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
           platform={instanceKey(instance)}
           savedModel={state.saved?.connected ? state.saved.selectedModel : null}
           savedRevision={state.saves}
+          models={catalog.state.models ?? []}
         />
       ) : null}
 
