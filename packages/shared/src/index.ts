@@ -1,4 +1,5 @@
 export * from './contract.js';
+export { OpencodePreviewSchema, OpencodeSettingsViewSchema, type OpencodePreview, type OpencodeSettingsView } from './contract-opencode.js';
 export * from './errors.js';
 export * from './key-input.js';
 export * from './model.js';
