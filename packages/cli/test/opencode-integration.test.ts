@@ -1,22 +1,14 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  apiKeyEnvVariable,
-  applyOpencodeConfig,
-  buildProviderEntry,
-  isUsableByOpencode,
-  listLiteLLMCatalog,
-  litellmPlatform,
-  opencodeProviderId,
-  previewOpencodeConfig,
-} from '@switchboard/core';
+import { isUsableByOpencode, listLiteLLMCatalog, litellmPlatform } from '@switchboard/core';
 import type { Model } from '@switchboard/shared';
 import { defaultDeployments, DEFAULT_MASTER_KEY, startLiteLLMServer, type LiteLLMServer } from '@switchboard/test-servers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../core/test/support/keychain.js';
 import { isolatedOpencodeEnv, OPENCODE, parseVerboseModels } from './support/opencode.js';
-import { run, switchboard } from './support/spawn-cli.js';
+import { runOpencodeThroughSwitchboard, writeOpencodeConfig } from './support/opencode-flow.js';
+import { run } from './support/spawn-cli.js';
 
 // The real binary starts in a few seconds, but its first run in a fresh home unpacks things.
 const OPENCODE_TIMEOUT = 60_000;
@@ -54,16 +46,7 @@ describe('the written config in the real opencode', () => {
     const client = { fetch: (url: string, init?: RequestInit) => fetch(url, init), timeoutMs: 5_000, maxBytes: 16 * 1024 * 1024 };
     const listing = await listLiteLLMCatalog(client, { load: async () => null }, server.url, DEFAULT_MASTER_KEY);
     models = await listing.enriched;
-    const provider = buildProviderEntry({
-      displayName: litellmPlatform.displayName,
-      baseURL: litellmPlatform.openAIBaseUrl(server.url),
-      models,
-      apiKey: { kind: 'env', variable: apiKeyEnvVariable('litellm') },
-    });
-    const preview = await previewOpencodeConfig({ filePath: configFile, providerId: opencodeProviderId('litellm'), provider, modelId: 'gpt-4o' });
-    if (!preview.ok) throw new Error(preview.error.message);
-    const written = await applyOpencodeConfig(preview.value);
-    if (!written.ok) throw new Error(written.error.message);
+    await writeOpencodeConfig({ platform: litellmPlatform, instanceId: 'litellm', baseUrl: server.url, models, configFile, modelId: 'gpt-4o' });
   });
 
   afterAll(async () => {
@@ -105,14 +88,9 @@ describe('the written config in the real opencode', () => {
     it('`switchboard run -- opencode run -m litellm/<id> "hi"` reaches the proxy with the stored key and prints the reply', { timeout: OPENCODE_TIMEOUT }, async () => {
       const { secrets, service } = isolatedSecretStore();
       await secrets.set('litellm', DEFAULT_MASTER_KEY);
-      const project = join(dir, 'project');
-      await mkdir(project, { recursive: true });
       const before = server.requests.length;
       try {
-        const result = await switchboard(['run', '--', OPENCODE, 'run', '-m', 'litellm/openai/gpt-4o-mini', 'hi'], {
-          env: { ...env, DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'], SWITCHBOARD_KEYCHAIN_SERVICE: service, SWITCHBOARD_USER_DATA: join(dir, 'user-data') },
-          cwd: project,
-        });
+        const result = await runOpencodeThroughSwitchboard({ env, dir, service, model: 'litellm/openai/gpt-4o-mini' });
         expect(result.code, result.stderr).toBe(0);
         expect(result.stdout).toContain('Hi from upstream');
         const chats = server.requests.slice(before).filter((request) => request.method === 'POST' && request.path === '/v1/chat/completions');

@@ -1,21 +1,13 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  apiKeyEnvVariable,
-  applyOpencodeConfig,
-  buildProviderEntry,
-  isUsableByOpencode,
-  opencodeProviderId,
-  openrouterPlatform,
-  previewOpencodeConfig,
-} from '@switchboard/core';
+import { isUsableByOpencode, openrouterPlatform } from '@switchboard/core';
 import type { Model } from '@switchboard/shared';
 import { startOpenRouterServer, type OpenRouterServer } from '@switchboard/test-servers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../core/test/support/keychain.js';
-import { isolatedOpencodeEnv, OPENCODE } from './support/opencode.js';
-import { switchboard } from './support/spawn-cli.js';
+import { isolatedOpencodeEnv } from './support/opencode.js';
+import { runOpencodeThroughSwitchboard, writeOpencodeConfig } from './support/opencode-flow.js';
 
 const OPENCODE_TIMEOUT = 60_000;
 const KEY = 'sk-or-v1-test';
@@ -40,16 +32,7 @@ describe('an OpenRouter provider in the real opencode', () => {
     };
     const baseUrl = openrouterPlatform.baseUrl(undefined, context);
     models = await (await openrouterPlatform.connect(context, baseUrl, KEY)).enriched;
-    const provider = buildProviderEntry({
-      displayName: openrouterPlatform.displayName,
-      baseURL: openrouterPlatform.openAIBaseUrl(baseUrl),
-      models,
-      apiKey: { kind: 'env', variable: apiKeyEnvVariable('openrouter') },
-    });
-    const preview = await previewOpencodeConfig({ filePath: configFile, providerId: opencodeProviderId('openrouter'), provider, modelId: 'openai/gpt-4o' });
-    if (!preview.ok) throw new Error(preview.error.message);
-    const written = await applyOpencodeConfig(preview.value);
-    if (!written.ok) throw new Error(written.error.message);
+    await writeOpencodeConfig({ platform: openrouterPlatform, instanceId: 'openrouter', baseUrl, models, configFile, modelId: 'openai/gpt-4o' });
   });
 
   afterAll(async () => {
@@ -75,13 +58,8 @@ describe('an OpenRouter provider in the real opencode', () => {
     it('`switchboard run -- opencode run -m openrouter/<id> "hi"` reaches OpenRouter with the stored key', { timeout: OPENCODE_TIMEOUT }, async () => {
       const { secrets, service } = isolatedSecretStore();
       await secrets.set('openrouter', KEY);
-      const project = join(dir, 'project');
-      await mkdir(project, { recursive: true });
       try {
-        const result = await switchboard(['run', '--', OPENCODE, 'run', '-m', 'openrouter/openai/gpt-4o', 'hi'], {
-          env: { ...env, DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'], SWITCHBOARD_KEYCHAIN_SERVICE: service, SWITCHBOARD_USER_DATA: join(dir, 'user-data') },
-          cwd: project,
-        });
+        const result = await runOpencodeThroughSwitchboard({ env, dir, service, model: 'openrouter/openai/gpt-4o' });
         expect(result.code, result.stderr).toBe(0);
         expect(result.stdout.length).toBeGreaterThan(0);
         const chats = server.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/chat/completions');
