@@ -13,7 +13,9 @@ const NoInput = z.undefined();
  * times the bytes, and the person is waiting. `toModel` turns each id into a
  * model; `fetch-metadata` brings the rest.
  */
-const ModelIdsSchema = z.array(z.string().min(1));
+// One check over the whole list, not one per id: a per-element check made the renderer's validation of
+// 10,000 ids several times slower, on the path to the first row.
+const ModelIdsSchema = z.array(z.string()).refine((ids) => ids.every((id) => id.length > 0), 'A model id is empty.');
 
 export const ConnectionTestSchema = z.object({
   url: z.string(),
