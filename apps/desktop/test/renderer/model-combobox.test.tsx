@@ -139,6 +139,15 @@ describe('ModelCombobox', () => {
     expect(activeOption(input, listbox)?.getAttribute('aria-posinset')).toBe('10000');
   });
 
+  test('a long list is shown with its first rows in order, and is all in order once that frame is painted', async () => {
+    // Reversed: the proxy's order and name order disagree everywhere, so an unfinished index would show.
+    const { input, listbox } = await render(manyModels(10_000).reverse());
+    expect(listbox.querySelector('[role="option"]')?.getAttribute('data-model-id')).toBe('anthropic/model-00001');
+    await settle();
+    await press(input, 'End');
+    expect(activeOption(input, listbox)?.getAttribute('data-model-id')).toBe('model-09999');
+  });
+
   test('a character typed while the list has focus goes to the search, and the keys go on from there', async () => {
     const { input, listbox, onSelect } = await render();
     listbox.focus();

@@ -129,11 +129,12 @@ describe('fuzzy search', () => {
     const ranges = matchRanges(index, view.query, positions);
     const mini = index.positionOf('openai/gpt-4o-mini');
     const router = index.positionOf('router-7');
+    const { titleAt, idAt } = index.searchText();
     // "gpt-4o-mini" is the id without "openai/": one match shows in both.
-    expect(sliceRanges(ranges.get(mini), index.titleAt[mini] ?? 0, 'gpt-4o-mini'.length)).toEqual([0, 3]);
-    expect(sliceRanges(ranges.get(mini), index.idAt[mini] ?? 0, 'openai/gpt-4o-mini'.length)).toEqual([7, 10]);
-    expect(sliceRanges(ranges.get(router), index.titleAt[router] ?? 0, 'My GPT router'.length)).toEqual([3, 6]);
-    expect(sliceRanges(ranges.get(router), index.idAt[router] ?? 0, 'router-7'.length)).toEqual([]);
+    expect(sliceRanges(ranges.get(mini), titleAt[mini] ?? 0, 'gpt-4o-mini'.length)).toEqual([0, 3]);
+    expect(sliceRanges(ranges.get(mini), idAt[mini] ?? 0, 'openai/gpt-4o-mini'.length)).toEqual([7, 10]);
+    expect(sliceRanges(ranges.get(router), titleAt[router] ?? 0, 'My GPT router'.length)).toEqual([3, 6]);
+    expect(sliceRanges(ranges.get(router), idAt[router] ?? 0, 'router-7'.length)).toEqual([]);
   });
 
   test('sliceRanges clips ranges to a field', () => {
@@ -141,11 +142,11 @@ describe('fuzzy search', () => {
     expect(sliceRanges(undefined, 0, 5)).toEqual([]);
   });
 
-  test('filters 10,000 models well within a frame', () => {
+  test('finds one model among 10,000, and nothing for a search that matches none', () => {
+    // How fast is `pnpm bench`'s to say; this is about what is found.
     const index = buildCatalogIndex(manyModels(10_000));
-    const started = performance.now();
-    for (const query of ['m', 'mo', 'mod', 'model-0', 'model-07', 'open', 'zzz']) filterCatalog(index, query, false);
-    // Seven searches; generous, so a slow CI machine does not fail it. The real figure is in `pnpm bench`.
-    expect(performance.now() - started).toBeLessThan(500);
+    const found = filterCatalog(index, 'model-07777', false);
+    expect(modelAtOrdinal(index, found, 0)?.id).toBe('mistral/model-07777');
+    expect(filterCatalog(index, 'zzz', false).optionCount).toBe(0);
   });
 });

@@ -9,14 +9,10 @@ import { OTHER_GROUP, providerLabel } from './provider-labels';
 export interface CatalogIndex {
   /** Display order. Wildcard routes and repeated ids are left out. */
   models: readonly Model[];
-  /** What the fuzzy search looks at, one entry per model. */
-  haystack: string[];
-  /** The shown name of each model, lower-cased: what "starts with the search" is checked against. Built on the first search. */
+  /** What the search runs over; built on first use. */
+  searchText(): SearchText;
+  /** The shown name of each model, lower-cased: what "starts with the search" is checked against. Built on first use. */
   lowerTitles(): readonly string[];
-  /** Where the shown name starts in its haystack entry (its length is the title's). */
-  titleAt: Int32Array;
-  /** Where the id starts in its haystack entry. */
-  idAt: Int32Array;
   /** The group of each model, as an index into {@link groups}. */
   group: Int32Array;
   groups: readonly string[];
@@ -25,6 +21,22 @@ export interface CatalogIndex {
   chatCount: number;
   /** Model id -> position in {@link models}, or -1. */
   positionOf(id: string): number;
+  /**
+   * Null when every model is in its final place. Otherwise only the first
+   * rows are (see {@link buildCatalogIndex}'s `sortFirst`), and this returns
+   * the index with all of them in order: the same groups and counts, the same
+   * first rows.
+   */
+  finish: (() => CatalogIndex) | null;
+}
+
+/** The fuzzy search's haystack, one entry per model, and where the name and the id sit in each. */
+export interface SearchText {
+  haystack: string[];
+  /** Where the shown name starts in its haystack entry (its length is the title's). */
+  titleAt: Int32Array;
+  /** Where the id starts in its haystack entry. */
+  idAt: Int32Array;
 }
 
 /** The name a row shows: the display name, or the id when there is none. */
@@ -37,12 +49,18 @@ const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 // the native collator beats both padded sort keys (10,000 new strings) and a comparator written in JS.
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-/**
- * Runs once per list (ids, then again with metadata), on the path from "Test Connection" to the first
- * row on screen: one pass over the models, then a sort per provider group, allocating as little as it
- * can (with 20,000 model objects alive, every allocation brings the next garbage collection closer).
- */
-export function buildCatalogIndex(input: readonly Model[]): CatalogIndex {
+/** The models split into provider groups, groups in display order; each group's models are sorted when first needed. */
+interface Grouped {
+  kept: Model[];
+  titles: string[];
+  labels: string[];
+  /** Per group, in display order: positions in {@link kept}. */
+  buckets: number[][];
+  /** Which buckets are in name order already. */
+  sorted: boolean[];
+}
+
+function groupModels(input: readonly Model[]): Grouped {
   const seen = new Set<string>();
   const kept: Model[] = [];
   const titles: string[] = [];
@@ -76,38 +94,63 @@ export function buildCatalogIndex(input: readonly Model[]): CatalogIndex {
     if (la === OTHER_GROUP || lb === OTHER_GROUP) return la === lb ? 0 : la === OTHER_GROUP ? 1 : -1;
     return collator.compare(la, lb);
   });
-
-  // Bucket by group, then sort each bucket by name: smaller sorts with a cheaper comparison.
-  const buckets: number[][] = groupOrder.map(() => []);
   const rankOfGroup = new Int32Array(labels.length);
   groupOrder.forEach((group, rank) => (rankOfGroup[group] = rank));
+  const buckets: number[][] = groupOrder.map(() => []);
   groupOfKept.forEach((group, i) => (buckets[rankOfGroup[group] as number] as number[]).push(i));
-  const byName = (a: number, b: number) => collator.compare(titles[a] as string, titles[b] as string) || compareKeys((kept[a] as Model).id, (kept[b] as Model).id);
+  return { kept, titles, labels: groupOrder.map((group) => labels[group] as string), buckets, sorted: buckets.map((bucket) => bucket.length < 2) };
+}
 
-  const count = kept.length;
-  const models: Model[] = new Array(count);
+/** Sorts whole groups, first to last, until `count` models are in order: a sort per group compares less than one over all. */
+function sortGroups(grouped: Grouped, count: number): boolean {
+  const { kept, titles, buckets, sorted } = grouped;
+  const byName = (a: number, b: number) => collator.compare(titles[a] as string, titles[b] as string) || compareKeys((kept[a] as Model).id, (kept[b] as Model).id);
+  let inOrder = 0;
+  for (let rank = 0; rank < buckets.length; rank++) {
+    const bucket = buckets[rank] as number[];
+    if (inOrder >= count) {
+      if (!sorted[rank]) return false;
+      continue;
+    }
+    if (!sorted[rank]) bucket.sort(byName);
+    sorted[rank] = true;
+    inOrder += bucket.length;
+  }
+  return true;
+}
+
+function searchTextOf(models: readonly Model[]): SearchText {
+  const count = models.length;
   const haystack: string[] = new Array(count);
   const titleAt = new Int32Array(count);
   const idAt = new Int32Array(count);
+  models.forEach((model, position) => {
+    const title = titleOf(model);
+    // Names are usually the id without its "provider/" prefix: then the id alone is searched, and a
+    // match in it is shown in both the name and the id. Otherwise both are searched, side by side.
+    if (model.id.endsWith(title)) {
+      haystack[position] = model.id;
+      titleAt[position] = model.id.length - title.length;
+    } else {
+      haystack[position] = `${title} ${model.id}`;
+      idAt[position] = title.length + 1;
+    }
+  });
+  return { haystack, titleAt, idAt };
+}
+
+function indexOf(grouped: Grouped, complete: boolean): CatalogIndex {
+  const { kept, buckets, labels } = grouped;
+  const count = kept.length;
+  const models: Model[] = new Array(count);
   const group = new Int32Array(count);
   const chat = new Uint8Array(count);
   let chatCount = 0;
   let position = 0;
   buckets.forEach((bucket, rank) => {
-    bucket.sort(byName);
     for (const from of bucket) {
       const model = kept[from] as Model;
-      const title = titles[from] as string;
       models[position] = model;
-      // Names are usually the id without its "provider/" prefix: then the id alone is searched, and a
-      // match in it is shown in both the name and the id. Otherwise both are searched, side by side.
-      if (model.id.endsWith(title)) {
-        haystack[position] = model.id;
-        titleAt[position] = model.id.length - title.length;
-      } else {
-        haystack[position] = `${title} ${model.id}`;
-        idAt[position] = title.length + 1;
-      }
       group[position] = rank;
       if (isChatModel(model)) {
         chat[position] = 1;
@@ -117,7 +160,9 @@ export function buildCatalogIndex(input: readonly Model[]): CatalogIndex {
     }
   });
 
-  // Looked up only for the selected and the active model: built on first use, not on the way to the first row.
+  // Each is built on first use: none of them is needed to show the first rows.
+  let search: SearchText | null = null;
+  const searchText = () => (search ??= searchTextOf(models));
   let positions: Map<string, number> | null = null;
   const positionOf = (id: string): number => {
     positions ??= new Map(models.map((model, at) => [model.id, at]));
@@ -125,6 +170,26 @@ export function buildCatalogIndex(input: readonly Model[]): CatalogIndex {
   };
   let lowered: string[] | null = null;
   const lowerTitles = () => (lowered ??= models.map((model) => titleOf(model).toLowerCase()));
-  const groups = groupOrder.map((index) => labels[index] as string);
-  return { models, haystack, lowerTitles, titleAt, idAt, group, groups, chat, chatCount, positionOf };
+  const finish = complete
+    ? null
+    : () => {
+        sortGroups(grouped, Number.POSITIVE_INFINITY);
+        const full = indexOf(grouped, true);
+        // Finishing runs off the path to the first rows: the first search should not pay for its text.
+        full.searchText();
+        return full;
+      };
+  return { models, searchText, lowerTitles, group, groups: labels, chat, chatCount, positionOf, finish };
+}
+
+/**
+ * Runs once per list (ids, then again with metadata), on the path from "Test
+ * Connection" to the first row on screen. With `sortFirst`, only the groups
+ * that hold the first `sortFirst` models are sorted; the others keep the
+ * proxy's order until {@link CatalogIndex.finish}. Sorting 10,000 names is
+ * most of the work, and a screen shows a dozen.
+ */
+export function buildCatalogIndex(input: readonly Model[], { sortFirst = Number.POSITIVE_INFINITY }: { sortFirst?: number } = {}): CatalogIndex {
+  const grouped = groupModels(input);
+  return indexOf(grouped, sortGroups(grouped, sortFirst));
 }

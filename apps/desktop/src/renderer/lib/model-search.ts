@@ -35,12 +35,13 @@ function leadingTerm(query: string): string {
 /** Model positions matching `query`, in display order (the index is sorted, and the search keeps its order). */
 function matches(index: CatalogIndex, query: string): ArrayLike<number> | null {
   if (query === '') return null;
-  const found = fuzzy.filter(index.haystack, query);
+  const { haystack } = index.searchText();
+  const found = fuzzy.filter(haystack, query);
   if (found) return found;
   // A query of punctuation only ("/", "*"): uFuzzy has nothing to search for, a plain substring test does.
   const needle = query.toLowerCase();
   const positions: number[] = [];
-  index.haystack.forEach((entry, position) => {
+  haystack.forEach((entry, position) => {
     if (entry.toLowerCase().includes(needle)) positions.push(position);
   });
   return positions;
@@ -105,16 +106,17 @@ export function matchRanges(index: CatalogIndex, query: string, positions: reado
   const ranges = new Map<number, number[]>();
   const needle = query.trim();
   if (needle === '' || positions.length === 0) return ranges;
+  const { haystack } = index.searchText();
   if (fuzzy.split(needle).length === 0) {
     // Punctuation-only search: the literal substring, as matched above.
     for (const position of positions) {
-      const start = (index.haystack[position] ?? '').toLowerCase().indexOf(needle.toLowerCase());
+      const start = (haystack[position] ?? '').toLowerCase().indexOf(needle.toLowerCase());
       if (start >= 0) ranges.set(position, [start, start + needle.length]);
     }
     return ranges;
   }
   // info() compiles the needle's patterns once per call: one call for every visible row, never one per row.
-  const info = fuzzy.info([...positions], index.haystack, needle);
+  const info = fuzzy.info([...positions], haystack, needle);
   info.idx.forEach((position, i) => ranges.set(position, info.ranges[i] ?? []));
   return ranges;
 }

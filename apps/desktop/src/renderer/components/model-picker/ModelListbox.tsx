@@ -71,6 +71,9 @@ export function ModelListbox({ id, testId, optionId, index, view, selectedId, cu
     return matchRanges(index, view.query, positions);
   }, [index, view, firstRow, lastRow]);
 
+  // Where the name and the id sit in each searched entry: only wanted while something is highlighted.
+  const text = ranges.size > 0 ? index.searchText() : null;
+
   const targetRow = scrollTarget >= 0 ? view.optionRows[scrollTarget] : undefined;
   const viewportHeight = virtualizer.scrollRect?.height ?? 0;
   useEffect(() => {
@@ -108,8 +111,8 @@ export function ModelListbox({ id, testId, optionId, index, view, selectedId, cu
               selected={row.model.id === selectedId}
               active={row.ordinal === active}
               current={row.model.id === currentId}
-              titleRanges={found ? sliceRanges(found, index.titleAt[row.position] ?? 0, title.length) : NO_RANGES}
-              idRanges={found ? sliceRanges(found, index.idAt[row.position] ?? 0, row.model.id.length) : NO_RANGES}
+              titleRanges={found && text ? sliceRanges(found, text.titleAt[row.position] ?? 0, title.length) : NO_RANGES}
+              idRanges={found && text ? sliceRanges(found, text.idAt[row.position] ?? 0, row.model.id.length) : NO_RANGES}
               start={item.start}
               height={item.size}
               onChoose={onChoose}

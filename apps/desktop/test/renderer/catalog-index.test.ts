@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { buildCatalogIndex, type CatalogIndex } from '../../src/renderer/lib/catalog-index';
+import { manyModels, model } from './fake-bridge';
+
+const ids = (index: CatalogIndex) => index.models.map((entry) => entry.id);
+const counts = (index: CatalogIndex) => index.groups.map((label, group) => `${label}:${[...index.group].filter((g) => g === group).length}`);
+
+describe('an index shown before it is finished', () => {
+  // Reversed, so that the proxy's order and name order disagree everywhere.
+  const input = manyModels(2_000).reverse();
+  const full = buildCatalogIndex(input);
+
+  test('puts the groups holding the first models in their final order, and keeps the rest in the proxy order', () => {
+    const first = buildCatalogIndex(input, { sortFirst: 50 });
+    // manyModels spreads the models evenly over five groups: "Anthropic" (400 models) alone holds the first 50.
+    expect(first.groups).toEqual(full.groups);
+    expect(counts(first)).toEqual(counts(full));
+    expect(ids(first).slice(0, 400)).toEqual(ids(full).slice(0, 400));
+    expect(ids(first).slice(400, 403)).toEqual(['google/model-01998', 'google/model-01993', 'google/model-01988']);
+    expect(ids(full).slice(400, 403)).toEqual(['google/model-00003', 'google/model-00008', 'google/model-00013']);
+  });
+
+  test('finishing gives the same index as building it whole, search text included', () => {
+    const first = buildCatalogIndex(input, { sortFirst: 50 });
+    const finished = first.finish?.();
+    expect(finished).toBeDefined();
+    expect(ids(finished as CatalogIndex)).toEqual(ids(full));
+    expect([...(finished as CatalogIndex).group]).toEqual([...full.group]);
+    expect((finished as CatalogIndex).searchText().haystack).toEqual(full.searchText().haystack);
+    expect((finished as CatalogIndex).finish).toBeNull();
+    // The first index is left as it was shown.
+    expect(ids(first).slice(400, 401)).toEqual(['google/model-01998']);
+  });
+
+  test('a list whose first models cover every group is finished at once', () => {
+    expect(full.finish).toBeNull();
+    expect(buildCatalogIndex([model('b/two'), model('b/three'), model('a/one')], { sortFirst: 1 }).finish).not.toBeNull();
+    expect(buildCatalogIndex([model('a/two'), model('a/one')], { sortFirst: 1 }).finish).toBeNull();
+    expect(buildCatalogIndex(input, { sortFirst: 2_000 }).finish).toBeNull();
+  });
+});
