@@ -32,7 +32,7 @@ export async function benchCoreDiscovery(count: number, runs: number): Promise<D
     const client = { fetch: (url: string, init: RequestInit) => fetch(url, init), timeoutMs: 30_000, maxBytes: 256 * 1024 * 1024 };
     const core = async () => {
       const listing = await listLiteLLMCatalog(client, publicMap, server.url, KEY);
-      await listing.enriched;
+      await listing.enrich();
     };
     // Interleave the two so drift on a busy machine hits both alike.
     const raw: number[] = [];

@@ -45,7 +45,7 @@ describe('the written config in the real opencode', () => {
 
     const client = { fetch: (url: string, init?: RequestInit) => fetch(url, init), timeoutMs: 5_000, maxBytes: 16 * 1024 * 1024 };
     const listing = await listLiteLLMCatalog(client, { load: async () => null }, server.url, DEFAULT_MASTER_KEY);
-    models = await listing.enriched;
+    models = await listing.enrich();
     await writeOpencodeConfig({ platform: litellmPlatform, instanceId: 'litellm', baseUrl: server.url, models, configFile, modelId: 'gpt-4o' });
   });
 

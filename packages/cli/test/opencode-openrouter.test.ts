@@ -31,7 +31,7 @@ describe('an OpenRouter provider in the real opencode', () => {
       env: { SWITCHBOARD_OPENROUTER_BASE_URL: `${server.url}/api/v1` },
     };
     const baseUrl = openrouterPlatform.baseUrl(undefined, context);
-    models = await (await openrouterPlatform.connect(context, baseUrl, KEY)).enriched;
+    models = await (await openrouterPlatform.connect(context, baseUrl, KEY)).enrich();
     await writeOpencodeConfig({ platform: openrouterPlatform, instanceId: 'openrouter', baseUrl, models, configFile, modelId: 'openai/gpt-4o' });
   });
 

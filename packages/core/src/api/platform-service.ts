@@ -36,8 +36,11 @@ export interface PlatformService {
 interface LatestListing {
   url: string;
   fetchedAt: number;
-  /** As the platform gave it: user limits are applied on the way out, never stored, so clearing one takes effect. */
-  enriched: Promise<Model[]>;
+  /**
+   * As the platform gave it: user limits are applied on the way out, never stored, so clearing one takes effect.
+   * Asked for on first call, and only once.
+   */
+  enriched(): Promise<Model[]>;
 }
 
 export interface PlatformServiceOptions {
@@ -69,7 +72,7 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
 
   /** Keeps the enriched list of the saved connection, so the next start shows it at once. */
   const cacheWhenEnriched = (listing: LatestListing) => {
-    void listing.enriched.then((models) => {
+    void listing.enriched().then((models) => {
       if (saved()?.url === listing.url && latest === listing) {
         services.modelCache.write(instanceId, { url: listing.url, fetchedAt: listing.fetchedAt, models });
       }
@@ -79,8 +82,18 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
   const list = async (url: string, key: string | null) => {
     const fetchedAt = services.now();
     const listing = await platform.connect(context, url, key);
-    latest = { url, fetchedAt, enriched: listing.enriched };
-    cacheWhenEnriched(latest);
+    let enriching: Promise<Model[]> | null = null;
+    const current: LatestListing = {
+      url,
+      fetchedAt,
+      enriched: () => {
+        if (enriching) return enriching;
+        enriching = listing.enrich();
+        cacheWhenEnriched(current);
+        return enriching;
+      },
+    };
+    latest = current;
     return { modelIds: listing.models.map((model) => model.id), fetchedAt };
   };
 
@@ -124,12 +137,12 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
     saved,
     knownModels: async () => {
       const url = saved()?.url;
-      if (latest && latest.url === url) return { ok: true, value: adjust(await latest.enriched) };
+      if (latest && latest.url === url) return { ok: true, value: adjust(await latest.enriched()) };
       const cached = services.modelCache.read(instanceId);
       if (cached && cached.url === url) return { ok: true, value: adjust(cached.models) };
       const fetched = await service.fetchModels();
       if (!fetched.ok) return fetched;
-      return { ok: true, value: adjust(await (latest as LatestListing).enriched) };
+      return { ok: true, value: adjust(await (latest as LatestListing).enriched()) };
     },
     testConnection: ({ url, key }) =>
       guard(async () => {
@@ -154,7 +167,7 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
     fetchMetadata: async () => {
       if (!latest) return fail('not-configured', 'There is no model list yet. Test the connection first.');
       const { enriched, fetchedAt } = latest;
-      return { ok: true, value: { models: adjust(await enriched), fetchedAt } };
+      return { ok: true, value: { models: adjust(await enriched()), fetchedAt } };
     },
 
     getCachedModels: async () => {

@@ -11,8 +11,12 @@ export interface PlatformContext {
 export interface CatalogListing {
   /** The platform's models as soon as their ids are known. */
   models: Model[];
-  /** The same models with everything known about them; never rejects. */
-  enriched: Promise<Model[]>;
+  /**
+   * Asks for everything known about the same models; never rejects. Called
+   * once, when the metadata is first wanted: at 10,000 models it is tens of
+   * MB to fetch and parse, which should not compete with showing the ids.
+   */
+  enrich(): Promise<Model[]>;
 }
 
 /**

@@ -39,10 +39,14 @@ async function enrichedModels(api: SwitchboardApi) {
 }
 
 describe('the model catalog for LiteLLM', () => {
-  it('lists ids first, then the metadata the proxy gives, with its source', async () => {
-    const { api, proxy } = await setup();
+  it('lists ids first, then, once asked, the metadata the proxy gives, with its source', async () => {
+    const { api, proxy, mapServer } = await setup();
     const listed = await api['litellm:test-connection']({ url: proxy.url, key: { mode: 'provided', value: KEY } });
     expect(listed.ok && listed.value.modelIds).toEqual(['gpt-4o', 'claude-3-5-sonnet', 'fake-up', 'local-llama']);
+    // Nothing more is fetched until the metadata is wanted: it must not compete with showing the ids.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(proxy.requests.map((request) => request.path)).toEqual(['/v1/models']);
+    expect(mapServer.requests).toEqual([]);
     const gpt = (await enrichedModels(api)).get('gpt-4o');
     expect(gpt).toMatchObject({ provider: 'openai', contextLength: 128_000, inputCostPerMillion: 2.5, supportsVision: true, mode: 'chat' });
     expect(gpt?.sources.contextLength).toBe('proxy');

@@ -42,7 +42,7 @@ describe.each(platformCases)('platform conformance: $name', (platformCase) => {
     expect(ids.length).toBeGreaterThan(0);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter(isWildcardId)).toEqual([]);
-    expect((await listing.enriched).map((model) => model.id)).toEqual(ids);
+    expect((await listing.enrich()).map((model) => model.id)).toEqual(ids);
   });
 
   it('reports a refused key as unauthorized', async () => {

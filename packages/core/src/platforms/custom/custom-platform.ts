@@ -17,7 +17,7 @@ export const customPlatform: Platform = {
   keyWarning: () => null,
   async connect({ client }, baseUrl, key) {
     const models = await listOpenAICompatibleModels(client, baseUrl, key, WORDING);
-    return { models, enriched: Promise.resolve(models) };
+    return { models, enrich: async () => models };
   },
   openAIBaseUrl: (baseUrl) => `${baseUrl}/v1`,
 };

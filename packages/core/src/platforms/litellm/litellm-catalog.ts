@@ -30,9 +30,9 @@ async function fetchProxyFacts(
 }
 
 /**
- * Asks a LiteLLM proxy for its models, then for what it knows about them,
- * while the public map loads. The ids come back first; the metadata follows
- * and never holds the list up.
+ * Asks a LiteLLM proxy for its models; `enrich` then asks what it knows about
+ * them, while the public map loads. The ids come back first; the metadata
+ * follows and never holds the list up.
  */
 export async function listLiteLLMCatalog(
   client: ProxyClientOptions,
@@ -40,15 +40,16 @@ export async function listLiteLLMCatalog(
   baseUrl: string,
   key: string | null,
 ): Promise<CatalogListing> {
-  const publicIndex = publicMap.load();
   const models = await listOpenAICompatibleModels(client, baseUrl, key, LITELLM_WORDING);
-  // Asked once the ids are in: at 10,000 models these answers are tens of MB,
-  // and reading them on the same thread held the id list (what the person
-  // waits for) up; the total changes little, as they are the slow part anyway.
-  const groups = fetchProxyFacts(client, `${baseUrl}/model_group/info`, key, parseModelGroupInfo);
-  const deployments = fetchProxyFacts(client, `${baseUrl}/model/info`, key, parseModelInfo);
-  const enriched = Promise.all([groups, deployments, publicIndex]).then(([groupFacts, deploymentFacts, index]) =>
-    enrichModels(models, { groups: groupFacts, deployments: deploymentFacts, publicIndex: index }),
-  );
-  return { models, enriched };
+  // Asked once the ids are in and wanted: at 10,000 models these answers are tens of MB, and reading
+  // them while the ids were on their way to the screen held the ids (what the person waits for) up.
+  const enrich = async () => {
+    const [groups, deployments, publicIndex] = await Promise.all([
+      fetchProxyFacts(client, `${baseUrl}/model_group/info`, key, parseModelGroupInfo),
+      fetchProxyFacts(client, `${baseUrl}/model/info`, key, parseModelInfo),
+      publicMap.load(),
+    ]);
+    return enrichModels(models, { groups, deployments, publicIndex });
+  };
+  return { models, enrich };
 }

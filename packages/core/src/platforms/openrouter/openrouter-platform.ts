@@ -32,7 +32,7 @@ export const openrouterPlatform: Platform = {
     const data = (parseJsonBody(listing, 'OpenRouter') as { data?: unknown } | null)?.data;
     if (!Array.isArray(data)) throw new HttpFailure('bad-response', 'OpenRouter answered, but not with a model list.');
     const models = openRouterModels(data);
-    return { models, enriched: Promise.resolve(models) };
+    return { models, enrich: async () => models };
   },
   // OpenRouter's base already is the OpenAI-compatible one.
   openAIBaseUrl: (baseUrl) => baseUrl,
