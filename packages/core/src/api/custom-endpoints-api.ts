@@ -1,5 +1,6 @@
 import { customInstanceId, fail, slugify, type CustomEndpointView, type SwitchboardApi } from '@switchboard/shared';
 import { applyUserLimits } from '../catalog/apply-user-limits.js';
+import { RESERVED_PROVIDER_IDS } from '../opencode/index.js';
 import { customPlatform } from '../platforms/custom/custom-platform.js';
 import { guard } from './guard.js';
 import { createPlatformService, type PlatformService } from './platform-service.js';
@@ -55,7 +56,8 @@ export function createCustomEndpoints(services: ApiServices): { channels: Custom
 
     'custom:save-endpoint': async ({ endpointId, name, url, key, selectedModel }) => {
       if (endpointId !== undefined && !exists(endpointId)) return unknown(endpointId);
-      const taken = new Set(endpointIds());
+      // The id is also the endpoint's key in opencode's config: it must not be one opencode already has.
+      const taken = new Set([...endpointIds(), ...RESERVED_PROVIDER_IDS]);
       let id = endpointId ?? slugify(name);
       for (let n = 2; endpointId === undefined && taken.has(id); n += 1) id = `${slugify(name).slice(0, 36)}-${n}`;
       const saved = await service(id).setConfig({ url, key, selectedModel }, { name });

@@ -13,6 +13,7 @@ export {
 export { planConfigUpdate, type ConfigUpdatePlan, type ConfigUpdateRequest } from './plan-config-update.js';
 export { buildProviderEntry, hasPlainKey, isUsableByOpencode, PLAIN_KEY_WARNING, type ProviderEntryInput } from './provider-entry.js';
 export { readConfigFile } from './read-config-file.js';
+export { RESERVED_PROVIDER_IDS } from './reserved-provider-ids.js';
 export { redactSecretsInDiff } from './redact-diff.js';
 export {
   OPENAI_COMPATIBLE_PACKAGE,

@@ -5,7 +5,7 @@ import { appendToArray, PARSE_OPTIONS, removeFromArray, setProperty } from './js
 import { detectStyle } from './jsonc-style.js';
 import { describeParseError } from './parse-error.js';
 import { hasPlainKey } from './provider-entry.js';
-import { OPENCODE_SCHEMA_URL, type OpencodeProviderEntry } from './types.js';
+import { OPENAI_COMPATIBLE_PACKAGE, OPENCODE_SCHEMA_URL, type OpencodeProviderEntry } from './types.js';
 
 export interface ConfigUpdateRequest {
   /** The file as it is now; `null` when it does not exist yet. */
@@ -94,6 +94,14 @@ function editExisting(
   if (enabled !== undefined && !Array.isArray(enabled)) return wrongShape('enabled_providers', 'a list');
   const disabled = config['disabled_providers'];
   if (disabled !== undefined && !Array.isArray(disabled)) return wrongShape('disabled_providers', 'a list');
+  const existing = isObject(config['provider']) ? config['provider'][providerId] : undefined;
+  if (existing !== undefined && !(isObject(existing) && existing['npm'] === OPENAI_COMPATIBLE_PACKAGE)) {
+    // Someone else's entry (settings for one of opencode's own providers, or another SDK's): replacing it would lose them.
+    return fail(
+      'config-invalid',
+      `"provider.${providerId}" in ${filePath} is not an OpenAI-compatible entry like the ones Switchboard writes, so Switchboard left the file unchanged rather than replace it. Move or remove that entry by hand, then write again.`,
+    );
+  }
 
   const style = detectStyle(original);
   let text = original;

@@ -207,6 +207,24 @@ describe('a file that cannot be parsed', () => {
   });
 });
 
+describe('an entry under the same provider id that Switchboard did not write', () => {
+  it.each([
+    ['settings for one of opencode\'s own providers', { options: { timeout: 600_000 } }],
+    ['a provider of another SDK', { npm: '@ai-sdk/anthropic', options: { baseURL: 'https://example.test' } }],
+    ['something that is not an object', 'litellm'],
+  ])('is never replaced: %s', (_what, entry) => {
+    const text = `${JSON.stringify({ provider: { litellm: entry } }, null, 2)}\n`;
+    const result = planConfigUpdate({ existingText: text, filePath: FILE, providerId: 'litellm', provider: liteLLM(), modelId: 'gpt-4o' });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        kind: 'config-invalid',
+        message: `"provider.litellm" in ${FILE} is not an OpenAI-compatible entry like the ones Switchboard writes, so Switchboard left the file unchanged rather than replace it. Move or remove that entry by hand, then write again.`,
+      },
+    });
+  });
+});
+
 describe('other platforms', () => {
   it('writes an OpenRouter provider and model beside a LiteLLM one', () => {
     const openRouter = buildProviderEntry({ displayName: 'OpenRouter',

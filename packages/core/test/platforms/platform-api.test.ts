@@ -77,6 +77,18 @@ describe('custom OpenAI-compatible endpoints through the API', () => {
     expect(models.ok && models.value.modelIds).toEqual(['qwen-coder']);
   });
 
+  it("never gives an endpoint the id of Switchboard's platforms or of a provider opencode has itself", async () => {
+    const { vllm, open } = await customSetup();
+    const api = open();
+    const ids: (string | false)[] = [];
+    for (const name of ['LiteLLM', 'OpenRouter', 'OpenAI', 'Anthropic']) {
+      const saved = await api['custom:save-endpoint']({ name, url: vllm.url, key: { mode: 'none' }, selectedModel: 'gpt-4o' });
+      ids.push(saved.ok && saved.value.id);
+    }
+    // Its id is its key in opencode's config: "litellm" there is the LiteLLM platform's entry.
+    expect(ids).toEqual(['litellm-2', 'openrouter-2', 'openai-2', 'anthropic-2']);
+  });
+
   it('uses the limits a person typed for a model the server says nothing about', async () => {
     const { vllm, open } = await customSetup();
     const api = open();
