@@ -119,14 +119,46 @@ export function appendToArray(text: string, path: readonly string[], value: unkn
   return appendMember(text, array, (indent) => renderValue(value, indent, style), style);
 }
 
-/** Removes every occurrence of `value` from the array at `path` (comments inside that array are not kept). */
-export function removeFromArray(text: string, path: readonly string[], value: unknown, style: JsoncStyle): string {
-  const array = arrayAt(text, path);
-  const kept = (getNodeValue(array) as unknown[]).filter((item) => item !== value);
-  const rendered = isMultiLine(text, array)
-    ? renderValue(kept, indentAt(text, (array.parent ?? array).offset), style)
-    : `[${kept.map((item) => JSON.stringify(item)).join(', ')}]`;
-  return splice(text, array.offset, array.length, rendered);
+/** The end of the line `offset` is on, past its line break. */
+function pastLine(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+/** Removes one element of an array, with its comma, and its line when it has one of its own (comments on other lines stay). */
+function removeElement(text: string, array: Node, index: number): string {
+  const items = array.children ?? [];
+  const item = items[index] as Node;
+  const previous = items[index - 1];
+  const next = items[index + 1];
+  const itemEnd = item.offset + item.length;
+  const ownLine = startsLine(text, item.offset) && (next === undefined || lineStart(text, next.offset) > item.offset);
+  if (ownLine && isMultiLine(text, array)) {
+    const { at, trailingComma } = endOfMember(text, itemEnd);
+    const lineEnd = text.slice(at, pastLine(text, at)).trim() === '' ? pastLine(text, at) : at;
+    const removed = splice(text, lineStart(text, item.offset), lineEnd - lineStart(text, item.offset), '');
+    if (trailingComma || next !== undefined || previous === undefined) return removed;
+    // The last element went: the one before it keeps no comma (a .json file stays strict JSON).
+    const { trailingComma: previousComma } = endOfMember(removed, previous.offset + previous.length);
+    if (!previousComma) return removed;
+    const comma = removed.indexOf(',', previous.offset + previous.length);
+    return splice(removed, comma, 1, '');
+  }
+  if (next) return splice(text, item.offset, next.offset - item.offset, '');
+  if (previous) return splice(text, previous.offset + previous.length, itemEnd - (previous.offset + previous.length), '');
+  const { at } = endOfMember(text, itemEnd);
+  return splice(text, item.offset, (text[at - 1] === ',' ? at : itemEnd) - item.offset, '');
+}
+
+/** Removes every occurrence of `value` from the array at `path`, touching nothing else: other elements and comments stay as they are. */
+export function removeFromArray(text: string, path: readonly string[], value: unknown): string {
+  let edited = text;
+  for (;;) {
+    const array = arrayAt(edited, path);
+    const index = (array.children ?? []).findLastIndex((item) => getNodeValue(item) === value);
+    if (index < 0) return edited;
+    edited = removeElement(edited, array, index);
+  }
 }
 
 function nest(path: readonly string[], value: unknown): unknown {

@@ -112,6 +112,6 @@ function editExisting(
   // Creating the list would switch every other provider off, so it is only ever extended.
   if (Array.isArray(enabled) && !enabled.includes(providerId)) text = appendToArray(text, ['enabled_providers'], providerId, style);
   // A platform the user disabled earlier would hide the model just chosen.
-  if (Array.isArray(disabled) && disabled.includes(providerId)) text = removeFromArray(text, ['disabled_providers'], providerId, style);
+  if (Array.isArray(disabled) && disabled.includes(providerId)) text = removeFromArray(text, ['disabled_providers'], providerId);
   return { ok: true, value: text };
 }

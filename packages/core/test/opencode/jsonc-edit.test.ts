@@ -46,8 +46,24 @@ describe('surgical JSONC edits', () => {
   });
 
   it('removes every occurrence from an array', () => {
-    const style = detectStyle('');
-    expect(removeFromArray('{ "d": ["x", "o", "x"] }', ['d'], 'x', style)).toBe('{ "d": ["o"] }');
-    expect(removeFromArray('{\n  "d": [\n    "x",\n    "o"\n  ]\n}', ['d'], 'x', style)).toBe('{\n  "d": [\n    "o"\n  ]\n}');
+    expect(removeFromArray('{ "d": ["x", "o", "x"] }', ['d'], 'x')).toBe('{ "d": ["o"] }');
+    expect(removeFromArray('{ "d": ["x"] }', ['d'], 'x')).toBe('{ "d": [] }');
+    expect(removeFromArray('{\n  "d": [\n    "x",\n    "o"\n  ]\n}', ['d'], 'x')).toBe('{\n  "d": [\n    "o"\n  ]\n}');
+  });
+
+  it('keeps the comments of an array it removes from, and leaves no dangling comma', () => {
+    const before = [
+      '{',
+      '  "d": [',
+      '    // switched off while the proxy is down',
+      '    "x", // mine',
+      '    "o", /* theirs */',
+      '    "x"',
+      '  ]',
+      '}',
+    ].join('\n');
+    expect(removeFromArray(before, ['d'], 'x')).toBe(
+      ['{', '  "d": [', '    // switched off while the proxy is down', '    "o" /* theirs */', '  ]', '}'].join('\n'),
+    );
   });
 });
