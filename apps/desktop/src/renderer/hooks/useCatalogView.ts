@@ -9,7 +9,7 @@ import { filterCatalog, type CatalogView } from '../lib/model-search';
  * screens of the picker, so that what is on screen never moves when the rest
  * is sorted just after.
  */
-export const FIRST_SORTED_MODELS = 200;
+const FIRST_SORTED_MODELS = 200;
 
 /**
  * The list's index: at first with only the groups holding its first models
