@@ -20,6 +20,14 @@ describe('an index shown before it is finished', () => {
     expect(ids(full).slice(400, 403)).toEqual(['google/model-00003', 'google/model-00008', 'google/model-00013']);
   });
 
+  test("also sorts the group of the model the list opens on, so the rows around it never move", () => {
+    const first = buildCatalogIndex(input, { sortFirst: 50, sortGroupOf: 'openai/model-01000' });
+    const openai = (index: CatalogIndex) => ids(index).filter((id) => id.startsWith('openai/'));
+    expect(openai(first)).toEqual(openai(full));
+    expect(ids(first).slice(400, 401)).toEqual(['google/model-01998']);
+    expect(first.finish).not.toBeNull();
+  });
+
   test('finishing gives the same index as building it whole, search text included', () => {
     const first = buildCatalogIndex(input, { sortFirst: 50 });
     const finished = first.finish?.();

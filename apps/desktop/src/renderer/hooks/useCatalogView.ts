@@ -13,25 +13,39 @@ const FIRST_SORTED_MODELS = 200;
 
 /**
  * The list's index: at first with only the groups holding its first models
- * sorted, so a long list shows at once; complete once that frame is painted.
+ * (and the one it opens scrolled to, `shownId`'s) sorted, so a long list shows
+ * at once; complete once that frame is painted. Built once per list: a new
+ * selection does not rebuild it.
  */
-function useCatalogIndex(models: readonly Model[]): CatalogIndex {
-  const first = useMemo(() => buildCatalogIndex(models, { sortFirst: FIRST_SORTED_MODELS }), [models]);
-  const [finished, setFinished] = useState<{ from: CatalogIndex; index: CatalogIndex } | null>(null);
+function useCatalogIndex(models: readonly Model[], shownId: string | null): CatalogIndex {
+  const build = () => ({ models, index: buildCatalogIndex(models, { sortFirst: FIRST_SORTED_MODELS, sortGroupOf: shownId }) });
+  const [built, setBuilt] = useState(build);
+  let current = built;
+  if (built.models !== models) {
+    // Adjusting state while rendering, as React recommends for "reset when a prop changes".
+    current = build();
+    setBuilt(current);
+  }
+  const { index } = current;
   useEffect(() => {
-    const { finish } = first;
+    const { finish } = index;
     if (!finish) return;
-    return afterNextPaint(() => setFinished({ from: first, index: finish() }));
-  }, [first]);
-  return finished?.from === first ? finished.index : first;
+    return afterNextPaint(() => setBuilt((now) => (now.index === index ? { models: now.models, index: finish() } : now)));
+  }, [index]);
+  return index;
 }
 
 /**
  * The picker's rows: the list is sorted, grouped and made searchable once per
  * list (when it arrives, or when its metadata does); a keystroke only filters.
  */
-export function useCatalogView(models: readonly Model[], query: string, showNonChat: boolean): { index: CatalogIndex; view: CatalogView } {
-  const index = useCatalogIndex(models);
+export function useCatalogView(
+  models: readonly Model[],
+  query: string,
+  showNonChat: boolean,
+  shownId: string | null = null,
+): { index: CatalogIndex; view: CatalogView } {
+  const index = useCatalogIndex(models, shownId);
   const view = useMemo(() => filterCatalog(index, query, showNonChat), [index, query, showNonChat]);
   return { index, view };
 }

@@ -101,22 +101,27 @@ function groupModels(input: readonly Model[]): Grouped {
   return { kept, titles, labels: groupOrder.map((group) => labels[group] as string), buckets, sorted: buckets.map((bucket) => bucket.length < 2) };
 }
 
-/** Sorts whole groups, first to last, until `count` models are in order: a sort per group compares less than one over all. */
-function sortGroups(grouped: Grouped, count: number): boolean {
+/**
+ * Sorts whole groups, first to last, until `count` models are in order, and the group of `alsoId` (a sort per
+ * group compares less than one over all). True when every group is in order.
+ */
+function sortGroups(grouped: Grouped, count: number, alsoId: string | null = null): boolean {
   const { kept, titles, buckets, sorted } = grouped;
   const byName = (a: number, b: number) => collator.compare(titles[a] as string, titles[b] as string) || compareKeys((kept[a] as Model).id, (kept[b] as Model).id);
-  let inOrder = 0;
-  for (let rank = 0; rank < buckets.length; rank++) {
-    const bucket = buckets[rank] as number[];
-    if (inOrder >= count) {
-      if (!sorted[rank]) return false;
-      continue;
-    }
-    if (!sorted[rank]) bucket.sort(byName);
+  const sortRank = (rank: number) => {
+    if (!sorted[rank]) (buckets[rank] as number[]).sort(byName);
     sorted[rank] = true;
-    inOrder += bucket.length;
+  };
+  if (alsoId !== null) {
+    const rank = buckets.findIndex((bucket) => bucket.some((from) => (kept[from] as Model).id === alsoId));
+    if (rank >= 0) sortRank(rank);
   }
-  return true;
+  let inOrder = 0;
+  for (let rank = 0; rank < buckets.length && inOrder < count; rank++) {
+    sortRank(rank);
+    inOrder += (buckets[rank] as number[]).length;
+  }
+  return sorted.every(Boolean);
 }
 
 function searchTextOf(models: readonly Model[]): SearchText {
@@ -182,14 +187,20 @@ function indexOf(grouped: Grouped, complete: boolean): CatalogIndex {
   return { models, searchText, lowerTitles, group, groups: labels, chat, chatCount, positionOf, finish };
 }
 
+export interface CatalogIndexOptions {
+  /** Sort only the groups holding the first this many models; the others keep the proxy's order until {@link CatalogIndex.finish}. */
+  sortFirst?: number;
+  /** Sort this model's group too: the list opens scrolled to it. */
+  sortGroupOf?: string | null;
+}
+
 /**
  * Runs once per list (ids, then again with metadata), on the path from "Test
- * Connection" to the first row on screen. With `sortFirst`, only the groups
- * that hold the first `sortFirst` models are sorted; the others keep the
- * proxy's order until {@link CatalogIndex.finish}. Sorting 10,000 names is
- * most of the work, and a screen shows a dozen.
+ * Connection" (or opening Settings) to the first rows on screen. Sorting
+ * 10,000 names is most of the work, and a screen shows a dozen: see
+ * {@link CatalogIndexOptions} for sorting only what is shown first.
  */
-export function buildCatalogIndex(input: readonly Model[], { sortFirst = Number.POSITIVE_INFINITY }: { sortFirst?: number } = {}): CatalogIndex {
+export function buildCatalogIndex(input: readonly Model[], { sortFirst = Number.POSITIVE_INFINITY, sortGroupOf = null }: CatalogIndexOptions = {}): CatalogIndex {
   const grouped = groupModels(input);
-  return indexOf(grouped, sortGroups(grouped, sortFirst));
+  return indexOf(grouped, sortGroups(grouped, sortFirst, sortGroupOf));
 }

@@ -37,7 +37,8 @@ export function ModelCombobox({ testIdPrefix, models, selectedId, currentId, onS
   const rootRef = useRef<HTMLDivElement>(null);
   const navigated = useRef(false);
 
-  const { index, view } = useCatalogView(models, query, showNonChat);
+  // The list opens scrolled to the selected model: its group is sorted before the list is first shown.
+  const { index, view } = useCatalogView(models, query, showNonChat, selectedId);
   const { optionCount } = view;
 
   // The active option is kept by model id, so metadata regrouping the list under it does not move it.
