@@ -13,24 +13,30 @@ function readOrNull(file) {
   }
 }
 
+// What electron's install script writes to path.txt on each platform.
+const PLATFORM_PATHS = { darwin: 'Electron.app/Contents/MacOS/Electron', win32: 'electron.exe' };
+
 /**
- * The path `require('electron')` returns, found the way electron's index.js
- * finds it but without requiring it: when the binary is missing, that
- * require starts a download which prints a stack trace and cannot succeed
- * offline.
+ * Where `require('electron')` would look for the binary, found the way
+ * electron's index.js finds it but without requiring it: when the binary is
+ * missing, that require starts a download which prints a stack trace and
+ * cannot succeed offline. Null when the electron package is not installed.
  */
-export function findElectronBinary() {
+export function expectedElectronBinary() {
   let packageDir;
   try {
     packageDir = dirname(require.resolve('electron/package.json'));
   } catch {
     return null;
   }
-  const relative = readOrNull(join(packageDir, 'path.txt'));
+  const relative = readOrNull(join(packageDir, 'path.txt')) || PLATFORM_PATHS[process.platform] || 'electron';
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  let binary = null;
-  if (override) binary = join(override, relative || 'electron');
-  else if (relative) binary = join(packageDir, 'dist', relative);
+  return override ? join(override, relative) : join(packageDir, 'dist', relative);
+}
+
+/** The Electron binary, if this machine has one. */
+export function findElectronBinary() {
+  const binary = expectedElectronBinary();
   return binary !== null && existsSync(binary) ? binary : null;
 }
 
