@@ -17,6 +17,16 @@ export const ProxyErrorKindSchema = z.enum([
   'redirect',
   'server-error',
   'keychain',
+  /** The keychain is there but locked: the person has to unlock it. */
+  'keychain-locked',
+  /** The keychain refused Switchboard access (a dismissed prompt, a policy). */
+  'keychain-denied',
+  /** The keychain did not answer within its deadline. */
+  'keychain-timeout',
+  /** A typed value (a key, a URL) that cannot be sent as it is. */
+  'invalid-input',
+  /** The proxy is rate-limiting (HTTP 429). */
+  'rate-limited',
   'not-configured',
   'config-invalid',
   'config-write',
