@@ -9,6 +9,13 @@ export type NormalizedUrl = { ok: true; url: string } | { ok: false; message: st
 export function normalizeBaseUrl(input: string, options: { keepVersionPath?: boolean } = {}): NormalizedUrl {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: false, message: 'Enter the URL of your proxy, for example http://localhost:4000.' };
+  // The URL parser would silently drop a pasted tab or line break and keep going: refuse it instead of saving a URL nobody typed.
+  const control = [...trimmed].findIndex((character) => character < ' ' || character === '\u007f');
+  if (control !== -1) {
+    const character = trimmed[control];
+    const what = character === '\n' || character === '\r' ? 'a line break' : character === '\t' ? 'a tab' : 'a control character';
+    return { ok: false, message: `The URL contains ${what} at position ${control + 1}. Type or paste it again on one line.` };
+  }
   let parsed: URL;
   try {
     parsed = new URL(trimmed);

@@ -34,3 +34,17 @@ describe('normalizeBaseUrl for a platform whose base includes its version', () =
     expect(normalizeBaseUrl('https://openrouter.ai/api/v1/', { keepVersionPath: true })).toEqual({ ok: true, url: 'https://openrouter.ai/api/v1' });
   });
 });
+
+describe('normalizeBaseUrl with characters the URL parser would drop', () => {
+  it.each([
+    ['http://local\nhost:4000', /a line break at position 13/],
+    ['http://localhost:4000/\r\nX-Evil: 1', /a line break at position 23/],
+    ['http://localhost:\t4000', /a tab at position 18/],
+    ['http://localhost:4000/\u0000', /a control character at position 23/],
+    ['http://localhost:4000/\u007f', /a control character/],
+  ])('%j is refused, not silently stripped', (input, message) => {
+    const result = normalizeBaseUrl(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+});

@@ -66,6 +66,22 @@ describe('LiteLLM panel', () => {
     expect(byTestId(document.body, 'litellm-model-select')).toBeNull();
   });
 
+  // An <input> drops line breaks itself; a zero-width space copied from a web page or chat does come through.
+  test('a key with a pasted invisible character is named as the problem before anything is sent', async () => {
+    const panel = await openPanel();
+    await type(panel.key, 'sk-abc\u200bdef');
+    expect(panel.test.disabled).toBe(true);
+    expect(panel.key.getAttribute('aria-invalid')).toBe('true');
+    const status = getByTestId(document.body, 'litellm-key-status');
+    expect(status.textContent).toMatch(/^The API key contains a zero-width space \(U\+200B\) at position 7/);
+    expect(status.textContent).not.toContain('def');
+    await click(panel.test);
+    expect(app.fake.callsTo('litellm:test-connection')).toEqual([]);
+    await type(panel.key, 'sk-abcdef');
+    expect(panel.test.disabled).toBe(false);
+    expect(panel.key.getAttribute('aria-invalid')).toBe('false');
+  });
+
   test('an invalid URL shows the shared message and disables Test', async () => {
     const panel = await openPanel();
     await type(panel.url, 'ftp://proxy.local');

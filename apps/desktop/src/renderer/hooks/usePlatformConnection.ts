@@ -1,7 +1,7 @@
 import { normalizeBaseUrl, toModel, type NormalizedUrl } from '@switchboard/shared';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { availabilityOf } from '../lib/current-model';
-import { keyInputFor } from '../lib/key-field';
+import { keyInputFor, typedKeyProblem } from '../lib/key-field';
 import type { InstanceView, PlatformCalls } from '../lib/platform-calls';
 import { initialPlatformFormState, platformFormReducer, type PlatformFormState } from '../lib/platform-form-state';
 import type { PlatformInstance } from '../lib/platforms';
@@ -97,10 +97,11 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
   const sentUrl = fixedUrl || !urlCheck.ok ? undefined : urlCheck.url;
   const key = useMemo(() => keyInputFor(state.key), [state.key]);
   const keyMissing = platform.keyRequired && key.mode === 'none';
+  const keyInvalid = useMemo(() => typedKeyProblem(state.key) !== null, [state.key]);
   const nameMissing = platform.instances === 'named' && state.name.trim() === '';
   const idle = state.phase === 'ready' && state.busy === null;
   const selectedMissing = availabilityOf(state.selectedModel, catalog.state.models) === 'missing';
-  const canTest = idle && urlCheck.ok && !keyMissing;
+  const canTest = idle && urlCheck.ok && !keyMissing && !keyInvalid;
   const canSave = canTest && !nameMissing && state.selectedModel !== null && !selectedMissing;
 
   const testConnection = useCallback(async () => {

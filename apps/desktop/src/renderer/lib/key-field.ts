@@ -1,4 +1,4 @@
-import type { KeyInput, PlatformConfigView } from '@switchboard/shared';
+import { keyProblem, type KeyInput, type PlatformConfigView } from '@switchboard/shared';
 
 /**
  * What the API key field knows. `typed` lives only here (React state); the
@@ -23,6 +23,12 @@ export function keyInputFor(field: KeyFieldState): KeyInput {
   if (value !== '') return { mode: 'provided', value };
   if (field.stored && !field.forgotten) return { mode: 'stored' };
   return { mode: 'none' };
+}
+
+/** Why the typed key cannot be sent (the same rule main applies), or null: said before anything is sent or stored. */
+export function typedKeyProblem(field: KeyFieldState): string | null {
+  const value = field.typed.trim();
+  return value === '' ? null : keyProblem(value);
 }
 
 /** `empty`: what the field says while no key is stored (each platform has its own). */

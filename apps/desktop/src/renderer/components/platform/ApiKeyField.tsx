@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { keyHelpText, keyInputFor, keyPlaceholder, type KeyFieldState } from '../../lib/key-field';
+import { keyHelpText, keyInputFor, keyPlaceholder, typedKeyProblem, type KeyFieldState } from '../../lib/key-field';
 import type { PlatformDescriptor } from '../../lib/platforms';
 import { Icon } from '../ui/Icon';
 
@@ -22,6 +22,7 @@ export function ApiKeyField({ platform, field, onType, onForget, onKeep }: ApiKe
   const [visible, setVisible] = useState(false);
   const mode = keyInputFor(field).mode;
   const missing = platform.keyRequired && mode === 'none';
+  const problem = typedKeyProblem(field);
 
   return (
     <div className="field">
@@ -36,6 +37,7 @@ export function ApiKeyField({ platform, field, onType, onForget, onKeep }: ApiKe
           onChange={(event) => onType(event.target.value)}
           placeholder={keyPlaceholder(field, platform.keyPlaceholder)}
           aria-describedby={helpId}
+          aria-invalid={problem !== null}
           aria-required={platform.keyRequired || undefined}
           autoComplete="off"
           spellCheck={false}
@@ -54,8 +56,14 @@ export function ApiKeyField({ platform, field, onType, onForget, onKeep }: ApiKe
         </button>
       </div>
       <div className="field-help-row">
-        <p id={helpId} className="field-help" data-testid={`${prefix}-key-status`} data-missing={missing || undefined}>
-          {keyHelpText(field, platform.keyRequired)}
+        <p
+          id={helpId}
+          className={problem ? 'field-error' : 'field-help'}
+          data-testid={`${prefix}-key-status`}
+          data-missing={missing || undefined}
+          data-invalid={problem !== null || undefined}
+        >
+          {problem ?? keyHelpText(field, platform.keyRequired)}
         </p>
         {/* A platform that needs a key keeps its stored one until another is typed. */}
         {field.stored && !field.forgotten && !platform.keyRequired ? (
