@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createApi, createKeytarSecretStore, resolveUserDataDir } from '@switchboard/core';
+import { keepServingOnUnexpectedErrors } from './last-resort.js';
 import { parsePort } from './parse-port.js';
 import { startBrowserHost } from './server.js';
+
+keepServingOnUnexpectedErrors((line) => console.error(line));
 
 const port = parsePort(process.argv.slice(2));
 const userDataDir = resolveUserDataDir(process.env);

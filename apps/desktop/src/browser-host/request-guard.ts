@@ -6,9 +6,14 @@ export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 }
 
-/** A foreign Host header means DNS rebinding or a misdirected request: refuse it. */
+/**
+ * A foreign Host header means DNS rebinding or a misdirected request: refuse
+ * it. Node keeps only the first of several Host headers, so more than one is
+ * refused outright rather than letting the first decide.
+ */
 export function hostAllowed(request: IncomingMessage, port: number): boolean {
-  return allowedHosts(port).has(request.headers.host ?? '');
+  const hostHeaders = request.rawHeaders.filter((name, index) => index % 2 === 0 && name.toLowerCase() === 'host');
+  return hostHeaders.length === 1 && allowedHosts(port).has(request.headers.host ?? '');
 }
 
 /** Browsers send Origin on cross-origin POSTs; anything but our own origin is another site. */

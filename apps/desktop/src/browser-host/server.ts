@@ -2,7 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ContractInputError, isChannel, parseInput, type SwitchboardApi } from '@switchboard/shared';
 import { BRIDGE_SCRIPT } from './bridge-script.js';
+import { answerAndClose, clientErrorAnswer } from './client-errors.js';
+import { readBody } from './request-body.js';
+import { readEnvelope } from './request-envelope.js';
 import { hostAllowed, originAllowed, tokenMatches } from './request-guard.js';
+import { parseRequestTarget } from './request-target.js';
 import { injectBridge, readStaticFile } from './static-files.js';
 
 export interface BrowserHostOptions {
@@ -12,6 +16,13 @@ export interface BrowserHostOptions {
   /** 0 lets the OS pick a free port. */
   port: number;
   log?: (line: string) => void;
+  /** How long a client may take to send its headers (default 5 s, not Node's 60 s). */
+  headersTimeoutMs?: number;
+  /** How long a client may take to send its whole request (default 10 s, not Node's 300 s). */
+  requestTimeoutMs?: number;
+  /** How long an API call's body may take once its headers are in (default 5 s). */
+  bodyTimeoutMs?: number;
+  maxBodyBytes?: number;
 }
 
 export interface BrowserHost {
@@ -22,7 +33,10 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+interface HostState extends BrowserHostOptions {
+  bodyTimeoutMs: number;
+  maxBodyBytes: number;
+}
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -32,79 +46,124 @@ const SECURITY_HEADERS = {
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
 };
 
-function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': contentType, 'cache-control': 'no-store' });
+const TEXT = 'text/plain; charset=utf-8';
+
+/** `close` for answers after which the rest of the request is not read: the connection cannot carry another. */
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, close = false): void {
+  if (response.headersSent || response.destroyed) return;
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': contentType,
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(body),
+    ...(close ? { connection: 'close' } : {}),
+  });
   response.end(body);
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(body));
+function sendJson(response: ServerResponse, status: number, body: unknown, close = false): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(body), close);
 }
 
-async function readBody(request: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of request) {
-    total += (chunk as Buffer).length;
-    if (total > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** A refusal in the form the caller reads: `{ error }` to the page's bridge, a line of text elsewhere. */
+function refuse(response: ServerResponse, api: boolean, status: number, error: string, close = false): void {
+  if (api) sendJson(response, status, { error }, close);
+  else send(response, status, TEXT, `${error}\n`, close);
 }
 
-async function handleApi(request: IncomingMessage, response: ServerResponse, options: BrowserHostOptions, channel: string) {
-  if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST.' });
-  if (!originAllowed(request, options.port)) return sendJson(response, 403, { error: 'Requests from other sites are refused.' });
-  if (!tokenMatches(request, options.token)) {
+async function handleApi(request: IncomingMessage, response: ServerResponse, state: HostState, channel: string) {
+  if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST for API calls.' });
+  if (!originAllowed(request, state.port)) return sendJson(response, 403, { error: 'Requests from other sites are refused.' });
+  if (!tokenMatches(request, state.token)) {
     return sendJson(response, 401, { error: 'Missing or wrong access token. Open the address printed by "pnpm start:browser".' });
   }
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-    return sendJson(response, 415, { error: 'Send JSON.' });
+    return sendJson(response, 415, { error: 'Send the API call as JSON (content-type: application/json).' });
   }
-  if (!isChannel(channel)) return sendJson(response, 404, { error: `There is no channel named ${channel}.` });
-  const raw = await readBody(request);
-  if (raw === null) return sendJson(response, 413, { error: 'The request is too large.' });
+  if (!isChannel(channel)) return sendJson(response, 404, { error: `There is no channel named ${JSON.stringify(channel.slice(0, 80))}.` });
+  const body = await readBody(request, { maxBytes: state.maxBodyBytes, deadlineMs: state.bodyTimeoutMs });
+  if (!body.ok) return sendJson(response, body.status, { error: body.error }, true);
+  const envelope = readEnvelope(body.text);
+  if (!envelope.ok) return sendJson(response, 400, { error: envelope.error });
+  let input: unknown;
   try {
-    const envelope = JSON.parse(raw === '' ? '{}' : raw) as { input?: unknown };
-    const input = parseInput(channel, envelope.input);
-    const output = await options.api[channel](input as never);
+    input = parseInput(channel, envelope.input);
+  } catch (error) {
+    if (error instanceof ContractInputError) return sendJson(response, 400, { error: error.message });
+    throw error;
+  }
+  try {
+    // parseInput has just checked `input` against this very channel's schema.
+    const output = await (state.api[channel] as (input: unknown) => Promise<unknown>)(input);
     return sendJson(response, 200, { output });
   } catch (error) {
-    if (error instanceof ContractInputError || error instanceof SyntaxError) {
-      return sendJson(response, 400, { error: error.message });
-    }
     // Never echo an unexpected error: it could carry a request's secret.
-    options.log?.(`switchboard: ${channel} failed unexpectedly (${error instanceof Error ? error.name : 'unknown error'})`);
+    state.log?.(`switchboard: ${channel} failed unexpectedly (${error instanceof Error ? error.name : 'unknown error'})`);
     return sendJson(response, 500, { error: 'Switchboard hit an internal error. See the host output for details.' });
   }
 }
 
 async function handleStatic(request: IncomingMessage, response: ServerResponse, options: BrowserHostOptions, path: string) {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, TEXT, 'Use GET for pages.\n');
   if (path === '/switchboard-bridge.js') return send(response, 200, 'text/javascript; charset=utf-8', BRIDGE_SCRIPT);
   const file = await readStaticFile(options.rendererDir, path);
-  if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+  if (!file) return send(response, 404, TEXT, 'Not found.\n');
   const body = file.contentType.startsWith('text/html') ? injectBridge(file.body.toString('utf8')) : file.body;
   return send(response, 200, file.contentType, body);
+}
+
+function route(request: IncomingMessage, response: ServerResponse, state: HostState): Promise<void> {
+  const target = parseRequestTarget(request.url);
+  if (!target.ok) {
+    refuse(response, target.api, 400, target.error);
+    return Promise.resolve();
+  }
+  if (!hostAllowed(request, state.port)) {
+    refuse(response, target.api, 403, 'Requests must name this host (127.0.0.1 or localhost with its port) in one Host header.');
+    return Promise.resolve();
+  }
+  return target.api
+    ? handleApi(request, response, state, target.path.slice('/api/'.length))
+    : handleStatic(request, response, state, target.path);
 }
 
 /**
  * Serves the built renderer and the contract over HTTP on 127.0.0.1, for
  * machines without an Electron binary and for headless use. The same API and
  * the same validation as Electron's IPC; the page cannot tell the difference.
+ * Whatever bytes arrive, the answer is a 4xx with a sentence and the host
+ * keeps serving; slow clients are cut off within seconds.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const state = { ...options };
-  const server = createServer((request, response) => {
-    if (!hostAllowed(request, state.port)) return send(response, 403, 'text/plain', 'Unknown host');
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    const work = path.startsWith('/api/')
-      ? handleApi(request, response, state, decodeURIComponent(path.slice('/api/'.length)))
-      : handleStatic(request, response, state, path);
-    work.catch(() => {
-      if (!response.headersSent) send(response, 500, 'text/plain', 'Internal error');
-      else response.destroy();
-    });
+  const state: HostState = { bodyTimeoutMs: 5_000, maxBodyBytes: 1024 * 1024, ...options };
+  const headersTimeout = options.headersTimeoutMs ?? 5_000;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? 10_000, headersTimeout);
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout,
+      // Node checks those deadlines on this interval (30 s by default), which would stretch them.
+      connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+    },
+    (request, response) => {
+      route(request, response, state).catch((error: unknown) => {
+        // The last resort: something in routing itself failed. Say so without request data, stay up.
+        state.log?.(`switchboard: a request failed unexpectedly (${error instanceof Error ? error.name : 'unknown error'})`);
+        if (!response.headersSent) send(response, 500, TEXT, 'Switchboard hit an internal error. See the host output for details.\n', true);
+        else response.destroy();
+      });
+    },
+  );
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET') return socket.destroy();
+    const answer = clientErrorAnswer(error.code);
+    answerAndClose(socket, answer.status, answer.text);
+  });
+  // CONNECT asks for a tunnel; this is not a proxy.
+  server.on('connect', (_request, socket) => {
+    // Node hands the socket over bare: without a listener of ours, a reset on it would end the process.
+    socket.on('error', () => socket.destroy());
+    answerAndClose(socket, 405, 'Switchboard is not a proxy: CONNECT is refused.');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

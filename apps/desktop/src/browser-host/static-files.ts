@@ -17,9 +17,13 @@ export interface StaticFile {
   contentType: string;
 }
 
-/** Reads a file of the built renderer, refusing any path that escapes its folder. */
-export async function readStaticFile(rootDir: string, urlPath: string): Promise<StaticFile | null> {
-  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+/**
+ * Reads a file of the built renderer, refusing any path that escapes its
+ * folder. `path` is already decoded (once: decoding again would let `%252e`
+ * become `.`).
+ */
+export async function readStaticFile(rootDir: string, path: string): Promise<StaticFile | null> {
+  const relative = path === '/' ? '/index.html' : path;
   const full = normalize(join(rootDir, relative));
   if (!full.startsWith(rootDir.endsWith(sep) ? rootDir : rootDir + sep)) return null;
   try {
