@@ -174,9 +174,42 @@ export class ContractInputError extends Error {
   }
 }
 
+const MAX_ISSUES_SHOWN = 3;
+const MAX_MESSAGE_CHARS = 160;
+const MAX_SEGMENT_CHARS = 40;
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** A typed key, which a refusal must never repeat however the input went wrong. */
+function typedKey(input: unknown): string | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const key: unknown = (input as { key?: unknown }).key;
+  if (typeof key !== 'object' || key === null) return null;
+  const value: unknown = (key as { value?: unknown }).value;
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * The refusal's detail: the first few issues, each its message and where it
+ * is, cut to a bounded length. Built from zod's messages and paths, never
+ * from the values, so a huge input is not echoed back; a typed key is masked
+ * even if a message or a path segment carried it.
+ */
+function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string {
+  const shown = issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => {
+    const where = issue.path.map((segment) => cut(String(segment), MAX_SEGMENT_CHARS)).join('.');
+    const message = cut(issue.message, MAX_MESSAGE_CHARS);
+    return where === '' ? message : `${message} (at ${where})`;
+  });
+  const more = issues.length > MAX_ISSUES_SHOWN ? `; and ${issues.length - MAX_ISSUES_SHOWN} more` : '';
+  const detail = shown.join('; ') + more;
+  const key = typedKey(input);
+  return key === null || key.trim().length < 4 ? detail : detail.split(key).join('•••').split(key.trim()).join('•••');
+}
+
 /** Validates a channel's input; the one check both transports run before calling the API. */
 export function parseInput<C extends Channel>(channel: C, input: unknown): z.output<Contract[C]['input']> {
   const parsed = (contract[channel].input as z.ZodType).safeParse(input);
-  if (!parsed.success) throw new ContractInputError(channel, z.prettifyError(parsed.error));
+  if (!parsed.success) throw new ContractInputError(channel, describeIssues(parsed.error.issues, input));
   return parsed.data as z.output<Contract[C]['input']>;
 }
