@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fail, type Result } from '@switchboard/shared';
+import type { Result } from '@switchboard/shared';
 import { planConfigUpdate, type ConfigUpdatePlan, type ConfigUpdateRequest } from './plan-config-update.js';
 import { readConfigFile } from './read-config-file.js';
 import { redactSecretsInDiff } from './redact-diff.js';
@@ -26,7 +26,6 @@ export interface OpencodeConfigPreviewView {
 }
 
 export interface ConfigIo {
-  read?: (path: string) => Promise<string>;
   fs?: ConfigFileSystem;
 }
 
@@ -40,8 +39,8 @@ function fingerprintOf(previousText: string | null, text: string): string {
 }
 
 /** Reads the config and works out the change for **Use This Model**; writes nothing. */
-export async function previewOpencodeConfig(request: OpencodeConfigRequest, io: ConfigIo = {}): Promise<Result<OpencodeConfigPreview>> {
-  const current = await readConfigFile(request.filePath, io.read);
+export async function previewOpencodeConfig(request: OpencodeConfigRequest): Promise<Result<OpencodeConfigPreview>> {
+  const current = await readConfigFile(request.filePath);
   if (!current.ok) return current;
   const plan = planConfigUpdate({ ...request, existingText: current.value });
   if (!plan.ok) return plan;
@@ -62,14 +61,11 @@ export function previewView(preview: OpencodeConfigPreview): OpencodeConfigPrevi
  * edited it), nothing is written and the user is asked to look again.
  */
 export async function applyOpencodeConfig(preview: OpencodeConfigPreview, io: ConfigIo = {}): Promise<Result<WrittenConfig>> {
-  const current = await readConfigFile(preview.filePath, io.read);
-  if (!current.ok) return current;
-  if (current.value !== preview.previousText) {
-    return fail('config-write', `${preview.filePath} changed after the preview was made, so nothing was written. Review the change again, then write it.`);
-  }
+  // Compared in turn with other writes of the file, so two writes from one preview cannot both land.
   return writeConfigFile(preview.filePath, preview.text, {
     backup: true,
     ownerOnly: preview.keyInPlainText,
+    unchangedSince: preview.previousText,
     ...(io.fs ? { fs: io.fs } : {}),
   });
 }

@@ -1,8 +1,9 @@
 import { fail, type Result } from '@switchboard/shared';
 import { createTwoFilesPatch } from 'diff';
-import { parse, parseTree, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { appendToArray, PARSE_OPTIONS, removeFromArray, setProperty } from './jsonc-edit.js';
 import { detectStyle } from './jsonc-style.js';
+import { duplicateKey, tooDeep } from './document-checks.js';
 import { describeParseError } from './parse-error.js';
 import { hasPlainKey } from './provider-entry.js';
 import { OPENAI_COMPATIBLE_PACKAGE, OPENCODE_SCHEMA_URL, type OpencodeProviderEntry } from './types.js';
@@ -30,8 +31,7 @@ export interface ConfigUpdatePlan {
   keyInPlainText: boolean;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const BOM = '\uFEFF';
 
 /**
  * Works out the new text of opencode's config: `$schema`, `provider.<providerId>`,
@@ -71,12 +71,17 @@ export function planConfigUpdate(request: ConfigUpdateRequest): Result<ConfigUpd
 }
 
 function editExisting(
-  original: string,
+  withMark: string,
   filePath: string,
   providerId: string,
   provider: OpencodeProviderEntry,
   settings: Record<string, string>,
 ): Result<string> {
+  // A byte-order mark is fine in a UTF-8 file, but the parser takes it for a stray character: edit what follows it, keep it.
+  const mark = withMark.startsWith(BOM) ? BOM : '';
+  const original = withMark.slice(mark.length);
+  const deep = tooDeep(filePath, original);
+  if (deep !== null) return fail('config-invalid', deep);
   const errors: ParseError[] = [];
   const root = parseTree(original, errors, PARSE_OPTIONS);
   const firstError = errors[0];
@@ -85,17 +90,23 @@ function editExisting(
   if (root !== undefined && root.type !== 'object') {
     return fail('config-invalid', `${filePath} does not hold a JSON object at the top level, so Switchboard left it unchanged. Fix it by hand, then try again.`);
   }
-  const config: unknown = parse(original, [], PARSE_OPTIONS) ?? {};
-  if (!isObject(config)) return fail('config-invalid', `${filePath} does not hold a JSON object at the top level.`);
+  const duplicate = root === undefined ? null : duplicateKey(filePath, original, root);
+  if (duplicate !== null) return fail('config-invalid', duplicate);
+  // Read from the tree, not from a parsed object: a "__proto__" key must stay a key, not become a prototype.
+  const node = (...path: string[]): Node | undefined => (root === undefined ? undefined : findNodeAtLocation(root, path));
+  const listOf = (list: Node | undefined): unknown[] | undefined => (list?.type === 'array' ? (list.children ?? []).map(getNodeValue) : undefined);
   const wrongShape = (key: string, expected: string) =>
     fail('config-invalid', `"${key}" in ${filePath} is not ${expected}, so Switchboard left the file unchanged. Fix it by hand, then try again.`);
-  if (config['provider'] !== undefined && !isObject(config['provider'])) return wrongShape('provider', 'an object');
-  const enabled = config['enabled_providers'];
-  if (enabled !== undefined && !Array.isArray(enabled)) return wrongShape('enabled_providers', 'a list');
-  const disabled = config['disabled_providers'];
-  if (disabled !== undefined && !Array.isArray(disabled)) return wrongShape('disabled_providers', 'a list');
-  const existing = isObject(config['provider']) ? config['provider'][providerId] : undefined;
-  if (existing !== undefined && !(isObject(existing) && existing['npm'] === OPENAI_COMPATIBLE_PACKAGE)) {
+  const providers = node('provider');
+  if (providers !== undefined && providers.type !== 'object') return wrongShape('provider', 'an object');
+  const enabledNode = node('enabled_providers');
+  const enabled = listOf(enabledNode);
+  if (enabledNode !== undefined && enabled === undefined) return wrongShape('enabled_providers', 'a list');
+  const disabledNode = node('disabled_providers');
+  const disabled = listOf(disabledNode);
+  if (disabledNode !== undefined && disabled === undefined) return wrongShape('disabled_providers', 'a list');
+  const existing = node('provider', providerId);
+  if (existing !== undefined && !(existing.type === 'object' && node('provider', providerId, 'npm')?.value === OPENAI_COMPATIBLE_PACKAGE)) {
     // Someone else's entry (settings for one of opencode's own providers, or another SDK's): replacing it would lose them.
     return fail(
       'config-invalid',
@@ -106,12 +117,12 @@ function editExisting(
   const style = detectStyle(original);
   let text = original;
   // opencode adds `$schema` itself when it is missing, rewriting the whole file; adding it here avoids that.
-  if (config['$schema'] === undefined) text = setProperty(text, ['$schema'], OPENCODE_SCHEMA_URL, style, 'first');
+  if (node('$schema') === undefined) text = setProperty(text, ['$schema'], OPENCODE_SCHEMA_URL, style, 'first');
   text = setProperty(text, ['provider', providerId], provider, style);
   for (const [key, value] of Object.entries(settings)) text = setProperty(text, [key], value, style);
   // Creating the list would switch every other provider off, so it is only ever extended.
-  if (Array.isArray(enabled) && !enabled.includes(providerId)) text = appendToArray(text, ['enabled_providers'], providerId, style);
+  if (enabled !== undefined && !enabled.includes(providerId)) text = appendToArray(text, ['enabled_providers'], providerId, style);
   // A platform the user disabled earlier would hide the model just chosen.
-  if (Array.isArray(disabled) && disabled.includes(providerId)) text = removeFromArray(text, ['disabled_providers'], providerId);
-  return { ok: true, value: text };
+  if (disabled !== undefined && disabled.includes(providerId)) text = removeFromArray(text, ['disabled_providers'], providerId);
+  return { ok: true, value: mark + text };
 }

@@ -1,13 +1,31 @@
-import { readFile } from 'node:fs/promises';
 import { fail, type Result } from '@switchboard/shared';
+import { decodeUtf8, FileRefusal, readRegularFile, reason, type ReadLimits } from '../files/index.js';
 
-/** The config's text, or `null` when there is no file yet (Switchboard will create it). */
-export async function readConfigFile(path: string, read: (path: string) => Promise<string> = (p) => readFile(p, 'utf8')): Promise<Result<string | null>> {
+/** An opencode.json is a few KiB; 5 MiB is far past any real one. Reads answer within 3 s or give up. */
+export const CONFIG_READ_LIMITS: ReadLimits = { maxBytes: 5 * 1024 * 1024, deadlineMs: 3_000, role: "opencode's config" };
+
+/** The sentence for a config that is not UTF-8, with where the first bad byte is. */
+export function notUtf8(path: string, at: { offset: number; line: number; column: number }): string {
+  return (
+    `${path} is not UTF-8 text: an invalid byte sequence at line ${at.line}, column ${at.column} (byte ${at.offset}). ` +
+    'Switchboard left the file unchanged; save it as UTF-8, then try again.'
+  );
+}
+
+/**
+ * The config's text, or `null` when there is no file yet (Switchboard will
+ * create it). Only a regular file is read (a link to one is followed), within
+ * a size cap and a deadline, and only if it is UTF-8; a byte-order mark stays.
+ */
+export async function readConfigFile(path: string): Promise<Result<string | null>> {
+  let bytes: Buffer | null;
   try {
-    return { ok: true, value: await read(path) };
+    bytes = await readRegularFile(path, CONFIG_READ_LIMITS);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') return { ok: true, value: null };
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail('config-write', `Could not read ${path} (${detail}), so Switchboard cannot update it. Nothing was written.`);
+    if (error instanceof FileRefusal) return fail('config-write', `${error.message} Nothing was written.`);
+    return fail('config-write', `Could not read ${path} (${reason(error)}), so Switchboard cannot update it. Nothing was written.`);
   }
+  if (bytes === null) return { ok: true, value: null };
+  const decoded = decodeUtf8(bytes);
+  return decoded.ok ? { ok: true, value: decoded.text } : fail('config-invalid', notUtf8(path, decoded));
 }

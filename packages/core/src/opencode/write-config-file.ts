@@ -1,33 +1,28 @@
-import { randomBytes } from 'node:crypto';
-import * as nodeFs from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { closeSync, constants, fchmodSync, openSync } from 'node:fs';
+import { mkdir, realpath, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { fail, type Result } from '@switchboard/shared';
+import { writeFile as writeAtomically } from 'atomically';
+import { FileRefusal, inspectBackup, inspectTarget, inTurn, readRegularFile, reason, removeStaleTemps, syncFolder, temporaryNameFor, writeNewFile } from '../files/index.js';
+import { CONFIG_READ_LIMITS } from './read-config-file.js';
 
-interface WritableHandle {
-  writeFile(data: string, encoding: 'utf8'): Promise<void>;
-  sync(): Promise<void>;
-  close(): Promise<void>;
-}
+/** The points of a write where a test can make it fail, in the order they come. */
+export type WriteStep = 'mkdir' | 'backup' | 'temporary' | 'sync-folder';
 
-/** The part of `node:fs/promises` the writer uses; tests hand in one that fails on purpose. */
+/** A seam for tests: `step` runs before each step and may throw, as a full disk or a lost mount would. */
 export interface ConfigFileSystem {
-  realpath(path: string): Promise<string>;
-  stat(path: string): Promise<{ mode: number }>;
-  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
-  copyFile(from: string, to: string): Promise<void>;
-  open(path: string, flags: string, mode?: number): Promise<WritableHandle>;
-  chmod(path: string, mode: number): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  rm(path: string, options: { force: true }): Promise<void>;
+  step(name: WriteStep): void;
 }
 
-export const nodeConfigFileSystem: ConfigFileSystem = nodeFs;
+export const nodeConfigFileSystem: ConfigFileSystem = { step: () => undefined };
 
 export interface WriteConfigOptions {
   /** Copy the current file to `<path>.bak` first (replacing an older backup). */
   backup?: boolean;
   /** Mode 600 from the moment the temporary file exists: for a file holding a key. */
   ownerOnly?: boolean;
+  /** Write only if the file still holds exactly this text (`null`: still absent); checked in turn with other writes. */
+  unchangedSince?: string | null;
   fs?: ConfigFileSystem;
 }
 
@@ -36,75 +31,85 @@ export interface WrittenConfig {
   backupPath: string | null;
 }
 
-const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
-const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const ROLE = "opencode's config";
 
 /**
- * Replaces a config file atomically: the new text goes to a temporary file in
- * the same folder, is flushed to disk, then renamed over the target, so a
+ * Replaces a config file atomically: atomically writes the new text to a
+ * temporary file beside it, flushes it and renames it over the target, so a
  * reader (or a crash) sees the old file or the new one, never half of either.
- * On any failure the temporary file is removed and the old file is untouched.
- * An existing file keeps its permissions; a symlinked one (dotfiles) stays a
- * link and the file it points at is replaced.
+ * Before anything is opened the target and its backup are looked at: only a
+ * regular file (or a link to one, written through as editors do) is written,
+ * and the backup is Switchboard's own file, never a link. An existing file
+ * keeps its permissions and owner. Writes of one file take turns.
  */
 export async function writeConfigFile(path: string, text: string, options: WriteConfigOptions = {}): Promise<Result<WrittenConfig>> {
-  const fs = options.fs ?? nodeConfigFileSystem;
-  const failed = (error: unknown) =>
-    fail('config-write', `Could not write ${path}: ${reason(error)}. The file was left as it was.`);
-
-  let target = path;
-  let existingMode: number | null = null;
-  try {
-    target = await fs.realpath(path);
-    existingMode = (await fs.stat(target)).mode & 0o777;
-  } catch (error) {
-    if (!isMissing(error)) return failed(error);
-  }
-
-  let backupPath: string | null = null;
-  try {
-    await fs.mkdir(dirname(target), { recursive: true });
-    if (options.backup && existingMode !== null) {
-      backupPath = `${path}.bak`;
-      await fs.copyFile(target, backupPath);
-      // The old file may hold a key of its own: its copy must be no more readable than it was.
-      await fs.chmod(backupPath, existingMode);
-    }
-  } catch (error) {
-    return failed(error);
-  }
-
-  const temporary = `${target}.tmp-${randomBytes(6).toString('hex')}`;
-  const mode = options.ownerOnly ? 0o600 : existingMode;
-  try {
-    const handle = await fs.open(temporary, 'wx', mode ?? 0o666);
+  const key = await realpath(path).catch(() => resolve(path));
+  return inTurn(key, async () => {
     try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
+      return await writeNow(path, text, options);
+    } catch (error) {
+      if (error instanceof FileRefusal) return fail('config-write', `${error.message} The file was left as it was.`);
+      return fail('config-write', `Could not write ${path}: ${reason(error)}. The file was left as it was.`);
     }
-    // open()'s mode is narrowed by the umask; chmod sets exactly the mode wanted.
-    if (mode !== null) await fs.chmod(temporary, mode);
-    await fs.rename(temporary, target);
-  } catch (error) {
-    await fs.rm(temporary, { force: true }).catch(() => undefined);
-    return failed(error);
-  }
-  await syncFolder(fs, dirname(target));
-  return { ok: true, value: { path, backupPath } };
+  });
 }
 
-/** Makes the rename itself durable. Best effort: not every platform can open a folder. */
-async function syncFolder(fs: ConfigFileSystem, folder: string): Promise<void> {
-  try {
-    const handle = await fs.open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
+async function writeNow(path: string, text: string, options: WriteConfigOptions): Promise<Result<WrittenConfig>> {
+  const faults = options.fs ?? nodeConfigFileSystem;
+  const target = await inspectTarget(path, ROLE);
+  const backupPath = `${path}.bak`;
+  if (options.backup && target.stats) await inspectBackup(backupPath);
+
+  const old = target.stats ? await readRegularFile(target.real, CONFIG_READ_LIMITS) : null;
+  if (options.unchangedSince !== undefined) {
+    const expected = options.unchangedSince === null ? null : Buffer.from(options.unchangedSince, 'utf8');
+    if (old === null ? expected !== null : expected === null || !old.equals(expected)) {
+      return fail('config-write', `${path} changed after the preview was made, so nothing was written. Review the change again, then write it.`);
     }
-  } catch {
-    // The file is already in place; only durability across a power cut is at stake.
   }
+  const existingMode = target.stats ? target.stats.mode & 0o777 : null;
+
+  faults.step('mkdir');
+  await mkdir(dirname(target.real), { recursive: true });
+  await removeStaleTemps(target.real);
+  if (options.backup && old !== null && existingMode !== null) {
+    faults.step('backup');
+    await writeNewFile(backupPath, old, existingMode);
+  }
+
+  const mode = options.ownerOnly ? 0o600 : existingMode;
+  let temporary: string | null = null;
+  try {
+    await writeAtomically(target.real, text, {
+      encoding: 'utf8',
+      fsync: true,
+      ...(mode !== null ? { mode } : {}),
+      // atomically opens its temporary file following links; the name is reserved here first, exclusively and without
+      // following a link, so what it opens is a fresh regular file of ours. Its mode is set exactly (open()'s mode is
+      // narrowed by the umask, and atomically skips chmod for 0666).
+      tmpCreate: (forPath: string) => {
+        temporary = temporaryNameFor(forPath);
+        const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode ?? 0o666);
+        try {
+          if (mode !== null) fchmodSync(fd, mode);
+        } finally {
+          closeSync(fd);
+        }
+        return temporary;
+      },
+      tmpCreated: () => faults.step('temporary'),
+    });
+  } catch (error) {
+    // atomically removes its temporary file without waiting; the caller must find the folder as it was.
+    if (temporary !== null) await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  try {
+    faults.step('sync-folder');
+    await syncFolder(dirname(target.real));
+    if (dirname(backupPath) !== dirname(target.real)) await syncFolder(dirname(backupPath));
+  } catch {
+    // The new file is in place; only durability across a power cut was at stake.
+  }
+  return { ok: true, value: { path, backupPath: options.backup && old !== null ? backupPath : null } };
 }

@@ -1,8 +1,13 @@
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { writeConfigFile, type ConfigFileSystem } from '../../src/opencode/write-config-file.js';
+import type { Result } from '@switchboard/shared';
+import { writeConfigFile, type ConfigFileSystem, type WriteStep, type WrittenConfig } from '../../src/opencode/write-config-file.js';
 import { useTempDirs } from '../support/temp-dir.js';
+import { unprivilegedRunner } from './support/unprivileged.js';
+
+const WRITE_AS_USER = fileURLToPath(new URL('./support/write-as-user.ts', import.meta.url));
 
 const tempDir = useTempDirs();
 const OLD = '{\n  // the user\'s own file\n  "username": "ada"\n}\n';
@@ -62,47 +67,17 @@ describe('writing the config file', () => {
 });
 
 describe('a failure at any step leaves the old file exactly as it was', () => {
-  // In the order the writer takes them; from `open` on, the temporary file exists.
-  const STEPS = ['mkdir', 'copyFile', 'chmod-backup', 'open', 'writeFile', 'sync', 'chmod', 'rename'] as const;
-  type Step = (typeof STEPS)[number];
+  /** A write whose `step` throws at one point, as a full disk or a lost mount would there. */
+  const failingAt = (failing: WriteStep): ConfigFileSystem => ({
+    step(name) {
+      if (name === failing) throw new Error(`injected failure in ${name}`);
+    },
+  });
 
-  /** node:fs/promises, except that one step throws. */
-  function failingAt(step: Step): ConfigFileSystem {
-    const boom = async (): Promise<never> => {
-      throw new Error(`injected failure in ${step}`);
-    };
-    return {
-      ...fs,
-      mkdir: step === 'mkdir' ? boom : fs.mkdir,
-      copyFile: step === 'copyFile' ? boom : fs.copyFile,
-      chmod: async (path, fileMode) => {
-        const onTemporary = path.includes('.tmp-');
-        if ((step === 'chmod' && onTemporary) || (step === 'chmod-backup' && !onTemporary)) return boom();
-        return fs.chmod(path, fileMode);
-      },
-      rename: step === 'rename' ? boom : fs.rename,
-      open: async (path, flags, fileMode) => {
-        if (step === 'open') return boom();
-        const handle = await fs.open(path, flags, fileMode);
-        return {
-          writeFile: async (data, encoding) => {
-            if (step === 'writeFile') {
-              await handle.writeFile(data.slice(0, 5), encoding); // half written, then the disk fills up
-              return boom();
-            }
-            return handle.writeFile(data, encoding);
-          },
-          sync: step === 'sync' ? boom : () => handle.sync(),
-          close: () => handle.close(),
-        };
-      },
-    };
-  }
-
-  it.each(STEPS)('failing in %s', async (step) => {
+  // In the order the writer takes them; at `temporary` atomically has created its temporary file and must remove it.
+  it.each(['mkdir', 'backup', 'temporary'] as const)('failing in %s', async (step) => {
     const { dir, file } = await withOldFile(0o640);
     const before = await fs.readFile(file);
-    // chmod runs on the temporary file only when a mode is to be set; owner-only makes sure it does.
     const result = await writeConfigFile(file, NEW, { backup: true, ownerOnly: true, fs: failingAt(step) });
     expect(result).toEqual({
       ok: false,
@@ -116,16 +91,27 @@ describe('a failure at any step leaves the old file exactly as it was', () => {
     if (left.includes('opencode.json.bak')) expect((await fs.readFile(`${file}.bak`)).equals(before)).toBe(true);
   });
 
-  const isRoot = process.getuid?.() === 0;
-  it.skipIf(isRoot)(`a real failure (a read-only folder) is reported with the path${isRoot ? ' (SKIPPED: running as root, which ignores folder permissions)' : ''}`, async () => {
-    const { dir, file } = await withOldFile();
-    await fs.chmod(dir, 0o500);
-    try {
-      const result = await writeConfigFile(file, NEW, {});
-      expect(result).toMatchObject({ ok: false, error: { kind: 'config-write', message: expect.stringMatching(`^Could not write ${file}: EACCES`) } });
-      expect(await fs.readFile(file, 'utf8')).toBe(OLD);
-    } finally {
-      await fs.chmod(dir, 0o700);
-    }
+  it('a folder that cannot be flushed after the rename still counts as written', async () => {
+    const { file } = await withOldFile();
+    expect(await writeConfigFile(file, NEW, { fs: failingAt('sync-folder') })).toMatchObject({ ok: true });
+    expect(await fs.readFile(file, 'utf8')).toBe(NEW);
   });
+
+  const unprivileged = unprivilegedRunner();
+  it.skipIf(unprivileged.skip !== null)(
+    `a real failure (a read-only folder) is reported with the path${unprivileged.skip === null ? '' : ` (SKIPPED: ${unprivileged.skip})`}`,
+    async () => {
+      const { dir, file } = await withOldFile();
+      await unprivileged.own(dir, file);
+      await fs.chmod(dir, 0o500);
+      try {
+        const result = await unprivileged.run<Result<WrittenConfig>>(WRITE_AS_USER, [file, NEW]);
+        expect(result).toMatchObject({ ok: false, error: { kind: 'config-write', message: expect.stringMatching(`^Could not write ${file}: EACCES`) } });
+        expect(await fs.readFile(file, 'utf8')).toBe(OLD);
+        expect(await fs.readdir(dir)).toEqual(['opencode.json']);
+      } finally {
+        await fs.chmod(dir, 0o700);
+      }
+    },
+  );
 });
