@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channels, parseInput, type Channel, type SwitchboardApi } from '@switchboard/shared';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+/** Where refused senders and unexpected failures are logged: by channel and sender, never with the input. */
 export type RefusalLog = (message: string) => void;
 
 function senderUrl(event: IpcMainInvokeEvent): string {
@@ -19,9 +20,27 @@ function callApi(api: SwitchboardApi, channel: Channel, input: unknown): Promise
 }
 
 /**
+ * What the window is told when a channel fails in a way the API did not
+ * turn into a Result: a sentence, never the error itself (its message or
+ * stack could carry a key or a URL from the input). The log gets the channel
+ * and the error's name only.
+ */
+async function answer(api: SwitchboardApi, channel: Channel, input: unknown, log: RefusalLog): Promise<unknown> {
+  const parsed = parseInput(channel, input);
+  try {
+    return await callApi(api, channel, parsed);
+  } catch (error) {
+    log(`switchboard: ${channel} failed unexpectedly (${error instanceof Error ? error.name : 'unknown error'})`);
+    // The cause stays behind on purpose: whatever it carries must not cross to the window.
+    // eslint-disable-next-line preserve-caught-error
+    throw new Error(`Switchboard hit an internal error while answering ${channel}. Try again; if it keeps happening, restart Switchboard.`);
+  }
+}
+
+/**
  * Answers every contract channel: refuse a foreign sender, validate the
- * input, call the API. Inputs and outputs are never logged: they carry API
- * keys and proxy URLs.
+ * input (a refusal is a ContractInputError with a short sentence), call the
+ * API. Inputs and outputs are never logged: they carry API keys and proxy URLs.
  */
 export function registerContractHandlers(
   ipcMain: Pick<IpcMain, 'handle'>,
@@ -35,7 +54,7 @@ export function registerContractHandlers(
         logRefusal(`Switchboard refused ${channel} from ${senderUrl(event)}: not the app's own window.`);
         throw new Error(`Switchboard refused the ${channel} request: it did not come from Switchboard's own window.`);
       }
-      return callApi(api, channel, parseInput(channel, input));
+      return answer(api, channel, input, logRefusal);
     });
   }
 }

@@ -136,4 +136,22 @@ describe('registerContractHandlers', () => {
       await expect(ipc.invoke('litellm:test-connection', eventFrom(own), { url: 42 })).rejects.toThrow(/refused/);
     });
   });
+
+  describe('a channel that fails unexpectedly', () => {
+    it('answers with a sentence, not the error, and logs only the channel and the error name', async () => {
+      const failing = new FakeIpcMain();
+      const lines: string[] = [];
+      const api = {
+        ...recordingApi().api,
+        'litellm:test-connection': async () => {
+          throw new RangeError(`exploded while holding ${SECRET}`);
+        },
+      } as SwitchboardApi;
+      registerContractHandlers(failing, api, () => true, (line) => lines.push(line));
+      const attempt = failing.invoke('litellm:test-connection', trusted(), { url: 'http://127.0.0.1:1', key: { mode: 'provided', value: SECRET } });
+      await expect(attempt).rejects.toThrow(/internal error while answering litellm:test-connection/);
+      await expect(attempt).rejects.not.toThrow(SECRET);
+      expect(lines).toEqual(['switchboard: litellm:test-connection failed unexpectedly (RangeError)']);
+    });
+  });
 });
