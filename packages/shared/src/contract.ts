@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { resultSchema } from './errors.js';
 import { KeyInputSchema } from './key-input.js';
 import { ModelSchema } from './model.js';
+import { appChannels } from './contract-app.js';
 import { opencodeChannels } from './contract-opencode.js';
 import { EndpointIdSchema } from './platform.js';
 
@@ -141,6 +142,7 @@ export const contract = {
   ...prefixed('openrouter', platformVerbs({}, NoInput)),
   ...prefixed('custom', customVerbs),
   ...opencodeChannels,
+  ...appChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,7 +6,9 @@ import { litellmPlatform } from '../platforms/litellm/litellm-platform.js';
 import { openrouterPlatform } from '../platforms/openrouter/openrouter-platform.js';
 import { customPlatform } from '../platforms/custom/custom-platform.js';
 import { makePlainConf, openModelCacheStore, openSettingsStore, type MakeConf } from '../store/open-settings-store.js';
+import type { AppNotice } from '../store/settings-notices.js';
 import type { SecretStore } from '../store/secret-store.js';
+import { createAppApi } from './app-api.js';
 import { createCustomEndpoints } from './custom-endpoints-api.js';
 import { createOpencodeApi } from './opencode-api.js';
 import type { PlatformRegistry } from './platform-registry.js';
@@ -27,7 +29,7 @@ export interface AppApiOptions {
 /** Builds the API object both transports call, with the real services for a user-data folder. */
 export function createApi(options: AppApiOptions): SwitchboardApi {
   const makeConf = options.makeConf ?? makePlainConf;
-  const settings = openSettingsStore(options.userDataDir, makeConf);
+  const { store: settings, notices } = openSettingsStore(options.userDataDir, makeConf);
   const catalog = settings.read().catalog;
   const env = options.env ?? {};
   const now = () => Date.now();
@@ -52,10 +54,10 @@ export function createApi(options: AppApiOptions): SwitchboardApi {
     home: homedir(),
     ...options.overrides,
   };
-  return createApiFromServices(services);
+  return createApiFromServices(services, notices);
 }
 
-export function createApiFromServices(services: ApiServices): SwitchboardApi {
+export function createApiFromServices(services: ApiServices, notices: readonly AppNotice[] = []): SwitchboardApi {
   const litellm = createPlatformService(services, { platform: litellmPlatform, instanceId: 'litellm', defaultUrl: DEFAULT_LITELLM_URL });
   const openrouter = createPlatformService(services, {
     platform: openrouterPlatform,
@@ -75,5 +77,6 @@ export function createApiFromServices(services: ApiServices): SwitchboardApi {
     ...platformChannels('openrouter', openrouter),
     ...custom.channels,
     ...createOpencodeApi(services, registry, services.home),
+    ...createAppApi(notices),
   };
 }

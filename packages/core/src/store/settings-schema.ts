@@ -38,12 +38,29 @@ export const OpencodeSettingsSchema = z.object({
 });
 export type OpencodeSettings = z.infer<typeof OpencodeSettingsSchema>;
 
+export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 4000;
+
+export const KeychainSettingsSchema = z.object({
+  /** How long a keychain call may take before it counts as timed out; a Secret Service that never answers must not hold the panel. */
+  timeoutMs: z.number().int().min(500).max(60_000).default(DEFAULT_KEYCHAIN_TIMEOUT_MS),
+});
+export type KeychainSettings = z.infer<typeof KeychainSettingsSchema>;
+
+/**
+ * The version of the settings file's format. A change to the schema below
+ * raises it and adds a migration in `migrations/` with a fixture of the older
+ * file; a file without a version is version 0.
+ */
+export const SETTINGS_SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION_KEY = 'schemaVersion';
+
 /** Everything Switchboard keeps outside the keychain. No secret ever belongs here. */
 export const SettingsSchema = z.object({
   /** By instance id: `litellm`, `openrouter`, `custom:<id>`. */
   platforms: z.record(z.string(), PlatformSettingsSchema).default({}),
   catalog: CatalogSettingsSchema.prefault({}),
   opencode: OpencodeSettingsSchema.prefault({}),
+  keychain: KeychainSettingsSchema.prefault({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

@@ -1,4 +1,4 @@
-import { SettingsSchema, type Settings, type SettingsInput } from './settings-schema.js';
+import { SCHEMA_VERSION_KEY, SETTINGS_SCHEMA_VERSION, SettingsSchema, type Settings, type SettingsInput } from './settings-schema.js';
 
 export interface SettingsStore {
   read(): Settings;
@@ -14,11 +14,32 @@ export interface ConfLike {
   store: Record<string, unknown>;
 }
 
+/** A store that never touches a file: for a session whose settings file must be left alone. */
+export function memoryConf(): ConfLike {
+  return { store: {} };
+}
+
+/** The file's content for some settings: always with the schema version, first, so a person reading the file sees it. */
+export function documentOf(settings: SettingsInput): Record<string, unknown> {
+  return { [SCHEMA_VERSION_KEY]: SETTINGS_SCHEMA_VERSION, ...SettingsSchema.parse(settings) };
+}
+
 export function createSettingsStore(conf: ConfLike): SettingsStore {
+  let lastGood = SettingsSchema.parse({});
   return {
-    read: () => SettingsSchema.parse(conf.store),
+    read() {
+      try {
+        lastGood = SettingsSchema.parse(conf.store);
+      } catch {
+        // The file changed under a running session (another program, a hand edit) and no longer parses: keep
+        // answering with what was last read, rather than failing every channel; the next save rewrites it whole.
+      }
+      return lastGood;
+    },
     write(settings) {
-      conf.store = SettingsSchema.parse(settings);
+      const document = documentOf(settings);
+      conf.store = document;
+      lastGood = SettingsSchema.parse(document);
     },
   };
 }

@@ -1,0 +1,60 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrateSettings } from '../src/store/migrations/migrate-settings.js';
+import { openSettingsStore } from '../src/store/open-settings-store.js';
+import { SETTINGS_SCHEMA_VERSION } from '../src/store/settings-schema.js';
+import { readJson, settingsFile } from './support/settings-folder.js';
+import { useTempDirs } from './support/temp-dir.js';
+
+const tempDir = useTempDirs();
+const fixture = (name: string) => join(import.meta.dirname, 'fixtures', 'settings', name);
+
+async function openFixture(name: string) {
+  const dir = await tempDir();
+  const text = await readFile(fixture(name), 'utf8');
+  await writeFile(settingsFile(dir), text);
+  return { dir, text, original: JSON.parse(text) as Record<string, unknown>, opened: openSettingsStore(dir) };
+}
+
+describe('settings migrations', () => {
+  it('migrate a version-0 file (LiteLLM, OpenRouter, two custom endpoints with limits, catalog, opencode) with nothing lost', async () => {
+    const { dir, original, opened } = await openFixture('v0-full.json');
+    // Every value the old file held reads back unchanged; version 1 only adds the keychain's deadline.
+    expect(opened.store.read()).toEqual({ ...original, keychain: { timeoutMs: 4000 } });
+    expect(opened.notices).toEqual([]);
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 1, ...original, keychain: { timeoutMs: 4000 } });
+    expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
+  });
+
+  it('leave a current file exactly as it is, byte for byte', async () => {
+    const { dir, text, original, opened } = await openFixture('v1-full.json');
+    const { schemaVersion: _version, ...settings } = original;
+    expect(opened.store.read()).toEqual(settings);
+    expect(opened.store.read().keychain.timeoutMs).toBe(9000);
+    expect(await readFile(settingsFile(dir), 'utf8')).toBe(text);
+  });
+
+  it('migrate a migrated file no further: opening twice gives the same file', async () => {
+    const { dir } = await openFixture('v0-full.json');
+    const once = await readFile(settingsFile(dir), 'utf8');
+    openSettingsStore(dir);
+    expect(await readFile(settingsFile(dir), 'utf8')).toBe(once);
+  });
+
+  it.each([
+    [{ schemaVersion: 2 }, { kind: 'newer', version: 2 }],
+    [{ schemaVersion: '1' }, { kind: 'bad-version', value: '1' }],
+    [{ schemaVersion: 1.5 }, { kind: 'bad-version', value: 1.5 }],
+    [{ schemaVersion: -1 }, { kind: 'bad-version', value: -1 }],
+  ])('tell a newer or a nonsense version from one they can migrate: %j', (document, outcome) => {
+    expect(migrateSettings(document)).toEqual(outcome);
+  });
+
+  it('reach the current version from every older one', () => {
+    for (let version = 0; version <= SETTINGS_SCHEMA_VERSION; version += 1) {
+      const outcome = migrateSettings(version === 0 ? {} : { schemaVersion: version });
+      expect(outcome).toMatchObject({ kind: 'current', fromVersion: version, document: { schemaVersion: SETTINGS_SCHEMA_VERSION } });
+    }
+  });
+});

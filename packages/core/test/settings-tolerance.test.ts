@@ -1,0 +1,83 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { openSettingsStore } from '../src/store/open-settings-store.js';
+import { DEFAULT_PUBLIC_MODEL_MAP_URL } from '../src/store/settings-schema.js';
+import { keptCopies, readJson, settingsFile } from './support/settings-folder.js';
+import { useTempDirs } from './support/temp-dir.js';
+
+const tempDir = useTempDirs();
+
+const litellm = { url: 'http://proxy:4000', selectedModel: 'gpt-4o', savedAt: 1761200000000 };
+const lab = { url: 'http://10.0.0.12:8000/v1', selectedModel: null, name: 'Lab', modelLimits: { m: { contextLength: 8192, maxOutputTokens: null } } };
+const good = { schemaVersion: 1, platforms: { litellm, 'custom:lab': lab }, opencode: { sync: true, smallModels: { litellm: 'mini' } } };
+
+/** Each case breaks one thing beside good neighbours: what must go, and what the settings read afterwards. */
+const cases = [
+  {
+    name: 'a connection without a URL is dropped; its neighbours stay',
+    file: { ...good, platforms: { ...good.platforms, 'custom:broken': { selectedModel: 'x' } } },
+    dropped: 'the connection "custom:broken"',
+    expected: { platforms: { litellm, 'custom:lab': lab } },
+  },
+  {
+    name: 'a connection that is a number is dropped; its neighbours stay',
+    file: { ...good, platforms: { ...good.platforms, openrouter: 42 } },
+    dropped: 'the connection "openrouter"',
+    expected: { platforms: { litellm, 'custom:lab': lab } },
+  },
+  {
+    name: 'a broken chosen model costs the choice, not the connection',
+    file: { ...good, platforms: { ...good.platforms, litellm: { ...litellm, selectedModel: 7 } } },
+    dropped: 'platforms.litellm.selectedModel',
+    expected: { platforms: { litellm: { ...litellm, selectedModel: null }, 'custom:lab': lab } },
+  },
+  {
+    name: 'a broken saved time costs that time alone',
+    file: { ...good, platforms: { ...good.platforms, litellm: { ...litellm, savedAt: 'yesterday' } } },
+    dropped: 'platforms.litellm.savedAt',
+    expected: { platforms: { litellm: { url: litellm.url, selectedModel: litellm.selectedModel }, 'custom:lab': lab } },
+  },
+  {
+    name: 'a broken catalog field falls back to its default alone',
+    file: { ...good, catalog: { publicMapUrl: 12, modelListLifetimeMs: 600000 } },
+    dropped: 'catalog.publicMapUrl',
+    expected: { catalog: { publicMapUrl: DEFAULT_PUBLIC_MODEL_MAP_URL, modelListLifetimeMs: 600000 }, platforms: good.platforms },
+  },
+  {
+    name: 'a broken opencode field falls back to its default alone',
+    file: { ...good, opencode: { ...good.opencode, writeKeyInFile: 'yes' } },
+    dropped: 'opencode.writeKeyInFile',
+    expected: { opencode: { sync: true, writeKeyInFile: false, smallModels: { litellm: 'mini' } }, platforms: good.platforms },
+  },
+  {
+    name: 'a keychain deadline out of bounds falls back to 4 s',
+    file: { ...good, keychain: { timeoutMs: 10 } },
+    dropped: 'keychain.timeoutMs',
+    expected: { keychain: { timeoutMs: 4000 }, platforms: good.platforms },
+  },
+  {
+    name: 'a section that is not an object falls back to its defaults',
+    file: { ...good, opencode: [] },
+    dropped: 'opencode',
+    expected: { opencode: { configPath: null, sync: null, writeKeyInFile: false, smallModels: {} }, platforms: good.platforms },
+  },
+];
+
+describe('a settings file with a broken entry', () => {
+  it.each(cases)('$name', async ({ file, dropped, expected }) => {
+    const dir = await tempDir();
+    const text = JSON.stringify(file, null, 2);
+    await writeFile(settingsFile(dir), text);
+    const opened = openSettingsStore(dir);
+
+    expect(opened.store.read()).toMatchObject(expected);
+    const kept = await keptCopies(dir);
+    expect(kept).toHaveLength(1);
+    expect(await readFile(kept[0] ?? '', 'utf8')).toBe(text);
+    expect(opened.notices).toEqual([{ kind: 'settings-repaired', message: expect.stringContaining(dropped) }]);
+    expect(opened.notices[0]?.message).toContain(kept[0]);
+    // The repaired file is on disk, so the next start is quiet.
+    expect(await readJson(settingsFile(dir))).toMatchObject({ schemaVersion: 1, ...expected });
+    expect(openSettingsStore(dir).notices).toEqual([]);
+  });
+});
