@@ -21,6 +21,8 @@ const host = await startBrowserHost({
 
 console.log(`Switchboard UI: ${host.url}`);
 console.log(`Settings are kept in ${userDataDir}. Press Ctrl+C to stop.`);
+// What opening the settings found (a file kept aside, entries dropped) is said here as well as in the page.
+for (const notice of await api['app:get-notices'](undefined)) console.log(`Notice: ${notice.message}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
