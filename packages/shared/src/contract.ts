@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { resultSchema } from './errors.js';
 import { KeyInputSchema } from './key-input.js';
 import { ModelSchema } from './model.js';
+import { MAX_TOKEN_LIMIT } from './model-bounds.js';
 import { appChannels } from './contract-app.js';
 import { opencodeChannels } from './contract-opencode.js';
 import { EndpointIdSchema } from './platform.js';
@@ -64,8 +65,8 @@ export type LiteLLMConfigView = PlatformConfigView;
 
 /** A user-typed limit for a model whose server does not say. */
 export const ModelLimitsSchema = z.object({
-  contextLength: z.number().int().positive().max(100_000_000).nullable(),
-  maxOutputTokens: z.number().int().positive().max(100_000_000).nullable(),
+  contextLength: z.number().int().positive().max(MAX_TOKEN_LIMIT).nullable(),
+  maxOutputTokens: z.number().int().positive().max(MAX_TOKEN_LIMIT).nullable(),
 });
 export type ModelLimits = z.infer<typeof ModelLimitsSchema>;
 

@@ -3,5 +3,6 @@ export { OpencodePreviewSchema, OpencodeSettingsViewSchema, type OpencodePreview
 export * from './errors.js';
 export * from './key-input.js';
 export * from './model.js';
+export * from './model-bounds.js';
 export * from './platform.js';
 export * from './url.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PRICE_PER_MILLION, MAX_TOKEN_LIMIT } from './model-bounds.js';
 
 /** Where a piece of metadata came from; a field missing from `sources` is unknown. */
 export const MetadataSourceSchema = z.enum(['proxy', 'public-map', 'user']);
@@ -23,11 +24,11 @@ export const ModelSchema = z.object({
   provider: z.string().nullable(),
   /** LiteLLM's mode: `chat`, `embedding`, `image_generation`, …; `null` when nobody says. */
   mode: z.string().nullable(),
-  contextLength: z.number().int().positive().nullable(),
-  maxOutputTokens: z.number().int().positive().nullable(),
+  contextLength: z.number().int().positive().max(MAX_TOKEN_LIMIT).nullable(),
+  maxOutputTokens: z.number().int().positive().max(MAX_TOKEN_LIMIT).nullable(),
   /** USD per million tokens. */
-  inputCostPerMillion: z.number().nonnegative().nullable(),
-  outputCostPerMillion: z.number().nonnegative().nullable(),
+  inputCostPerMillion: z.number().nonnegative().max(MAX_PRICE_PER_MILLION).nullable(),
+  outputCostPerMillion: z.number().nonnegative().max(MAX_PRICE_PER_MILLION).nullable(),
   supportsVision: z.boolean().nullable(),
   supportsTools: z.boolean().nullable(),
   supportsReasoning: z.boolean().nullable(),

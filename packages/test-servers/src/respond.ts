@@ -4,9 +4,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   sendRaw(res, status, 'application/json', JSON.stringify(body));
 }
 
-export function sendRaw(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+export function sendRaw(res: ServerResponse, status: number, contentType: string, body: string | Buffer, headers: Record<string, string> = {}): void {
   const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  res.writeHead(status, { 'content-type': contentType, 'content-length': String(payload.length) });
+  res.writeHead(status, { ...headers, 'content-type': contentType, 'content-length': String(payload.length) });
   res.end(payload);
 }
 

@@ -6,6 +6,8 @@ export interface StaticRoute {
   status?: number;
   contentType: string;
   body: string | Buffer;
+  /** Extra response headers, e.g. a `location` or a `retry-after`. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -17,6 +19,6 @@ export function startStaticServer(routes: Record<string, StaticRoute>): Promise<
   return startHttpServer(({ req, res, pathname }) => {
     const route = routes[req.url ?? '/'] ?? routes[pathname];
     if (!route) return sendRaw(res, 404, 'text/plain; charset=utf-8', 'Not Found');
-    sendRaw(res, route.status ?? 200, route.contentType, route.body);
+    sendRaw(res, route.status ?? 200, route.contentType, route.body, route.headers);
   });
 }

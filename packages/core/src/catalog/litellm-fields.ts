@@ -1,29 +1,23 @@
 import type { MetadataField, Model } from '@switchboard/shared';
+import { flag, label, pricePerMillion, tokenLimit } from './plausible-values.js';
 
 /** The metadata part of a model, as any one source knows it. */
 export type ModelMetadata = Pick<Model, MetadataField>;
 
 type Fields = Record<string, unknown>;
 
-const positiveInt = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(value) : null;
-
-const perMillion = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value * 1e6 * 1e6) / 1e6 : null;
-
-const flag = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
-
 /**
  * LiteLLM uses the same field names in `/model_group/info`, `/model/info`
- * and its public price map, so one reader serves all three.
+ * and its public price map, so one reader serves all three. Each value is
+ * checked on its own: one absurd figure costs that field, not the model.
  */
 export function metadataFromLiteLLMFields(fields: Fields): ModelMetadata {
   return {
-    mode: typeof fields.mode === 'string' ? fields.mode : null,
-    contextLength: positiveInt(fields.max_input_tokens) ?? positiveInt(fields.max_tokens),
-    maxOutputTokens: positiveInt(fields.max_output_tokens),
-    inputCostPerMillion: perMillion(fields.input_cost_per_token),
-    outputCostPerMillion: perMillion(fields.output_cost_per_token),
+    mode: label(fields.mode),
+    contextLength: tokenLimit(fields.max_input_tokens) ?? tokenLimit(fields.max_tokens),
+    maxOutputTokens: tokenLimit(fields.max_output_tokens),
+    inputCostPerMillion: pricePerMillion(fields.input_cost_per_token),
+    outputCostPerMillion: pricePerMillion(fields.output_cost_per_token),
     supportsVision: flag(fields.supports_vision),
     supportsTools: flag(fields.supports_function_calling),
     supportsReasoning: flag(fields.supports_reasoning),
@@ -36,5 +30,5 @@ export function metadataFromLiteLLMFields(fields: Fields): ModelMetadata {
  * placeholders, not facts, so such an entry counts as unknown.
  */
 export function proxyKnowsModel(fields: Fields): boolean {
-  return fields.mode != null || positiveInt(fields.max_input_tokens) !== null || positiveInt(fields.max_output_tokens) !== null;
+  return fields.mode != null || tokenLimit(fields.max_input_tokens) !== null || tokenLimit(fields.max_output_tokens) !== null;
 }

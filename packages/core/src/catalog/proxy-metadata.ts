@@ -1,4 +1,6 @@
+import { isModelId } from '../platforms/model-id.js';
 import { metadataFromLiteLLMFields, proxyKnowsModel, type ModelMetadata } from './litellm-fields.js';
+import { label } from './plausible-values.js';
 
 /** What a LiteLLM proxy says about one alias, from `/model_group/info` and `/model/info`. */
 export interface ProxyModelFacts {
@@ -12,7 +14,7 @@ export interface ProxyModelFacts {
 type Fields = Record<string, unknown>;
 
 const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const modelId = (value: unknown): string | null => (isModelId(value) ? value : null);
 
 // Plain checks rather than a schema: these answers hold one large object per
 // model, and a schema library's copy of 10,000 of them is most of the cost.
@@ -25,11 +27,11 @@ function entriesOf(body: unknown): Fields[] {
 export function parseModelGroupInfo(body: unknown): Map<string, ProxyModelFacts> {
   const facts = new Map<string, ProxyModelFacts>();
   for (const group of entriesOf(body)) {
-    const alias = text(group.model_group);
+    const alias = modelId(group.model_group);
     if (!alias) continue;
     const providers = Array.isArray(group.providers) ? group.providers : [];
     facts.set(alias, {
-      provider: text(providers[0]),
+      provider: label(providers[0]),
       underlying: null,
       metadata: proxyKnowsModel(group) ? metadataFromLiteLLMFields(group) : null,
     });
@@ -41,13 +43,13 @@ export function parseModelGroupInfo(body: unknown): Map<string, ProxyModelFacts>
 export function parseModelInfo(body: unknown): Map<string, ProxyModelFacts> {
   const facts = new Map<string, ProxyModelFacts>();
   for (const deployment of entriesOf(body)) {
-    const alias = text(deployment.model_name);
+    const alias = modelId(deployment.model_name);
     if (!alias || facts.has(alias)) continue;
     const info = isFields(deployment.model_info) ? deployment.model_info : {};
     const params = isFields(deployment.litellm_params) ? deployment.litellm_params : {};
     facts.set(alias, {
-      provider: text(info.litellm_provider),
-      underlying: text(params.model),
+      provider: label(info.litellm_provider),
+      underlying: modelId(params.model),
       metadata: proxyKnowsModel(info) ? metadataFromLiteLLMFields(info) : null,
     });
   }

@@ -1,4 +1,5 @@
 import { metadataFromLiteLLMFields, type ModelMetadata } from './litellm-fields.js';
+import { label } from './plausible-values.js';
 
 export interface PublicModelFacts {
   provider: string | null;
@@ -16,7 +17,7 @@ export function buildPublicModelIndex(json: unknown): PublicModelIndex {
     if (key === 'sample_spec' || !value || typeof value !== 'object') continue;
     const fields = value as Record<string, unknown>;
     index.set(key, {
-      provider: typeof fields.litellm_provider === 'string' ? fields.litellm_provider : null,
+      provider: label(fields.litellm_provider),
       metadata: metadataFromLiteLLMFields(fields),
     });
   }

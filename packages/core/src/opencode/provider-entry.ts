@@ -18,10 +18,10 @@ export function isUsableByOpencode(model: Model): boolean {
 
 /** The JSON object for `provider.<opencodeProviderId>` in opencode's config. Pure. */
 export function buildProviderEntry(input: ProviderEntryInput): OpencodeProviderEntry {
-  const models: Record<string, OpencodeModelEntry> = {};
-  for (const model of input.models) {
-    if (isUsableByOpencode(model)) models[model.id] = buildModelEntry(model);
-  }
+  // fromEntries defines own keys: a model id such as "__proto__" stays a model instead of replacing the prototype.
+  const models: Record<string, OpencodeModelEntry> = Object.fromEntries(
+    input.models.filter(isUsableByOpencode).map((model) => [model.id, buildModelEntry(model)]),
+  );
   const options: OpencodeProviderEntry['options'] = { baseURL: input.baseURL };
   if (input.apiKey.kind === 'env') options.apiKey = envReference(input.apiKey.variable);
   if (input.apiKey.kind === 'plain') options.apiKey = input.apiKey.value;

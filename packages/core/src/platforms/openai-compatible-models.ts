@@ -1,13 +1,11 @@
 import { toModelList, type Model } from '@switchboard/shared';
 import { httpGet, HttpFailure, parseJsonBody } from '../http/index.js';
+import { isModelId } from './model-id.js';
 import { bearer, failureForStatus, type PlatformWording, type ProxyClientOptions } from './proxy-client.js';
 
-/** One odd entry (an empty or missing id) is skipped rather than failing the whole list. */
+/** One odd entry (a missing, empty, absurd or unprintable id) is skipped rather than failing the whole list. */
 function usableEntries(entries: readonly unknown[]): Array<{ id: string }> {
-  return entries.filter(
-    (entry): entry is { id: string } =>
-      typeof entry === 'object' && entry !== null && typeof (entry as { id?: unknown }).id === 'string' && (entry as { id: string }).id !== '',
-  );
+  return entries.filter((entry): entry is { id: string } => typeof entry === 'object' && entry !== null && isModelId((entry as { id?: unknown }).id));
 }
 
 /** `GET <base>/v1/models` as every OpenAI-compatible server answers it. Throws {@link HttpFailure}. */

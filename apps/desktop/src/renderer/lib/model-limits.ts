@@ -1,8 +1,5 @@
-import type { Model, ModelLimits } from '@switchboard/shared';
+import { MAX_TOKEN_LIMIT as MAX_TOKENS, type Model, type ModelLimits } from '@switchboard/shared';
 import { formatExact } from './format';
-
-/** What main accepts for a typed limit (contract: a positive integer up to 100,000,000). */
-const MAX_TOKENS = 100_000_000;
 
 export type ParsedLimit = { ok: true; value: number | null } | { ok: false; message: string };
 

@@ -1,16 +1,10 @@
 import { METADATA_FIELDS, providerFromId, type MetadataField, type MetadataSource, type Model } from '@switchboard/shared';
+import { label, pricePerMillion, tokenLimit } from '../../catalog/plausible-values.js';
+import { isModelId } from '../model-id.js';
 
 type Fields = Record<string, unknown>;
 const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
-const positiveInt = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(value) : null;
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
-
-/** OpenRouter prices are USD per token as strings; "-1" marks a router whose price depends on the model it picks. */
-function perMillion(value: unknown): number | null {
-  const perToken = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : Number.NaN;
-  return Number.isFinite(perToken) && perToken >= 0 ? Math.round(perToken * 1e12) / 1e6 : null;
-}
 
 /** The single mapper from an OpenRouter `/models` entry to a {@link Model}; everything it gives comes from the platform. */
 export function openRouterModel(entry: Fields & { id: string }): Model {
@@ -22,13 +16,14 @@ export function openRouterModel(entry: Fields & { id: string }): Model {
   const outputs = strings(architecture.output_modalities);
   const model: Model = {
     id: entry.id,
-    name: typeof entry.name === 'string' && entry.name !== '' ? entry.name : entry.id,
+    name: label(entry.name) ?? entry.id,
     provider: providerFromId(entry.id),
     mode: outputs.length === 0 || outputs.includes('text') ? 'chat' : outputs.includes('image') ? 'image_generation' : outputs[0] ?? null,
-    contextLength: positiveInt(entry.context_length) ?? positiveInt(topProvider.context_length),
-    maxOutputTokens: positiveInt(topProvider.max_completion_tokens),
-    inputCostPerMillion: perMillion(pricing.prompt),
-    outputCostPerMillion: perMillion(pricing.completion),
+    contextLength: tokenLimit(entry.context_length) ?? tokenLimit(topProvider.context_length),
+    maxOutputTokens: tokenLimit(topProvider.max_completion_tokens),
+    // OpenRouter prices are USD per token as strings; "-1" marks a router whose price depends on the model it picks.
+    inputCostPerMillion: pricePerMillion(pricing.prompt),
+    outputCostPerMillion: pricePerMillion(pricing.completion),
     supportsVision: inputs.length > 0 ? inputs.includes('image') : null,
     supportsTools: parameters.length > 0 ? parameters.includes('tools') : null,
     supportsReasoning: parameters.length > 0 ? parameters.includes('reasoning') || parameters.includes('include_reasoning') : null,
@@ -45,7 +40,7 @@ export function openRouterModels(data: readonly unknown[]): Model[] {
   const seen = new Set<string>();
   const models: Model[] = [];
   for (const entry of data) {
-    if (!isFields(entry) || typeof entry.id !== 'string' || entry.id === '' || seen.has(entry.id)) continue;
+    if (!isFields(entry) || !isModelId(entry.id) || seen.has(entry.id)) continue;
     seen.add(entry.id);
     models.push(openRouterModel(entry as Fields & { id: string }));
   }
