@@ -14,6 +14,8 @@ import { createOpencodeApi } from './opencode-api.js';
 import type { PlatformRegistry } from './platform-registry.js';
 import { platformChannels } from './platform-channels.js';
 import { createPlatformService } from './platform-service.js';
+import { rememberingSecrets, withRedaction } from './redacting-api.js';
+import { createRedactor } from '../redact.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ApiServices } from './services.js';
 
 export interface AppApiOptions {
@@ -58,6 +60,8 @@ export function createApi(options: AppApiOptions): SwitchboardApi {
 }
 
 export function createApiFromServices(services: ApiServices, notices: readonly AppNotice[] = []): SwitchboardApi {
+  const redactor = createRedactor();
+  services = { ...services, secrets: rememberingSecrets(services.secrets, redactor) };
   const litellm = createPlatformService(services, { platform: litellmPlatform, instanceId: 'litellm', defaultUrl: DEFAULT_LITELLM_URL });
   const openrouter = createPlatformService(services, {
     platform: openrouterPlatform,
@@ -72,11 +76,12 @@ export function createApiFromServices(services: ApiServices, notices: readonly A
     const service = endpointId === null ? null : custom.lookup(endpointId);
     return service ? { platform: customPlatform, service, displayName: service.saved()?.name ?? endpointId ?? instanceId } : null;
   };
-  return {
+  const api: SwitchboardApi = {
     ...platformChannels('litellm', litellm),
     ...platformChannels('openrouter', openrouter),
     ...custom.channels,
     ...createOpencodeApi(services, registry, services.home),
     ...createAppApi(notices),
   };
+  return withRedaction(api, redactor);
 }

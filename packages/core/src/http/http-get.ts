@@ -1,6 +1,7 @@
 import { classifyNetworkError } from './classify-network-error.js';
 import { HttpFailure } from './http-error.js';
 import { readCappedBody } from './read-capped-body.js';
+import { quoteServerText } from './server-text.js';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -14,6 +15,8 @@ export interface HttpResponse {
   status: number;
   contentType: string;
   text: string;
+  /** The `Retry-After` header as sent, for a 429 or 503. */
+  retryAfter: string | null;
 }
 
 const MAX_REDIRECTS = 5;
@@ -38,11 +41,14 @@ export async function httpGet(fetchImpl: FetchLike, url: string, options: HttpGe
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
-        const next = new URL(location, current);
+        const next = URL.parse(location, current);
+        if (next === null) {
+          throw new HttpFailure('bad-response', `${origin} redirected to ${quoteServerText(location)}, which is not an address. Check the proxy's configuration.`);
+        }
         if (next.origin !== origin) {
           throw new HttpFailure(
             'redirect',
-            `${origin} redirected to ${next.origin}. Switchboard did not follow it, so your key was not sent there. If that address is your proxy, use it as the URL.`,
+            `${origin} redirected to ${quoteServerText(next.origin)}. Switchboard did not follow it, so your key was not sent there. If that address is your proxy, use it as the URL.`,
           );
         }
         if (hop >= MAX_REDIRECTS) throw new HttpFailure('bad-response', `${origin} redirected too many times.`);
@@ -50,7 +56,12 @@ export async function httpGet(fetchImpl: FetchLike, url: string, options: HttpGe
         continue;
       }
       const text = await readCappedBody(response, origin, options.maxBytes);
-      return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
+      return {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        text,
+        retryAfter: response.headers.get('retry-after'),
+      };
     }
   } catch (error) {
     throw classifyNetworkError(error, origin, options.timeoutMs);

@@ -1,5 +1,5 @@
-import { errorDetail, HttpFailure, type FetchLike, type HttpResponse } from '../http/index.js';
-import { redact } from '../redact.js';
+import { errorDetail, HttpFailure, quoteServerText, type FetchLike, type HttpResponse } from '../http/index.js';
+import { describeRetryAfter } from './retry-after.js';
 
 export interface ProxyClientOptions {
   fetch: FetchLike;
@@ -38,12 +38,18 @@ export function failureForStatus(response: HttpResponse, url: string, key: strin
         : `${wording.product} at ${origin} needs an API key (HTTP ${response.status}). Enter a key and test again.`,
     );
   }
+  if (response.status === 429) {
+    return new HttpFailure(
+      'rate-limited',
+      `${wording.product} at ${origin} is limiting how often it may be called (HTTP 429)${describeRetryAfter(response.retryAfter)}. Wait, then try again; if it keeps happening, check the key's rate limits.`,
+    );
+  }
   if (response.status === 404) {
     return new HttpFailure('not-found', `${url} was not found, so this does not look like a ${wording.product}. ${wording.urlHint}`);
   }
   if (response.status >= 500) {
     const detail = errorDetail(response.text).message;
-    const said = detail ? `: ${redact(detail, key).slice(0, 200)}` : '';
+    const said = detail ? `; it said ${quoteServerText(detail)}` : '';
     return new HttpFailure(
       'server-error',
       `${wording.product} at ${origin} had an internal error (HTTP ${response.status})${said}. Check its logs and try again.`,

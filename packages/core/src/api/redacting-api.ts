@@ -1,0 +1,53 @@
+import { channels, type SwitchboardApi } from '@switchboard/shared';
+import type { Redactor } from '../redact.js';
+import type { SecretStore } from '../store/secret-store.js';
+
+type AnyHandler = (input: unknown) => Promise<unknown>;
+
+const typedKey = (input: unknown): string | null => {
+  const key = (input as { key?: { mode?: unknown; value?: unknown } } | null)?.key;
+  return key?.mode === 'provided' && typeof key.value === 'string' ? key.value : null;
+};
+
+function redactAnswer(answer: unknown, redactor: Redactor): unknown {
+  const result = answer as { ok?: unknown; error?: { kind: string; message: string }; value?: { warning?: unknown } } | null;
+  if (result?.ok === false && result.error) return { ...result, error: { ...result.error, message: redactor.redact(result.error.message) } };
+  if (result?.ok === true && typeof result.value?.warning === 'string') {
+    return { ...result, value: { ...result.value, warning: redactor.redact(result.value.warning) } };
+  }
+  return answer;
+}
+
+/**
+ * Every channel's answer passes here on its way out of core: error sentences
+ * (and warnings) have every key this process has seen masked. The typed key
+ * of the call itself is remembered first, so even a key that was refused and
+ * never stored cannot come back in the sentence about it.
+ */
+export function withRedaction(api: SwitchboardApi, redactor: Redactor): SwitchboardApi {
+  const wrapped: Partial<Record<string, AnyHandler>> = {};
+  for (const channel of channels) {
+    const handler = api[channel] as AnyHandler;
+    wrapped[channel] = async (input) => {
+      redactor.remember(typedKey(input));
+      return redactAnswer(await handler(input), redactor);
+    };
+  }
+  return wrapped as SwitchboardApi;
+}
+
+/** The keychain as core sees it: every key read or written is remembered for redaction. */
+export function rememberingSecrets(secrets: SecretStore, redactor: Redactor): SecretStore {
+  // Delegates by prototype, so whatever else the store offers stays reachable.
+  const store = Object.create(secrets) as SecretStore;
+  store.get = async (account) => {
+    const secret = await secrets.get(account);
+    redactor.remember(secret);
+    return secret;
+  };
+  store.set = async (account, secret) => {
+    redactor.remember(secret);
+    await secrets.set(account, secret);
+  };
+  return store;
+}

@@ -1,0 +1,14 @@
+/** How much of a server's own words an error sentence repeats. */
+export const MAX_SERVER_TEXT = 200;
+
+/**
+ * A server's own words (an error `message`, a `Location`), made safe to put
+ * in a sentence: control characters become spaces, the length is capped, and
+ * the quotes say whose words they are. Secrets are masked later, at core's
+ * boundary, where every known key is at hand.
+ */
+export function quoteServerText(text: string, max = MAX_SERVER_TEXT): string {
+  const flat = text.replace(/\p{Cc}+/gu, ' ').trim();
+  const cut = flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  return `"${cut}"`;
+}
