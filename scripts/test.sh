@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test Switchboard has: build, Vitest (logic, core against loopback
-# servers, the real keychain, main/preload with Electron mocked), then
-# Playwright (the UI in Chromium through the browser host).
+# servers, the real keychain, main/preload with Electron mocked), the hostile
+# suite, then Playwright (the UI in Chromium through the browser host).
 #
 # It runs inside its own D-Bus session with a throwaway, unlocked GNOME
 # Keyring, so keychain tests use a real Secret Service and never touch yours.
@@ -32,4 +32,6 @@ pnpm typecheck
 pnpm lint
 pnpm build
 pnpm test:unit
+# Hostile inputs and faults against the real pieces; closes with "hostile: P passed, F failed | crashes | leaks | lost".
+pnpm test:hostile
 pnpm test:e2e
