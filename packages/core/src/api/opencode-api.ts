@@ -14,6 +14,7 @@ import {
   type ApiKeySource,
   type OpencodeConfigPreview,
 } from '../opencode/index.js';
+import { checkChosenConfigPath } from '../opencode/check-config-path.js';
 import { guardResult } from './guard.js';
 import type { PlatformRegistry } from './platform-registry.js';
 import type { ApiServices } from './services.js';
@@ -78,6 +79,10 @@ export function createOpencodeApi(services: ApiServices, registry: PlatformRegis
     'opencode:get-settings': async () => view(),
 
     'opencode:set-settings': async (changes) => {
+      if (changes.configPath) {
+        const checked = await checkChosenConfigPath(changes.configPath, home);
+        if (!checked.ok) return checked;
+      }
       const settings = services.settings.read();
       const next = { ...settings.opencode };
       if (changes.configPath !== undefined) next.configPath = changes.configPath === '' ? null : changes.configPath;
