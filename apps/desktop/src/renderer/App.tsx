@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { SettingsDialog } from './components/settings/SettingsDialog';
 import { Overview } from './components/shell/Overview';
 import { Sidebar } from './components/shell/Sidebar';
+import { StartupNotices } from './components/shell/StartupNotices';
 import { StatusHeader } from './components/shell/StatusHeader';
 import { useLaunchCheck } from './hooks/useLaunchCheck';
 import { CatalogContext, useModelCatalog, useModelCatalogs } from './hooks/useModelCatalog';
@@ -43,6 +44,7 @@ function Workspace() {
       <div className="app-shell" inert={settingsOpen}>
         <Sidebar onOpenSettings={openSettings} />
         <div className="app-main">
+          <StartupNotices />
           <StatusHeader current={current} loading={!saved.state.loaded} availability={availability} />
           <Overview current={current} availability={availability} />
         </div>

@@ -9,6 +9,7 @@ import './styles/forms.css';
 import './styles/combobox.css';
 import './styles/platforms.css';
 import './styles/opencode.css';
+import './styles/notices.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Switchboard: the page has no #root element.');

@@ -155,6 +155,8 @@ export class FakeSwitchboard extends FakeProxy implements SwitchboardBridge {
   readonly endpoints = new Map<string, FakeProxy>();
   /** The OpenAI-compatible servers custom endpoints can reach, by normalized URL. */
   readonly servers = new Map<string, FakeServer>();
+  /** What main found when it opened the stores, as app:get-notices answers it. */
+  notices: ChannelOutput<'app:get-notices'> = [];
   private overrides = new Map<Channel, (input: unknown) => Promise<unknown>>();
 
   constructor() {
@@ -226,6 +228,7 @@ export class FakeSwitchboard extends FakeProxy implements SwitchboardBridge {
     if (prefix === 'litellm') return this.answer(verb, given, given.url === undefined ? this : this.serverAt(given.url), null);
     if (prefix === 'openrouter') return this.openrouter.answer(verb, given, this.openrouter, DEFAULT_OPENROUTER_BASE_URL);
     if (prefix === 'custom') return this.handleCustom(verb, input);
+    if (channel === 'app:get-notices') return this.notices;
     throw new Error(`The fake does not answer ${channel}.`);
   }
 
