@@ -1,4 +1,4 @@
-import { createKeytarSecretStore, KEYCHAIN_SERVICE, KeychainUnavailableError, resolveUserDataDir, type SecretStore } from '@switchboard/core';
+import { createKeytarSecretStore, KEYCHAIN_SERVICE, KeychainError, resolveUserDataDir, type SecretStore } from '@switchboard/core';
 import { keyEnvironment } from './key-environment.js';
 import { parseArgs } from './parse-args.js';
 import { platformIds } from './platform-ids.js';
@@ -38,10 +38,9 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   try {
     keys = await keyEnvironment(secrets, await platformIds(resolveUserDataDir(context.env)));
   } catch (error) {
-    if (!(error instanceof KeychainUnavailableError)) throw error;
-    context.reportError(
-      'switchboard: could not read API keys from the system keychain. Unlock it (on Linux: a Secret Service such as GNOME Keyring), or run the command without switchboard.',
-    );
+    if (!(error instanceof KeychainError)) throw error;
+    // Its sentence says which it was (not available, locked, denied, timed out); the command never starts without its keys.
+    context.reportError(`switchboard: could not read API keys from the system keychain. ${error.message}`);
     return { exitCode: 125 };
   }
   return runCommand(request.command, request.args, {

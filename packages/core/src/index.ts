@@ -14,7 +14,19 @@ export { makePlainConf, openModelCacheStore, openSettingsStore, type MakeConf } 
 export { createModelCacheStore, type CachedModelList, type ModelCacheStore } from './store/model-cache-store.js';
 export { createPublicModelMap, type PublicModelMap } from './catalog/public-model-map.js';
 export { DEFAULT_PUBLIC_MODEL_MAP_URL, type CatalogSettings } from './store/settings-schema.js';
-export { createKeytarSecretStore, KeychainUnavailableError, KEYCHAIN_SERVICE, type SecretStore } from './store/secret-store.js';
+export {
+  createKeytarSecretStore,
+  DEFAULT_KEYCHAIN_TIMEOUT_MS,
+  KeychainDeniedError,
+  KeychainError,
+  KeychainLockedError,
+  KeychainMismatchError,
+  KeychainTimeoutError,
+  KeychainUnavailableError,
+  KEYCHAIN_SERVICE,
+  type KeytarSecretStoreOptions,
+  type SecretStore,
+} from './store/secret-store.js';
 export { resolveUserDataDir, APP_NAME } from './user-data-dir.js';
 export { listLiteLLMCatalog } from './platforms/litellm/litellm-catalog.js';
 export type { CatalogListing } from './platforms/platform.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resultSchema } from './errors.js';
+import { ProxyErrorSchema, resultSchema } from './errors.js';
 import { KeyInputSchema } from './key-input.js';
 import { ModelSchema } from './model.js';
 import { MAX_TOKEN_LIMIT } from './model-bounds.js';
@@ -58,6 +58,11 @@ export const PlatformConfigViewSchema = z.object({
   selectedModel: z.string().nullable(),
   /** When this choice was saved; null when nothing is. */
   savedAt: z.number().nullable(),
+  /**
+   * Set when the keychain could not be read (locked, denied, not available,
+   * timed out): whether a key is stored is then unknown, not "no key".
+   */
+  keychainError: ProxyErrorSchema.optional(),
 });
 export type PlatformConfigView = z.infer<typeof PlatformConfigViewSchema>;
 export const LiteLLMConfigViewSchema = PlatformConfigViewSchema;

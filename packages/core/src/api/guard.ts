@@ -1,6 +1,6 @@
 import { fail, type Result } from '@switchboard/shared';
 import { HttpFailure } from '../http/index.js';
-import { KeychainUnavailableError } from '../store/secret-store.js';
+import { KeychainError } from '../store/keychain-errors.js';
 
 /**
  * Runs one API call and turns expected failures into error values. Anything
@@ -11,7 +11,8 @@ export async function guard<T>(work: () => Promise<T>): Promise<Result<T>> {
     return { ok: true, value: await work() };
   } catch (error) {
     if (error instanceof HttpFailure) return fail(error.kind, error.message);
-    if (error instanceof KeychainUnavailableError) return fail('keychain', error.message);
+    // Not available, locked, denied, timed out: each its own kind, so the UI can say what to do.
+    if (error instanceof KeychainError) return fail(error.kind, error.message);
     throw error;
   }
 }

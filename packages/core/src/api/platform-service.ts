@@ -7,9 +7,11 @@ import {
   type ModelIdList,
   type ModelList,
   type PlatformConfigView,
+  type ProxyError,
   type Result,
 } from '@switchboard/shared';
 import type { Platform, PlatformContext } from '../platforms/platform.js';
+import { classifyKeychainFailure } from '../store/keychain-errors.js';
 import type { PlatformSettings } from '../store/settings-schema.js';
 import { guard } from './guard.js';
 import type { ApiServices } from './services.js';
@@ -106,10 +108,13 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
   const getConfig = async (): Promise<PlatformConfigView> => {
     const current = saved();
     let stored: string | null = null;
+    let keychainError: ProxyError | undefined;
     try {
       stored = await services.secrets.get(instanceId);
-    } catch {
-      // The panel still opens without a keychain; saving will say why it cannot.
+    } catch (error) {
+      // The panel still opens without a keychain, and says why the key's state is unknown rather than "no key".
+      const failure = classifyKeychainFailure(error, 'read');
+      keychainError = { kind: failure.kind, message: failure.message };
     }
     let url = options.defaultUrl;
     try {
@@ -124,6 +129,7 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
       keyHint: stored === null ? null : keyHint(stored),
       selectedModel: current?.selectedModel ?? null,
       savedAt: current?.savedAt ?? null,
+      ...(keychainError ? { keychainError } : {}),
     };
   };
 
