@@ -33,7 +33,15 @@ lines.on('close', () => process.exit(0));
 `;
 
 /** A failure of the keychain process itself (it could not start, or it died), as opposed to an answer from the keychain. */
-export class KeychainProcessError extends Error {}
+export class KeychainProcessError extends Error {
+  /** `abandoned`: ended on purpose while this call was in it (another call's deadline, a renewed connection): worth asking again. */
+  constructor(
+    message: string,
+    readonly abandoned = false,
+  ) {
+    super(message);
+  }
+}
 
 interface Pending {
   resolve(value: string | boolean | null): void;

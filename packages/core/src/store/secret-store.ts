@@ -60,7 +60,11 @@ export function createKeytarSecretStore(service = KEYCHAIN_SERVICE, options: Key
     try {
       return await keychain.request(request);
     } catch (error) {
-      throw error instanceof KeychainProcessError ? new KeychainUnavailableError(error, budget.operation) : classifyKeychainFailure(error, budget.operation);
+      if (error instanceof KeychainProcessError) {
+        if (error.abandoned) throw error;
+        throw new KeychainUnavailableError(error, budget.operation);
+      }
+      throw classifyKeychainFailure(error, budget.operation);
     }
   };
 
@@ -71,12 +75,17 @@ export function createKeytarSecretStore(service = KEYCHAIN_SERVICE, options: Key
    * fresh process before it is believed.
    */
   const call = async (request: KeytarRequest, budget: Budget) => {
-    try {
-      return await attempt(request, budget);
-    } catch (error) {
-      if (!(error instanceof KeychainUnavailableError) || budget.expired) throw error;
-      keychain.reset(new KeychainProcessError('the Secret Service connection was renewed'));
-      return attempt(request, budget);
+    let renewed = false;
+    for (;;) {
+      try {
+        return await attempt(request, budget);
+      } catch (error) {
+        // Ended under this call by someone else's deadline or renewal: this call still has its own time left.
+        if (error instanceof KeychainProcessError && error.abandoned) continue;
+        if (!(error instanceof KeychainUnavailableError) || renewed) throw error;
+        renewed = true;
+        keychain.reset(new KeychainProcessError('the Secret Service connection was renewed', true));
+      }
     }
   };
 
@@ -87,7 +96,7 @@ export function createKeytarSecretStore(service = KEYCHAIN_SERVICE, options: Key
     const budget = { operation, limit, expired: false, remaining: () => Math.max(0, limit - (Date.now() - started)) };
     return withDeadline(work(budget), limit, () => {
       budget.expired = true;
-      keychain.reset(new KeychainProcessError('the keychain did not answer in time'));
+      keychain.reset(new KeychainProcessError('another call to the keychain timed out', true));
       return new KeychainTimeoutError(limit, operation);
     });
   };
