@@ -30,3 +30,6 @@ export function notRegularFile(path: string, stats: Stats, role: string): FileRe
       'Choose (or put back) a plain file at that path, then try again.',
   );
 }
+
+/** How a path reads in a sentence: a link is named with what it points at. */
+export const shownPath = (path: string, resolved: string): string => (resolved === path ? path : `${path} (a link to ${resolved})`);

@@ -1,7 +1,7 @@
-export { describeKind, FileRefusal, isErrno, notRegularFile, reason } from './file-kind.js';
+export { describeKind, FileRefusal, isErrno, notRegularFile, reason, shownPath } from './file-kind.js';
 export { inspectBackup, inspectTarget, type InspectedTarget } from './inspect-target.js';
 export { inTurn } from './path-queue.js';
-export { readRegularFile, shownPath, type ReadLimits } from './read-regular-file.js';
+export { readRegularFile, type ReadLimits } from './read-regular-file.js';
 export { removeStaleTemps, STALE_AFTER_MS } from './stale-temps.js';
 export { syncFolder } from './sync-folder.js';
 export { TEMP_NAME, temporaryNameFor } from './temp-name.js';

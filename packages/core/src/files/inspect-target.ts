@@ -1,7 +1,6 @@
 import type { Stats } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
-import { FileRefusal, isErrno, notRegularFile } from './file-kind.js';
-import { shownPath } from './read-regular-file.js';
+import { FileRefusal, isErrno, notRegularFile, shownPath } from './file-kind.js';
 
 export interface InspectedTarget {
   /** Where the write lands: the path itself, or where its link points now. */

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
-import { lstat, open, realpath, type FileHandle } from 'node:fs/promises';
-import { FileRefusal, isErrno, notRegularFile } from './file-kind.js';
+import { open, type FileHandle } from 'node:fs/promises';
+import { FileRefusal, isErrno, notRegularFile, shownPath } from './file-kind.js';
+import { inspectTarget } from './inspect-target.js';
 import { withDeadline } from './with-deadline.js';
 
 export interface ReadLimits {
@@ -9,9 +10,6 @@ export interface ReadLimits {
   /** What the file is to the user ("opencode's config"), for the sentences. */
   role: string;
 }
-
-/** How a path reads in a sentence: a link is named with what it points at. */
-export const shownPath = (path: string, resolved: string): string => (resolved === path ? path : `${path} (a link to ${resolved})`);
 
 const mib = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 
@@ -38,16 +36,9 @@ export async function readRegularFile(path: string, limits: ReadLimits): Promise
 }
 
 async function readNow(path: string, limits: ReadLimits, onLate: (cleanup: () => Promise<void>) => void): Promise<Buffer | null> {
-  let resolved: string;
-  try {
-    resolved = await realpath(path);
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return null;
-    throw error;
-  }
+  const { real: resolved, stats: seen } = await inspectTarget(path, limits.role);
+  if (seen === null) return null;
   const shown = shownPath(path, resolved);
-  const seen = await lstat(resolved);
-  if (!seen.isFile()) throw notRegularFile(shown, seen, limits.role);
   if (seen.size > limits.maxBytes) throw tooLarge(shown, seen.size, limits);
 
   let handle: FileHandle;
@@ -60,10 +51,10 @@ async function readNow(path: string, limits: ReadLimits, onLate: (cleanup: () =>
   }
   onLate(() => handle.close());
   try {
+    // What was opened is checked, not what was looked at: an editor (or another write) may have renamed a new file into
+    // place in between, which is fine; anything but a regular file is not.
     const opened = await handle.stat();
-    if (!opened.isFile() || opened.ino !== seen.ino || opened.dev !== seen.dev) {
-      throw opened.isFile() ? new FileRefusal(`${shown} was replaced while Switchboard read it, so it stopped. Try again.`) : notRegularFile(shown, opened, limits.role);
-    }
+    if (!opened.isFile()) throw notRegularFile(shown, opened, limits.role);
     // Read to one byte past the cap: the size looked at may have grown since.
     const buffer = Buffer.alloc(Math.min(opened.size, limits.maxBytes) + 1);
     let filled = 0;
