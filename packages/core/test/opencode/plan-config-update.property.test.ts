@@ -22,6 +22,17 @@ const TOKENS = [
   '"npm"', '"@ai-sdk/openai-compatible"', '"__proto__"', '"constructor"', '// note\n', '/* note */', '/*', '//', '"\\u00', '\\',
 ];
 const jsoncIsh = fc.array(fc.constantFrom(...TOKENS), { maxLength: 40 }).map((tokens) => tokens.join(''));
+// Nesting from shallow to far past what a recursive parser survives (a stack overflow used to answer 500).
+const nested = fc
+  .record({ depth: fc.integer({ min: 1, max: 50_000 }), open: fc.constantFrom('[', '{"a":', '{"provider":'), inner: fc.constantFrom('', '1', '{}', '"x"'), closed: fc.boolean() })
+  .map(({ depth, open, inner, closed }) => `{"deep":${open.repeat(depth)}${inner}${closed ? (open === '[' ? ']' : '}').repeat(depth) : ''}}`);
+// The same key twice at some level, which opencode would silently resolve one way and an edit another.
+const duplicated = fc
+  .record({ key: fc.constantFrom('provider', 'model', 'enabled_providers', 'disabled_providers', 'litellm'), first: fc.constantFrom('1', '[]', '{}', '"x"'), second: fc.constantFrom('{}', '["litellm"]', '"y"'), inside: fc.boolean() })
+  .map(({ key, first, second, inside }) => {
+    const members = `"${key}": ${first}, "${key}": ${second}`;
+    return inside ? `{"provider": {${members}}}` : `{${members}}`;
+  });
 // Valid documents with provider lists and nesting in every shape the editor has to walk.
 const shaped = fc
   .record({
@@ -36,6 +47,9 @@ describe('any document, however malformed, gets a plan or a sentence', () => {
   it.each([
     ['JSONC-ish token soup', jsoncIsh],
     ['documents of every shape', shaped],
+    ['deep nesting', nested],
+    ['duplicate keys', duplicated],
+    ['any of these after a byte-order mark', fc.oneof(jsoncIsh, shaped, nested, duplicated).map((text) => `\uFEFF${text}`)],
   ])('%s', (_label, texts) => {
     fc.assert(
       fc.property(texts, (existingText) => {
@@ -45,9 +59,11 @@ describe('any document, however malformed, gets a plan or a sentence', () => {
         } else {
           expect(result.error.kind).toBe('config-invalid');
           expect(result.error.message).toContain(FILE);
+          // A problem with the text says where it is; only a wrong shape (a list where an object belongs) names a key instead.
+          expect(result.error.message).toMatch(/line \d+, column \d+|top level|" in |"provider\.litellm"/);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 });
