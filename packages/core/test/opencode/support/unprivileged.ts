@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chown } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The account .ci/run creates so permission tests can fail under root, which ignores file permissions. */
@@ -44,6 +45,17 @@ export function unprivilegedRunner(): UnprivilegedRunner {
   if (uid === null || gid === null) {
     return {
       skip: `running as root, which ignores folder permissions, and there is no "${UNPRIVILEGED_USER}" user to run it as; create one (see .ci/run: useradd --system --no-create-home ${UNPRIVILEGED_USER})`,
+      own: async () => undefined,
+      run: () => {
+        throw new Error('skipped');
+      },
+    };
+  }
+  // The script runs from this checkout: a clone under /root (mode 700) is out of that user's reach.
+  const probe = join(REPO_ROOT, 'node_modules', 'tsx', 'package.json');
+  if (spawnSync('runuser', ['-u', UNPRIVILEGED_USER, '--', 'test', '-r', probe]).status !== 0) {
+    return {
+      skip: `running as root, and "${UNPRIVILEGED_USER}" cannot read ${probe}; make the checkout and its parent folders readable and searchable by others`,
       own: async () => undefined,
       run: () => {
         throw new Error('skipped');
