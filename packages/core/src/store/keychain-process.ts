@@ -69,6 +69,8 @@ export class KeychainProcess {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** Which keychain process a request went to: one that failed is renewed once, not once per caller that saw it fail. */
+  generation = 0;
 
   constructor(private readonly options: KeychainProcessOptions = {}) {}
 
@@ -80,6 +82,11 @@ export class KeychainProcess {
       this.pending.set(id, { resolve, reject });
       child.stdin?.write(`${JSON.stringify({ id, ...request })}\n`);
     });
+  }
+
+  /** Ends the process of `generation`, if it is still the current one, so that the next request gets a fresh connection. */
+  renew(generation: number): void {
+    if (this.generation === generation && this.child) this.reset(new KeychainProcessError('the Secret Service connection was renewed', true));
   }
 
   /** Ends the process and fails whatever it was still doing with `reason`. */
@@ -103,6 +110,7 @@ export class KeychainProcess {
     const env = { ...(this.options.env ?? process.env), ELECTRON_RUN_AS_NODE: '1' };
     const child = spawn(process.execPath, ['-e', WORKER_SOURCE, keytarPath], { env, stdio: ['pipe', 'pipe', 'ignore'] });
     this.child = child;
+    this.generation += 1;
     // An idle keychain process must never keep Switchboard (or a CLI run) from exiting.
     child.unref();
     for (const stream of [child.stdin, child.stdout]) (stream as unknown as { unref?: () => void } | null)?.unref?.();

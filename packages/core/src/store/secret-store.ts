@@ -54,17 +54,20 @@ export function createKeytarSecretStore(service = KEYCHAIN_SERVICE, options: Key
   const timeoutMs = options.timeoutMs ?? (() => DEFAULT_KEYCHAIN_TIMEOUT_MS);
   const keychain = new KeychainProcess({ env });
 
-  const attempt = async (request: KeytarRequest, budget: Budget) => {
+  /** One request to the keychain process; a failure says which process generation it came from. */
+  const attempt = async (request: KeytarRequest, budget: Budget): Promise<{ value: string | boolean | null } | { error: unknown; generation: number }> => {
     // A call that waited its turn past its deadline has already been answered; it must not reach the keychain late.
     if (budget.expired) throw new KeychainTimeoutError(budget.limit, budget.operation);
+    let generation = keychain.generation;
     try {
-      return await keychain.request(request);
+      const answer = keychain.request(request);
+      generation = keychain.generation;
+      return { value: await answer };
     } catch (error) {
       if (error instanceof KeychainProcessError) {
-        if (error.abandoned) throw error;
-        throw new KeychainUnavailableError(error, budget.operation);
+        return { error: error.abandoned ? error : new KeychainUnavailableError(error, budget.operation), generation };
       }
-      throw classifyKeychainFailure(error, budget.operation);
+      return { error: classifyKeychainFailure(error, budget.operation), generation };
     }
   };
 
@@ -77,15 +80,14 @@ export function createKeytarSecretStore(service = KEYCHAIN_SERVICE, options: Key
   const call = async (request: KeytarRequest, budget: Budget) => {
     let renewed = false;
     for (;;) {
-      try {
-        return await attempt(request, budget);
-      } catch (error) {
-        // Ended under this call by someone else's deadline or renewal: this call still has its own time left.
-        if (error instanceof KeychainProcessError && error.abandoned) continue;
-        if (!(error instanceof KeychainUnavailableError) || renewed) throw error;
-        renewed = true;
-        keychain.reset(new KeychainProcessError('the Secret Service connection was renewed', true));
-      }
+      const outcome = await attempt(request, budget);
+      if ('value' in outcome) return outcome.value;
+      const { error, generation } = outcome;
+      // Ended under this call by someone else's deadline or renewal: this call still has its own time left.
+      if (error instanceof KeychainProcessError && error.abandoned) continue;
+      if (!(error instanceof KeychainUnavailableError) || renewed) throw error;
+      renewed = true;
+      keychain.renew(generation);
     }
   };
 
