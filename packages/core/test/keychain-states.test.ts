@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -34,6 +37,11 @@ async function privateKeychain(timeoutMs = 1_000): Promise<{ keychain: PrivateSe
 async function keychainProcesses(): Promise<number> {
   const { stdout } = await run('ps', ['-o', 'args=', '--ppid', String(process.pid)]).catch(() => ({ stdout: '' }));
   return stdout.split('\n').filter((line) => line.includes('keytar')).length;
+}
+
+async function which(tool: string): Promise<string> {
+  const { stdout } = await run('sh', ['-c', `command -v ${tool}`]);
+  return stdout.trim();
 }
 
 /** How long `work` took to settle, and how. */
@@ -140,6 +148,20 @@ describe.skipIf(missingSecretServiceTools.length > 0)(`the keychain in each of i
     await keychain.kill();
     await keychain.start();
     expect(await keychain.lookup(SERVICE, 'litellm')).toBe('sk-locked-away');
+  });
+
+  it('a locked keychain is told apart with dbus-send where gdbus is not installed', async () => {
+    const { keychain } = await privateKeychain();
+    const bin = await mkdtemp(join(tmpdir(), 'switchboard-only-dbus-send-'));
+    await symlink(await which('dbus-send'), join(bin, 'dbus-send'));
+    const secrets = createKeytarSecretStore(SERVICE, { env: { ...keychain.env, PATH: bin } });
+    try {
+      await secrets.set('litellm', 'sk-locked-away');
+      await keychain.lock();
+      await expect(secrets.get('litellm')).rejects.toThrow(KeychainLockedError);
+    } finally {
+      await rm(bin, { recursive: true, force: true });
+    }
   });
 
   it('a Secret Service that went away and came back is found again, without a new store', async () => {
