@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, utimes, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, utimes, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,6 +120,8 @@ const PLANTED: readonly Planted[] = [
   { what: 'a link at the backup pointing at another file', plant: (s) => symlink(s.victim, `${s.file}.bak`), outcome: { refused: '.bak is a symbolic link' } },
   { what: 'a link at the backup pointing nowhere yet', plant: (s) => symlink(join(s.dir, 'created-by-link'), `${s.file}.bak`), outcome: { refused: '.bak is a symbolic link' } },
   { what: 'a link at the backup pointing at the config itself', plant: (s) => symlink(s.file, `${s.file}.bak`), outcome: { refused: '.bak is a symbolic link' } },
+  // A hard link looks like a regular file; copying into it would overwrite the other name's contents. Renaming over it does not.
+  { what: 'a hard link at the backup to another file', plant: (s) => link(s.victim, `${s.file}.bak`), outcome: 'written' },
   { what: 'a FIFO at the backup', plant: (s) => makeFifo(`${s.file}.bak`), outcome: { refused: '.bak is a named pipe (FIFO)' } },
   { what: 'a folder at the backup', plant: (s) => mkdir(`${s.file}.bak`), outcome: { refused: '.bak is a folder' } },
   { what: 'a FIFO at the config path', noConfig: true, plant: (s) => makeFifo(s.file), outcome: { refused: 'is a named pipe (FIFO), not a regular file' } },
@@ -176,6 +178,7 @@ const plantedCases: HostileCase[] = PLANTED.map((planted) => ({
       const text = await readFile(s.file, 'utf8');
       expect(parse(text)).toMatchObject({ model: 'litellm/gpt-4o', provider: { litellm: { npm: '@ai-sdk/openai-compatible' } } });
       if (!(await lstat(`${s.file}.bak`)).isFile()) probe.lost('the backup is not a regular file');
+      if (!planted.noConfig) await expectKept(probe, `${s.file}.bak`, OLD, 'the backup of the previous config');
       return;
     }
     // The write is refused before anything is opened; the preview too, unless only the backup is wrong.
