@@ -13,6 +13,8 @@ import { copyAside, inspectStoreFile, moveAside } from './store-file.js';
 export type MakeConf = (userDataDir: string, name: string) => ConfLike;
 
 export const MODEL_CACHE_FILE_NAME = 'model-cache';
+/** Enriched lists of 10,000 models run to several MiB; a cache past this is dropped, not read. */
+const MAX_MODEL_CACHE_BYTES = 128 * 1024 * 1024;
 
 /**
  * Outside Electron (browser host, tests) the store is plain `conf`; Electron hands in `electron-store`.
@@ -93,7 +95,7 @@ export function openModelCacheStore(userDataDir: string, makeConf: MakeConf = ma
   const fileName = `${MODEL_CACHE_FILE_NAME}.json`;
   const file = join(userDataDir, fileName);
   prepareFolder(userDataDir, fileName, now);
-  const found = inspectStoreFile(file);
+  const found = inspectStoreFile(file, MAX_MODEL_CACHE_BYTES);
   try {
     // A regular file of ours is deleted; anything else in its place is not ours to delete, only to move.
     if (found.kind === 'unreadable') unlinkSync(file);

@@ -46,7 +46,7 @@ function describeContent(text: string): StoreFileState {
  * Looks at a store's file without ever blocking or following a link: a FIFO
  * or a folder in its place is reported, never opened for reading.
  */
-export function inspectStoreFile(path: string): StoreFileState {
+export function inspectStoreFile(path: string, maxBytes: number = MAX_STORE_FILE_BYTES): StoreFileState {
   let stats: Stats;
   try {
     stats = lstatSync(path);
@@ -68,7 +68,7 @@ export function inspectStoreFile(path: string): StoreFileState {
   try {
     const opened = fstatSync(fd);
     if (!opened.isFile()) return { kind: 'not-a-file', reason: whatItIs(opened, path) };
-    if (opened.size > MAX_STORE_FILE_BYTES) return { kind: 'unreadable', reason: `is ${opened.size} bytes, far too large for a settings file` };
+    if (opened.size > maxBytes) return { kind: 'unreadable', reason: `is ${opened.size} bytes, far more than such a file ever holds` };
     return describeContent(readFileSync(fd, 'utf8'));
   } finally {
     closeSync(fd);
