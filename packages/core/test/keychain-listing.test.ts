@@ -4,7 +4,7 @@ import type { SwitchboardApi } from '@switchboard/shared';
 import { startLiteLLMServer, type LiteLLMServer } from '@switchboard/test-servers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../src/api/create-api.js';
-import { createKeytarSecretStore } from '../src/store/secret-store.js';
+import { createKeytarSecretStore, DEFAULT_KEYCHAIN_TIMEOUT_MS } from '../src/store/secret-store.js';
 import { missingSecretServiceTools, NO_PRIVATE_SECRET_SERVICE, startPrivateSecretService, type PrivateSecretService } from './support/private-secret-service.js';
 import { useTempDirs } from './support/temp-dir.js';
 
@@ -21,11 +21,14 @@ async function savedConnection(): Promise<{ api: SwitchboardApi; server: LiteLLM
   const keychain = await startPrivateSecretService();
   running.push(server, keychain);
   const dir = await tempDir();
-  const secrets = createKeytarSecretStore('switchboard-test-listing', { env: keychain.env, timeoutMs: () => 1_000 });
+  // The default deadline while saving; the short one for the state under test, as a changed setting would.
+  let deadline = DEFAULT_KEYCHAIN_TIMEOUT_MS;
+  const secrets = createKeytarSecretStore('switchboard-test-listing', { env: keychain.env, timeoutMs: () => deadline });
   const api = createApi({ userDataDir: dir, secrets, env: { SWITCHBOARD_PUBLIC_MODEL_MAP_URL: `${server.url}/no-map` } });
   const saved = await api['litellm:set-config']({ url: server.url, key: { mode: 'provided', value: KEY }, selectedModel: 'gpt-4o' });
   expect(saved.ok).toBe(true);
   server.requests.length = 0;
+  deadline = 1_000;
   return { api, server, keychain, dir };
 }
 

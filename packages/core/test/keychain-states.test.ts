@@ -11,7 +11,7 @@ import {
   KeychainTimeoutError,
   KeychainUnavailableError,
 } from '../src/store/keychain-errors.js';
-import { createKeytarSecretStore, type SecretStore } from '../src/store/secret-store.js';
+import { createKeytarSecretStore, DEFAULT_KEYCHAIN_TIMEOUT_MS, type SecretStore } from '../src/store/secret-store.js';
 import {
   missingSecretServiceTools,
   NO_PRIVATE_SECRET_SERVICE,
@@ -27,10 +27,12 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((service) => service.stop()));
 });
 
-async function privateKeychain(timeoutMs = 1_000): Promise<{ keychain: PrivateSecretService; secrets: SecretStore }> {
+/** A private Secret Service and a store on it; the store's deadline is the default until `setDeadline` changes it, as a setting would. */
+async function privateKeychain(): Promise<{ keychain: PrivateSecretService; secrets: SecretStore; setDeadline(ms: number): void }> {
   const keychain = await startPrivateSecretService();
   running.push(keychain);
-  return { keychain, secrets: createKeytarSecretStore(SERVICE, { env: keychain.env, timeoutMs: () => timeoutMs }) };
+  let deadline = DEFAULT_KEYCHAIN_TIMEOUT_MS;
+  return { keychain, secrets: createKeytarSecretStore(SERVICE, { env: keychain.env, timeoutMs: () => deadline }), setDeadline: (ms) => void (deadline = ms) };
 }
 
 /** This test process's keychain processes (they are the ones given keytar's path). */
@@ -78,8 +80,9 @@ describe('what the keychain said, sorted', () => {
 
 describe.skipIf(missingSecretServiceTools.length > 0)(`the keychain in each of its states${missingSecretServiceTools.length > 0 ? ` (${NO_PRIVATE_SECRET_SERVICE})` : ''}`, () => {
   it('a Secret Service that never answers: every call answers within its deadline with the timed-out sentence, and works once it answers again', async () => {
-    const { keychain, secrets } = await privateKeychain(1_000);
+    const { keychain, secrets, setDeadline } = await privateKeychain();
     await secrets.set('litellm', 'sk-before-freeze');
+    setDeadline(1_000);
     keychain.freeze();
     const calls: Array<Promise<unknown>> = [secrets.get('litellm'), secrets.set('litellm', 'sk-during-freeze'), secrets.delete('litellm')];
     for (const call of calls) {
@@ -90,6 +93,7 @@ describe.skipIf(missingSecretServiceTools.length > 0)(`the keychain in each of i
       expect(outcome.ms).toBeLessThan(2_500);
     }
     keychain.thaw();
+    setDeadline(DEFAULT_KEYCHAIN_TIMEOUT_MS);
     expect(await secrets.get('litellm')).toBe('sk-before-freeze');
   });
 
@@ -116,8 +120,9 @@ describe.skipIf(missingSecretServiceTools.length > 0)(`the keychain in each of i
   });
 
   it('twenty readers of a frozen keychain all get their answer in time, and the keychain is usable after', async () => {
-    const { keychain, secrets } = await privateKeychain(1_000);
+    const { keychain, secrets, setDeadline } = await privateKeychain();
     await secrets.set('openrouter', 'sk-or-shared');
+    setDeadline(1_000);
     keychain.freeze();
     const started = Date.now();
     const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, index) => secrets.get(index % 2 === 0 ? 'openrouter' : `custom:${index}`)));
@@ -126,6 +131,7 @@ describe.skipIf(missingSecretServiceTools.length > 0)(`the keychain in each of i
     // Calls that never came back do not pile up: at most one keychain process is left, however many gave up on it.
     expect(await keychainProcesses()).toBeLessThanOrEqual(1);
     keychain.thaw();
+    setDeadline(DEFAULT_KEYCHAIN_TIMEOUT_MS);
     expect(await secrets.get('openrouter')).toBe('sk-or-shared');
   });
 
