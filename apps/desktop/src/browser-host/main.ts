@@ -5,8 +5,6 @@ import { keepServingOnUnexpectedErrors } from './last-resort.js';
 import { parsePort } from './parse-port.js';
 import { startBrowserHost } from './server.js';
 
-keepServingOnUnexpectedErrors((line) => console.error(line));
-
 const port = parsePort(process.argv.slice(2));
 const userDataDir = resolveUserDataDir(process.env);
 const api = createApi({ userDataDir, secrets: createKeytarSecretStore(), env: process.env });
@@ -18,6 +16,9 @@ const host = await startBrowserHost({
   port,
   log: (line) => console.error(line),
 });
+
+// Only once it serves: a failure to start (a port in use) must still end the process with its own message.
+keepServingOnUnexpectedErrors((line) => console.error(line));
 
 console.log(`Switchboard UI: ${host.url}`);
 console.log(`Settings are kept in ${userDataDir}. Press Ctrl+C to stop.`);

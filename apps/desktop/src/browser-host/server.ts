@@ -166,7 +166,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     answerAndClose(socket, 405, 'Switchboard is not a proxy: CONNECT is refused.');
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') return reject(error);
+      reject(new Error(`Port ${options.port} on 127.0.0.1 is already in use. Choose another with --port, or leave --port out to let the system pick one.`));
+    });
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   state.port = (server.address() as AddressInfo).port;

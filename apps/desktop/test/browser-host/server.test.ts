@@ -107,4 +107,11 @@ describe('the browser host', () => {
     expect(escaped.status).toBe(404);
     expect(escaped.body).not.toContain('outside the renderer');
   });
+
+  it('says so in a sentence when its port is taken', async () => {
+    const api = createApi({ userDataDir: await mkdtemp(join(tmpdir(), 'switchboard-host-taken-')), secrets: memorySecretStore() });
+    await expect(startBrowserHost({ api, rendererDir: '/nonexistent', token: TOKEN, port: host.port })).rejects.toThrow(
+      `Port ${host.port} on 127.0.0.1 is already in use. Choose another with --port`,
+    );
+  });
 });
