@@ -67,6 +67,7 @@ describe('what the keychain said, sorted', () => {
     ['Could not connect: No such file or directory', KeychainUnavailableError, 'keychain'],
     ['The name org.freedesktop.secrets was not provided by any .service files', KeychainUnavailableError, 'keychain'],
     ['Cannot autolaunch D-Bus without X11 $DISPLAY', KeychainUnavailableError, 'keychain'],
+    ['Could not connect: Permission denied', KeychainUnavailableError, 'keychain'],
   ])('%s', (text, type, kind) => {
     const error = classifyKeychainFailure(new Error(text), 'read');
     expect(error).toBeInstanceOf(type);

@@ -78,6 +78,8 @@ export class KeychainMismatchError extends KeychainError {
   }
 }
 
+// No Secret Service to talk to, whatever words follow ("Could not connect: Permission denied" is about the bus socket, not a refusal).
+const ABSENT = /could not connect|not provided by any \.service files|autolaunch|ServiceUnknown|NameHasNoOwner|connection (is |was )?closed/i;
 // libsecret / GNOME Keyring ("Cannot create an item in a locked collection"), macOS, Windows.
 const LOCKED = /\blocked\b|IsLocked/i;
 const DENIED = /denied|not allowed|not authori[sz]ed|permission|cancel(l)?ed|dismissed/i;
@@ -86,6 +88,7 @@ const DENIED = /denied|not allowed|not authori[sz]ed|permission|cancel(l)?ed|dis
 export function classifyKeychainFailure(cause: unknown, operation: KeychainOperation): KeychainError {
   if (cause instanceof KeychainError) return cause;
   const text = detailOf(cause);
+  if (ABSENT.test(text)) return new KeychainUnavailableError(cause, operation);
   if (LOCKED.test(text)) return new KeychainLockedError(operation);
   if (DENIED.test(text)) return new KeychainDeniedError(cause, operation);
   return new KeychainUnavailableError(cause, operation);
