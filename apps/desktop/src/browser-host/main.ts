@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createApi, createKeytarSecretStore, resolveUserDataDir } from '@switchboard/core';
+import { createApi, resolveUserDataDir } from '@switchboard/core';
 import { keepServingOnUnexpectedErrors } from './last-resort.js';
 import { parsePort } from './parse-port.js';
 import { startBrowserHost } from './server.js';
 
 const port = parsePort(process.argv.slice(2));
 const userDataDir = resolveUserDataDir(process.env);
-const api = createApi({ userDataDir, secrets: createKeytarSecretStore(), env: process.env });
+const api = createApi({ userDataDir, env: process.env });
 
 const host = await startBrowserHost({
   api,

@@ -1,6 +1,6 @@
 import type { BrowserWindow} from 'electron';
 import { app, dialog, ipcMain } from 'electron';
-import { createApi, createKeytarSecretStore } from '@switchboard/core';
+import { createApi } from '@switchboard/core';
 import { preloadPath, rendererIndexPath } from './build-paths.js';
 import { makeElectronConf } from './electron-conf.js';
 import { registerContractHandlers } from './ipc.js';
@@ -34,7 +34,6 @@ function focusWindow(): void {
 function start(): void {
   const api = createApi({
     userDataDir: app.getPath('userData'),
-    secrets: createKeytarSecretStore(),
     makeConf: makeElectronConf,
     env: process.env,
   });

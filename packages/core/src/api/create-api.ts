@@ -7,7 +7,7 @@ import { openrouterPlatform } from '../platforms/openrouter/openrouter-platform.
 import { customPlatform } from '../platforms/custom/custom-platform.js';
 import { makePlainConf, openModelCacheStore, openSettingsStore, type MakeConf } from '../store/open-settings-store.js';
 import type { AppNotice } from '../store/settings-notices.js';
-import type { SecretStore } from '../store/secret-store.js';
+import { createKeytarSecretStore, KEYCHAIN_SERVICE, type SecretStore } from '../store/secret-store.js';
 import { createAppApi } from './app-api.js';
 import { createCustomEndpoints } from './custom-endpoints-api.js';
 import { createOpencodeApi } from './opencode-api.js';
@@ -20,7 +20,8 @@ import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ApiServices } from './servi
 
 export interface AppApiOptions {
   userDataDir: string;
-  secrets: SecretStore;
+  /** Default: the OS keychain, each call bounded by the deadline in settings (`keychain.timeoutMs`). Tests hand in their own. */
+  secrets?: SecretStore;
   /** electron-store in Electron; plain conf elsewhere. */
   makeConf?: MakeConf;
   env?: NodeJS.ProcessEnv;
@@ -38,7 +39,7 @@ export function createApi(options: AppApiOptions): SwitchboardApi {
   const services: ApiServices = {
     fetch: (url, init) => fetch(url, init),
     settings,
-    secrets: options.secrets,
+    secrets: options.secrets ?? createKeytarSecretStore(KEYCHAIN_SERVICE, { timeoutMs: () => settings.read().keychain.timeoutMs, env: options.env }),
     modelCache: openModelCacheStore(options.userDataDir, makeConf),
     publicModelMap: createPublicModelMap({
       fetch: (url, init) => fetch(url, init),
