@@ -97,17 +97,16 @@ vi.mock('electron-store', async () => {
   return { default: FakeElectronStore };
 });
 
-// The real keychain needs a Secret Service; everything else in core stays real, createApi included.
+// The real keychain needs a Secret Service; everything else in core stays real, createApi included:
+// main leaves the keychain to createApi, so the map goes in where main calls it.
 vi.mock('@switchboard/core', async (importOriginal) => {
   const core = await importOriginal<CoreModule>();
-  return {
-    ...core,
-    createKeytarSecretStore: () => ({
-      get: async (account: string) => h.current.secrets.get(account) ?? null,
-      set: async (account: string, secret: string) => void h.current.secrets.set(account, secret),
-      delete: async (account: string) => void h.current.secrets.delete(account),
-    }),
+  const secrets = {
+    get: async (account: string) => h.current.secrets.get(account) ?? null,
+    set: async (account: string, secret: string) => void h.current.secrets.set(account, secret),
+    delete: async (account: string) => void h.current.secrets.delete(account),
   };
+  return { ...core, createApi: (options: Parameters<CoreModule['createApi']>[0]) => core.createApi({ ...options, secrets }) };
 });
 
 let scratch: string;
