@@ -31,6 +31,8 @@ echo -n switchboard-test | gnome-keyring-daemon --unlock --components=secrets >/
 pnpm typecheck
 pnpm lint
 pnpm build
+# Electronegativity over the built Electron app: zero findings beyond the justified ones in scripts/electron-checklist.
+pnpm test:electron-checklist
 pnpm test:unit
 # Hostile inputs and faults against the real pieces; closes with "hostile: P passed, F failed | crashes | leaks | lost".
 pnpm test:hostile

@@ -26,6 +26,8 @@ export function createMainWindow({ entry, preloadPath }: MainWindowOptions): Bro
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      // A middle-click would otherwise ask for a new window; the open handler denies it anyway, this stops it sooner.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
 

@@ -54,6 +54,7 @@ describe('createMainWindow', () => {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(isAbsolute(preloadPath)).toBe(true);
     expect(preloadPath.replaceAll('\\', '/')).toMatch(/\/preload\/index\.cjs$/);
