@@ -63,6 +63,8 @@ export class FakeProxy extends FakeServer {
   cache: { models: Model[]; fetchedAt: number; stale: boolean } | null = null;
   fetchedAt = 1_700_000_000_000;
   storedKey: string | null = null;
+  /** Set when the keychain cannot be read (locked, …): get-config says so, as main does. */
+  keychainError: ProxyError | null = null;
   saved: { url: string; selectedModel: string | null; savedAt?: number } | null = null;
   /** A custom endpoint's name and typed limits. */
   name = '';
@@ -80,6 +82,7 @@ export class FakeProxy extends FakeServer {
       keyHint: this.storedKey && this.storedKey.length >= 12 ? `••••${this.storedKey.slice(-4)}` : null,
       selectedModel: this.saved?.selectedModel ?? null,
       savedAt: this.saved?.savedAt ?? null,
+      ...(this.keychainError ? { keychainError: this.keychainError } : {}),
     };
   }
 

@@ -170,6 +170,18 @@ describe('LiteLLM panel', () => {
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
   });
 
+  test('a locked keychain is said as such, and Test asks main for the stored key instead of sending none', async () => {
+    const locked = 'The system keychain is locked, so Switchboard cannot read the stored API key. Unlock it, then try again.';
+    app.fake.keychainError = { kind: 'keychain-locked', message: locked };
+    const panel = await openPanel();
+    const status = getByTestId(document.body, 'litellm-key-status');
+    expect(status.textContent).toBe(locked);
+    expect(status.className).toBe('field-error');
+    expect(panel.key.placeholder).toBe('The keychain could not be read');
+    await click(panel.test);
+    expect(app.fake.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'stored' } }]);
+  });
+
   test('after a restart: saved URL and model, key in keychain, models reloaded', async () => {
     app.fake.storedKey = 'sk-stored-key-9876';
     app.fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'claude-3-5-sonnet' };

@@ -9,12 +9,17 @@ export interface KeyFieldState {
   stored: boolean;
   hint: string | null;
   forgotten: boolean;
+  /** Why the keychain could not be read (locked, not available, …): whether a key is stored is then unknown. */
+  keychainProblem: string | null;
 }
 
-export const emptyKeyField: KeyFieldState = { typed: '', stored: false, hint: null, forgotten: false };
+export const emptyKeyField: KeyFieldState = { typed: '', stored: false, hint: null, forgotten: false, keychainProblem: null };
 
-export function keyFieldFromView(view: Pick<PlatformConfigView, 'keyStored' | 'keyHint'>): KeyFieldState {
-  return { typed: '', stored: view.keyStored, hint: view.keyHint, forgotten: false };
+export function keyFieldFromView(view: Pick<PlatformConfigView, 'keyStored' | 'keyHint' | 'keychainError'>): KeyFieldState {
+  const keychainProblem = view.keychainError?.message ?? null;
+  // An unreadable keychain may well hold a key: keep asking for "the stored one", so that main says why it
+  // cannot read it instead of the proxy being called with no key at all.
+  return { typed: '', stored: view.keyStored || keychainProblem !== null, hint: view.keyHint, forgotten: false, keychainProblem };
 }
 
 /** Typed wins; otherwise keep the stored key unless the user forgot it; otherwise no key. */
@@ -33,6 +38,7 @@ export function typedKeyProblem(field: KeyFieldState): string | null {
 
 /** `empty`: what the field says while no key is stored (each platform has its own). */
 export function keyPlaceholder(field: KeyFieldState, empty = 'Leave empty if not needed'): string {
+  if (field.keychainProblem !== null && !field.forgotten) return 'The keychain could not be read';
   if (field.stored && !field.forgotten) {
     return field.hint ? `Stored in keychain (${field.hint})` : 'Stored in keychain';
   }
@@ -45,6 +51,7 @@ export function keyHelpText(field: KeyFieldState, required = false): string {
   if (mode === 'provided') {
     return field.stored ? 'The key you typed replaces the stored one when you save.' : 'The key is saved to the system keychain, never to a file.';
   }
+  if (mode === 'stored' && field.keychainProblem !== null) return field.keychainProblem;
   if (mode === 'stored') return 'A key is stored in the system keychain. Leave this empty to keep using it.';
   if (required) return 'A key is required: enter one to test the connection.';
   if (field.stored) return 'The stored key will be removed from the keychain when you save.';

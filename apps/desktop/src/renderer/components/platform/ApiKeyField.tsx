@@ -23,6 +23,7 @@ export function ApiKeyField({ platform, field, onType, onForget, onKeep }: ApiKe
   const mode = keyInputFor(field).mode;
   const missing = platform.keyRequired && mode === 'none';
   const problem = typedKeyProblem(field);
+  const keychainUnreadable = field.keychainProblem !== null && mode === 'stored';
 
   return (
     <div className="field">
@@ -58,10 +59,11 @@ export function ApiKeyField({ platform, field, onType, onForget, onKeep }: ApiKe
       <div className="field-help-row">
         <p
           id={helpId}
-          className={problem ? 'field-error' : 'field-help'}
+          className={problem || keychainUnreadable ? 'field-error' : 'field-help'}
           data-testid={`${prefix}-key-status`}
           data-missing={missing || undefined}
           data-invalid={problem !== null || undefined}
+          data-keychain-unreadable={keychainUnreadable || undefined}
         >
           {problem ?? keyHelpText(field, platform.keyRequired)}
         </p>
