@@ -1,4 +1,5 @@
-import { DEFAULT_KEYCHAIN_TIMEOUT_MS, withDeadline } from './keychain-deadline.js';
+import { withDeadline } from '../files/with-deadline.js';
+import { DEFAULT_KEYCHAIN_TIMEOUT_MS } from './keychain-deadline.js';
 import {
   classifyKeychainFailure,
   KeychainLockedError,
@@ -96,11 +97,12 @@ export function createKeytarSecretStore(service = KEYCHAIN_SERVICE, options: Key
     const limit = timeoutMs();
     const started = Date.now();
     const budget = { operation, limit, expired: false, remaining: () => Math.max(0, limit - (Date.now() - started)) };
-    return withDeadline(work(budget), limit, () => {
+    const timedOut = () => {
       budget.expired = true;
       keychain.reset(new KeychainProcessError('another call to the keychain timed out', true));
       return new KeychainTimeoutError(limit, operation);
-    });
+    };
+    return withDeadline(limit, timedOut, () => work(budget));
   };
 
   const read = async (account: string, budget: Budget): Promise<string | null> => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_KEYCHAIN_TIMEOUT_MS } from './keychain-deadline.js';
 
 export const DEFAULT_PUBLIC_MODEL_MAP_URL =
   'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
@@ -38,7 +39,6 @@ export const OpencodeSettingsSchema = z.object({
 });
 export type OpencodeSettings = z.infer<typeof OpencodeSettingsSchema>;
 
-export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 4000;
 
 export const KeychainSettingsSchema = z.object({
   /** How long a keychain call may take before it counts as timed out; a Secret Service that never answers must not hold the panel. */
