@@ -71,9 +71,9 @@ async function writeNow(path: string, text: string, options: WriteConfigOptions)
 
   faults.step('mkdir');
   await mkdir(dirname(target.real), { recursive: true });
-  await removeStaleTemps(target.real);
+  removeStaleTemps(target.real);
   // The backup sits beside the path as given, which for a link is another folder than the file's.
-  if (target.real !== path) await removeStaleTemps(path);
+  if (target.real !== path) removeStaleTemps(path);
   if (options.backup && old !== null && existingMode !== null) {
     faults.step('backup');
     await writeNewFile(backupPath, old, existingMode);

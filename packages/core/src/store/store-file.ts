@@ -1,4 +1,5 @@
 import { closeSync, constants, copyFileSync, existsSync, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, renameSync, type Stats } from 'node:fs';
+import { describeKind } from '../files/file-kind.js';
 import { isSettingsDocument, type SettingsDocument } from './migrations/settings-document.js';
 
 /** A settings file is a few KiB; anything this large is not one, and reading it would only stall the start. */
@@ -13,9 +14,6 @@ export type StoreFileState =
   | { kind: 'not-a-file'; reason: string };
 
 function whatItIs(stats: Stats, path: string): string {
-  if (stats.isDirectory()) return 'is a folder, not a file';
-  if (stats.isFIFO()) return 'is a named pipe (FIFO), not a file';
-  if (stats.isSocket()) return 'is a socket, not a file';
   if (stats.isSymbolicLink()) {
     // A link in Switchboard's own folder is not Switchboard's: writing through it would rewrite a file elsewhere.
     let target = 'somewhere else';
@@ -26,7 +24,7 @@ function whatItIs(stats: Stats, path: string): string {
     }
     return `is a symbolic link to ${target}, which Switchboard does not follow`;
   }
-  return 'is a device, not a file';
+  return `is ${describeKind(stats)}, not a file`;
 }
 
 function describeContent(text: string): StoreFileState {
