@@ -1,25 +1,26 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SETTINGS_FILE_NAME } from '@switchboard/core';
+import { inspectStoreFile, SETTINGS_FILE_NAME } from '@switchboard/core';
 
 const BUILT_IN = ['litellm', 'openrouter'];
 
 /**
  * Every platform whose key may be in the keychain: the built-in ones, plus
  * each platform saved in Switchboard's settings (custom endpoints, by slug).
- * The settings file is only read, never created or repaired: a missing or
- * broken one just means the built-in platforms.
+ * The settings file is only looked at, the way the app looks at it at start:
+ * never created or repaired, never followed through a link, never waited on
+ * if it is a pipe. A missing or broken one just means the built-in platforms.
  */
-export async function platformIds(userDataDir: string): Promise<string[]> {
+export function platformIds(userDataDir: string): string[] {
   const ids = new Set(BUILT_IN);
+  let platforms: unknown;
   try {
-    const settings: unknown = JSON.parse(await readFile(join(userDataDir, `${SETTINGS_FILE_NAME}.json`), 'utf8'));
-    const platforms = (settings as { platforms?: unknown } | null)?.platforms;
-    if (typeof platforms === 'object' && platforms !== null) {
-      for (const id of Object.keys(platforms)) ids.add(id);
-    }
+    const settings = inspectStoreFile(join(userDataDir, `${SETTINGS_FILE_NAME}.json`));
+    platforms = settings.kind === 'document' ? settings.document.platforms : undefined;
   } catch {
-    // No settings yet, or unreadable: the built-in platforms are still worth looking up.
+    // A folder that cannot be looked into: the built-in platforms are still worth looking up.
+  }
+  if (typeof platforms === 'object' && platforms !== null) {
+    for (const id of Object.keys(platforms)) ids.add(id);
   }
   return [...ids];
 }

@@ -1,10 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, type CliContext } from '../src/cli.js';
 import { KeychainUnavailableError, type SecretStore } from '@switchboard/core';
 
+const execFileAsync = promisify(execFile);
 const folders: string[] = [];
 afterEach(async () => {
   await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
@@ -70,6 +73,20 @@ describe('switchboard run', () => {
     expect(await runNode(REPORT_ENV, join(dir, 'env.json'))).toEqual({ exitCode: 0 });
     expect((await seen())['LITELLM_API_KEY']).toBe('k');
     expect(await readFile(join(dir, 'settings.json'), 'utf8')).toBe('{ not json');
+  });
+
+  it('neither waits on a named pipe nor follows a link where the settings file should be', async () => {
+    const { dir, runNode, seen } = await setup({ litellm: 'k', 'custom:my-vllm': 'other' });
+    await execFileAsync('mkfifo', [join(dir, 'settings.json')]);
+    expect(await runNode(REPORT_ENV, join(dir, 'env.json'))).toEqual({ exitCode: 0 });
+    expect((await seen())['LITELLM_API_KEY']).toBe('k');
+    await rm(join(dir, 'settings.json'));
+    const elsewhere = join(dir, 'elsewhere.json');
+    await writeFile(elsewhere, JSON.stringify({ platforms: { 'custom:my-vllm': { url: 'http://gpu:8000', selectedModel: null } } }));
+    await symlink(elsewhere, join(dir, 'settings.json'));
+    expect(await runNode(REPORT_ENV, join(dir, 'env.json'))).toEqual({ exitCode: 0 });
+    // Followed, the link would have named the endpoint and its key would be set.
+    expect((await seen())['SWITCHBOARD_MY_VLLM_API_KEY']).toBeNull();
   });
 
   it('passes the command\'s exit status on, and how it died', async () => {

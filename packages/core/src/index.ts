@@ -33,3 +33,4 @@ export type { CatalogListing } from './platforms/platform.js';
 export { buildPublicModelIndex, type PublicModelIndex } from './catalog/public-model-index.js';
 export * from './opencode/index.js';
 export { SETTINGS_FILE_NAME } from './store/settings-schema.js';
+export { inspectStoreFile, type StoreFileState } from './store/store-file.js';
