@@ -108,11 +108,13 @@ export function inputsFor(schema: z.ZodType, vocabulary: InputVocabulary): fc.Ar
 export function keyIn(input: unknown): string | null {
   if (typeof input !== 'object' || input === null) return null;
   const key: unknown = (input as { key?: unknown }).key;
-  if (typeof key !== 'object' || key === null) return null;
+  // Only a key given as `provided` is one: under `none` or `stored` a stray `value` is never read, let alone sent.
+  if (typeof key !== 'object' || key === null || (key as { mode?: unknown }).mode !== 'provided') return null;
   const raw: unknown = (key as { value?: unknown }).value;
   if (typeof raw !== 'string') return null;
   const value = raw.trim();
-  if (value.length < 8 || new Set(value).size < 4) return null;
+  // Shaped like a key (letters and digits, as every real key is): a generated "openrouter" is a word the app says itself.
+  if (value.length < 8 || new Set(value).size < 4 || !/\d/.test(value) || !/[A-Za-z]/.test(value)) return null;
   const whole = JSON.stringify(input) ?? '';
   return whole.split(JSON.stringify(value).slice(1, -1)).length === 2 ? value : null;
 }
