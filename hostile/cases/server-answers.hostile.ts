@@ -1,4 +1,4 @@
-import { contract, MAX_TOKEN_LIMIT, type Model } from '@switchboard/shared';
+import { contract, MAX_TOKEN_LIMIT, parseInput, type Model } from '@switchboard/shared';
 import { expect } from 'vitest';
 import { apiAgainst, json, modelList, type ApiUnderAttack } from '../support/api-under-attack.js';
 import { hostileCases } from '../support/hostile-cases.js';
@@ -121,5 +121,42 @@ const oddIdCases = ODD_IDS.map(([what, id]) => ({
   },
 }));
 
-export const serverAnswerCases = [...numberCases, ...idCases, ...oddIdCases];
+const limitCases = ['constructor', 'toString', 'hasOwnProperty'].map((id) => ({
+  name: `server answers: a limit typed for a model named ${id} is saved, survives a restart and applies to that model only`,
+  async run() {
+    const target = await apiAgainst({ '/v1/models': modelList([id, 'other']) });
+    const saved = await target.api['custom:save-endpoint']({ name: 'Box', url: target.server.url, key: { mode: 'none' }, selectedModel: id });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const limits = { contextLength: 32768, maxOutputTokens: 4096 };
+    const set = await target.api['custom:set-model-limits']({ endpointId: saved.value.id, modelId: id, limits });
+    expect(set.ok ? Object.entries(set.value.modelLimits) : set.error).toEqual([[id, limits]]);
+    const reopened = await target.reopen();
+    const [endpoint] = await reopened['custom:list-endpoints'](undefined);
+    expect(Object.entries(endpoint?.modelLimits ?? {})).toEqual([[id, limits]]);
+    await reopened['custom:test-connection']({ endpointId: saved.value.id, url: target.server.url, key: { mode: 'none' } });
+    const metadata = await reopened['custom:fetch-metadata']({ endpointId: saved.value.id });
+    expect(contract['custom:fetch-metadata'].output.safeParse(metadata).success).toBe(true);
+    const models = metadata.ok ? metadata.value.models : [];
+    expect(models.map((model) => [model.id, model.contextLength, model.maxOutputTokens])).toEqual([
+      [id, 32768, 4096],
+      ['other', null, null],
+    ]);
+  },
+}));
+
+// A settings file keyed by model id cannot hold "__proto__" (zod, like most JSON tooling, drops that key): said, not lost silently.
+const protoLimitCase = {
+  name: 'server answers: a limit for a model named __proto__ is refused with a sentence, not dropped silently',
+  async run() {
+    let refusal = '';
+    try {
+      parseInput('custom:set-model-limits', { endpointId: 'box', modelId: '__proto__', limits: { contextLength: 32768, maxOutputTokens: null } });
+    } catch (error) {
+      refusal = error instanceof Error ? error.message : String(error);
+    }
+    expect(refusal).toMatch(/cannot keep limits for a model named "__proto__"; the model itself can still be used/);
+  },
+};
+
+export const serverAnswerCases = [...numberCases, ...idCases, ...oddIdCases, ...limitCases, protoLimitCase];
 hostileCases(serverAnswerCases);

@@ -13,6 +13,8 @@ export interface ApiUnderAttack {
   server: RunningServer;
   dir: string;
   opencodeConfig: string;
+  /** The same folder opened again, as after a restart. */
+  reopen(): SwitchboardApi;
 }
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -30,14 +32,16 @@ export async function apiAgainst(routes: Record<string, StaticRoute>): Promise<A
   const dir = await mkdtemp(join(tmpdir(), 'switchboard-hostile-'));
   cleanups.push(() => server.close(), () => rm(dir, { recursive: true, force: true }));
   const opencodeConfig = join(dir, 'opencode', 'opencode.json');
-  const api = createApi({
-    userDataDir: join(dir, 'data'),
-    secrets: memorySecretStore(),
-    // The public map is fetched from the same hostile server, which has none: the proxy's word is all there is.
-    env: { SWITCHBOARD_OPENCODE_CONFIG: opencodeConfig, SWITCHBOARD_PUBLIC_MODEL_MAP_URL: `${server.url}/no-map.json` },
-    overrides: { home: dir },
-  });
-  return { api, server, dir, opencodeConfig };
+  const secrets = memorySecretStore();
+  const open = () =>
+    createApi({
+      userDataDir: join(dir, 'data'),
+      secrets,
+      // The public map is fetched from the same hostile server, which has none: the proxy's word is all there is.
+      env: { SWITCHBOARD_OPENCODE_CONFIG: opencodeConfig, SWITCHBOARD_PUBLIC_MODEL_MAP_URL: `${server.url}/no-map.json` },
+      overrides: { home: dir },
+    });
+  return { api: open(), server, dir, opencodeConfig, reopen: open };
 }
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): StaticRoute => ({

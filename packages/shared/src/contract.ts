@@ -133,7 +133,16 @@ const customVerbs = {
     output: resultSchema(CustomEndpointViewSchema),
   },
   'set-model-limits': {
-    input: z.object({ endpointId: EndpointIdSchema, modelId: z.string().min(1).max(512), limits: ModelLimitsSchema }),
+    input: z.object({
+      endpointId: EndpointIdSchema,
+      // Limits are kept by model id in the settings file, and JSON tooling (zod included) drops a "__proto__" key there.
+      modelId: z
+        .string()
+        .min(1)
+        .max(512)
+        .refine((id) => id !== '__proto__', 'Switchboard cannot keep limits for a model named "__proto__"; the model itself can still be used.'),
+      limits: ModelLimitsSchema,
+    }),
     output: resultSchema(CustomEndpointViewSchema),
   },
 } as const;
