@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ContractInputError, isChannel, parseInput, type SwitchboardApi } from '@switchboard/shared';
+import { ContractInputError, isChannel, parseInput, unexpectedFailureLine, type SwitchboardApi } from '@switchboard/shared';
 import { BRIDGE_SCRIPT } from './bridge-script.js';
 import { answerAndClose, clientErrorAnswer } from './client-errors.js';
 import { readBody } from './request-body.js';
@@ -98,7 +98,7 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, sta
     return sendJson(response, 200, { output });
   } catch (error) {
     // Never echo an unexpected error: it could carry a request's secret.
-    state.log?.(`switchboard: ${channel} failed unexpectedly (${error instanceof Error ? error.name : 'unknown error'})`);
+    state.log?.(unexpectedFailureLine(channel, error));
     return sendJson(response, 500, { error: 'Switchboard hit an internal error. See the host output for details.' });
   }
 }
@@ -148,7 +148,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     (request, response) => {
       route(request, response, state).catch((error: unknown) => {
         // The last resort: something in routing itself failed. Say so without request data, stay up.
-        state.log?.(`switchboard: a request failed unexpectedly (${error instanceof Error ? error.name : 'unknown error'})`);
+        state.log?.(unexpectedFailureLine('a request', error));
         if (!response.headersSent) send(response, 500, TEXT, 'Switchboard hit an internal error. See the host output for details.\n', true);
         else response.destroy();
       });

@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { channels, parseInput, type Channel, type SwitchboardApi } from '@switchboard/shared';
+import { channels, parseInput, unexpectedFailureLine, type Channel, type SwitchboardApi } from '@switchboard/shared';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 /** Where refused senders and unexpected failures are logged: by channel and sender, never with the input. */
@@ -30,7 +30,7 @@ async function answer(api: SwitchboardApi, channel: Channel, input: unknown, log
   try {
     return await callApi(api, channel, parsed);
   } catch (error) {
-    log(`switchboard: ${channel} failed unexpectedly (${error instanceof Error ? error.name : 'unknown error'})`);
+    log(unexpectedFailureLine(channel, error));
     // The cause stays behind on purpose: whatever it carries must not cross to the window.
     // eslint-disable-next-line preserve-caught-error
     throw new Error(`Switchboard hit an internal error while answering ${channel}. Try again; if it keeps happening, restart Switchboard.`);
