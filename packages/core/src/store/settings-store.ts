@@ -19,9 +19,14 @@ export function memoryConf(): ConfLike {
   return { store: {} };
 }
 
-/** The file's content for some settings: always with the schema version, first, so a person reading the file sees it. */
+/** The file's content for settings already parsed: always with the schema version, first, so a person reading the file sees it. */
+function fileContent(settings: Settings): Record<string, unknown> {
+  return { [SCHEMA_VERSION_KEY]: SETTINGS_SCHEMA_VERSION, ...settings };
+}
+
+/** The file's content for some settings. */
 export function documentOf(settings: SettingsInput): Record<string, unknown> {
-  return { [SCHEMA_VERSION_KEY]: SETTINGS_SCHEMA_VERSION, ...SettingsSchema.parse(settings) };
+  return fileContent(SettingsSchema.parse(settings));
 }
 
 export function createSettingsStore(conf: ConfLike): SettingsStore {
@@ -37,9 +42,9 @@ export function createSettingsStore(conf: ConfLike): SettingsStore {
       return lastGood;
     },
     write(settings) {
-      const document = documentOf(settings);
-      conf.store = document;
-      lastGood = SettingsSchema.parse(document);
+      const parsed = SettingsSchema.parse(settings);
+      conf.store = fileContent(parsed);
+      lastGood = parsed;
     },
   };
 }
