@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { apiKeyEnvVariable } from '../../src/opencode/api-key-env.js';
 import { MAX_DEPTH } from '../../src/opencode/document-checks.js';
 import { planConfigUpdate } from '../../src/opencode/plan-config-update.js';
-import { buildProviderEntry } from '../../src/opencode/provider-entry.js';
-import { liteLLMModels } from './support/models.js';
+import { litellmProvider as provider, OPENCODE_FILE as FILE } from './support/litellm-provider.js';
 import { expectValidOpencodeConfig } from './support/opencode-schema.js';
 
-const FILE = '/home/ada/.config/opencode/opencode.json';
-const provider = buildProviderEntry({
-  displayName: 'LiteLLM',
-  baseURL: 'http://localhost:4000/v1',
-  models: liteLLMModels(),
-  apiKey: { kind: 'env', variable: apiKeyEnvVariable('litellm') },
-});
 const plan = (existingText: string) => planConfigUpdate({ existingText, filePath: FILE, providerId: 'litellm', provider, modelId: 'gpt-4o' });
 
 describe('documents Switchboard will not edit are refused with where the problem is', () => {

@@ -2,19 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apiKeyEnvVariable } from '../../src/opencode/api-key-env.js';
 import { previewOpencodeConfig } from '../../src/opencode/opencode-config.js';
-import { buildProviderEntry } from '../../src/opencode/provider-entry.js';
 import { useTempDirs } from '../support/temp-dir.js';
-import { liteLLMModels } from './support/models.js';
+import { litellmProvider as provider } from './support/litellm-provider.js';
 
 const tempDir = useTempDirs();
-const provider = buildProviderEntry({
-  displayName: 'LiteLLM',
-  baseURL: 'http://localhost:4000/v1',
-  models: liteLLMModels(),
-  apiKey: { kind: 'env', variable: apiKeyEnvVariable('litellm') },
-});
 
 // JSON-ish bytes with stray non-UTF-8 bytes and byte-order marks spliced in, as a broken tool or another encoding leaves them.
 const bytes = fc

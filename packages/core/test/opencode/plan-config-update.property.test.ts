@@ -1,19 +1,10 @@
 import fc from 'fast-check';
 import { parse } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { apiKeyEnvVariable } from '../../src/opencode/api-key-env.js';
 import { PARSE_OPTIONS } from '../../src/opencode/jsonc-edit.js';
 import { planConfigUpdate } from '../../src/opencode/plan-config-update.js';
-import { buildProviderEntry } from '../../src/opencode/provider-entry.js';
-import { liteLLMModels } from './support/models.js';
+import { litellmProvider as provider, OPENCODE_FILE as FILE } from './support/litellm-provider.js';
 
-const FILE = '/home/ada/.config/opencode/opencode.json';
-const provider = buildProviderEntry({
-  displayName: 'LiteLLM',
-  baseURL: 'http://localhost:4000/v1',
-  models: liteLLMModels(),
-  apiKey: { kind: 'env', variable: apiKeyEnvVariable('litellm') },
-});
 
 // Pieces a hand-edited opencode.json is made of, so generated texts are mostly near-valid and reach the edit path.
 const TOKENS = [
