@@ -7,7 +7,7 @@ import type { Result } from '@switchboard/shared';
 import { expect } from 'vitest';
 import { STALE_AFTER_MS } from '../../packages/core/src/files/index.js';
 import { hostileCases, type HostileCase, type Probe } from '../support/hostile-cases.js';
-import { configVersion, versionOf } from './config-versions.js';
+import { configVersion, versionOf } from '../support/config-versions.js';
 import { afterCase, answered, CHILD, parse, REPO_ROOT, scene } from '../support/config-scene.js';
 
 // ---------------------------------------------------------------------------------------------

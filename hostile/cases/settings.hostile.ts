@@ -7,8 +7,8 @@ import { expect } from 'vitest';
 import { memorySecretStore } from '../../packages/core/test/support/memory-secret-store.js';
 import { openSettingsStore } from '../../packages/core/src/store/open-settings-store.js';
 import { hostileCases, type HostileCase, type Probe } from '../support/hostile-cases.js';
-import { startHostOn, userDataFolder, type HostOnFolder } from './settings-host.js';
-import { settingsVersion, STEADY_PLATFORMS, versionOf } from './settings-versions.js';
+import { startHostOn, userDataFolder, type HostOnFolder } from '../support/settings-host.js';
+import { settingsVersion, STEADY_PLATFORMS, versionOf } from '../support/settings-versions.js';
 
 type AppNoticeKind = ChannelOutput<'app:get-notices'>[number]['kind'];
 
@@ -185,7 +185,7 @@ async function checkAfterKill(dir: string, atLeast: number, probe: Probe, round:
 }
 
 function saveUntilKilled(dir: string, first: number): Promise<{ errors: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'settings-save-child.ts'), dir, String(first)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'support', 'settings-save-child.ts'), dir, String(first)], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

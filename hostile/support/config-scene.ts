@@ -18,7 +18,7 @@ export const OLD = '{\n  // the user\'s own settings\n  "theme": "opencode",\n  
 export const VICTIM = 'precious: a file the config writer must never touch\n';
 /** A file answer must come this fast; a FIFO or a device used to hold it forever. */
 const ANSWER_WITHIN_MS = 5_000;
-export const CHILD = fileURLToPath(new URL('../cases/config-writer-child.ts', import.meta.url));
+export const CHILD = fileURLToPath(new URL('./config-writer-child.ts', import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const cleanups: Array<() => Promise<void>> = [];

@@ -1,4 +1,4 @@
-// Run by config-writer.hostile.ts as `node --import tsx config-writer-child.ts <file> <first version>`:
+// Run by config-writer-faults.hostile.ts as `node --import tsx config-writer-child.ts <file> <first version>`:
 // writes the config (with a backup) again and again, each time a different whole version, until it is killed.
 import { writeConfigFile } from '../../packages/core/src/opencode/write-config-file.js';
 import { configVersion } from './config-versions.js';
