@@ -25,6 +25,8 @@ export const ConnectionTestSchema = z.object({
   latencyMs: z.number().nonnegative(),
   /** Something accepted but worth a look, e.g. an OpenRouter key that does not start with sk-or-. */
   warning: z.string().nullable(),
+  /** Set when the key's access decides what is listed (a LiteLLM team key): the sentence the panel shows. */
+  accessNote: z.string().optional(),
 });
 export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
 
@@ -37,6 +39,8 @@ export type ModelList = z.infer<typeof ModelListSchema>;
 export const ModelIdListSchema = z.object({
   modelIds: ModelIdsSchema,
   fetchedAt: z.number(),
+  /** As in {@link ConnectionTestSchema}. */
+  accessNote: z.string().optional(),
 });
 export type ModelIdList = z.infer<typeof ModelIdListSchema>;
 

@@ -36,6 +36,8 @@ export type ProxyErrorKind = z.infer<typeof ProxyErrorKindSchema>;
 export const ProxyErrorSchema = z.object({
   kind: ProxyErrorKindSchema,
   message: z.string(),
+  /** A URL that would likely work instead (the origin of a pasted admin page): offered in one click. */
+  suggestedUrl: z.string().optional(),
 });
 export type ProxyError = z.infer<typeof ProxyErrorSchema>;
 

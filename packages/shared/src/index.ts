@@ -7,3 +7,4 @@ export * from './model.js';
 export * from './model-bounds.js';
 export * from './platform.js';
 export * from './url.js';
+export { proxyPageSentence, recogniseProxyPage, type ProxyPage, type RecognisedPage } from './admin-pages.js';

@@ -15,3 +15,6 @@ export const MAX_MODEL_ID_LENGTH = 512;
 
 /** The longest display name, mode or provider name taken from a server. */
 export const MAX_LABEL_LENGTH = 200;
+
+/** The longest model description taken from a server: a sentence or two, not a document. */
+export const MAX_DESCRIPTION_LENGTH = 1_000;

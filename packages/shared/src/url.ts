@@ -1,10 +1,15 @@
+import { proxyPageSentence, recogniseProxyPage } from './admin-pages.js';
+
 /**
  * One place that turns what a person typed into a proxy base URL, so the
  * renderer can warn while typing and core can refuse the same inputs.
  * The base never ends in `/`, nor (unless `keepVersionPath`, for a platform
  * whose documented base already includes it) in `/v1`.
  */
-export type NormalizedUrl = { ok: true; url: string } | { ok: false; message: string };
+export type NormalizedUrl =
+  | { ok: true; url: string }
+  /** `suggestion`: a URL that would likely work instead, offered in one click. */
+  | { ok: false; message: string; suggestion?: string };
 
 export function normalizeBaseUrl(input: string, options: { keepVersionPath?: boolean } = {}): NormalizedUrl {
   const trimmed = input.trim();
@@ -31,10 +36,24 @@ export function normalizeBaseUrl(input: string, options: { keepVersionPath?: boo
       message: 'Remove the user name and password from the URL; put the API key in the API key field instead.',
     };
   }
-  if (parsed.search !== '' || parsed.hash !== '') {
-    return { ok: false, message: 'Remove the query string or #fragment from the URL; give only the base address.' };
+  const page = recogniseProxyPage(parsed);
+  if (page) {
+    const suggestion = withoutVersion(page.base, options);
+    return { ok: false, message: proxyPageSentence(page.page, suggestion), suggestion };
   }
-  let path = parsed.pathname.replace(/\/+$/, '');
-  if (!options.keepVersionPath && path.endsWith('/v1')) path = path.slice(0, -'/v1'.length);
-  return { ok: true, url: `${parsed.origin}${path}` };
+  if (parsed.search !== '' || parsed.hash !== '') {
+    return {
+      ok: false,
+      message: 'Remove the query string or #fragment from the URL; give only the base address.',
+      suggestion: withoutVersion(`${parsed.origin}${parsed.pathname}`, options),
+    };
+  }
+  return { ok: true, url: withoutVersion(`${parsed.origin}${parsed.pathname}`, options) };
+}
+
+/** No trailing `/`, and no trailing `/v1` unless the platform's base includes it. */
+function withoutVersion(url: string, options: { keepVersionPath?: boolean }): string {
+  let base = url.replace(/\/+$/, '');
+  if (!options.keepVersionPath && base.endsWith('/v1')) base = base.slice(0, -'/v1'.length);
+  return base;
 }

@@ -21,7 +21,6 @@ describe('normalizeBaseUrl', () => {
     ['ftp://example.com', /Only http:\/\/ and https:\/\//],
     ['file:///etc/passwd', /Only http/],
     ['http://user:pw@example.com', /Remove the user name and password/],
-    ['http://example.com/?token=1', /query string/],
   ])('refuses %j with a sentence', (input, message) => {
     const result = normalizeBaseUrl(input);
     expect(result.ok).toBe(false);
@@ -46,5 +45,35 @@ describe('normalizeBaseUrl with characters the URL parser would drop', () => {
     const result = normalizeBaseUrl(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(message);
+  });
+});
+
+describe('normalizeBaseUrl with a URL copied from one of LiteLLM\'s own pages', () => {
+  it.each([
+    ['http://host:4000/ui/', "This is LiteLLM's admin page. Use http://host:4000?", 'http://host:4000'],
+    ['http://host:4000/ui/?login=success', "This is LiteLLM's admin page. Use http://host:4000?", 'http://host:4000'],
+    ['http://host:4000/ui', "This is LiteLLM's admin page. Use http://host:4000?", 'http://host:4000'],
+    ['https://corp.example/litellm/ui/?page=models', "This is LiteLLM's admin page. Use https://corp.example/litellm?", 'https://corp.example/litellm'],
+    ['http://host:4000/docs', "This is LiteLLM's API documentation page. Use http://host:4000?", 'http://host:4000'],
+    ['http://host:4000/redoc', "This is LiteLLM's API documentation page. Use http://host:4000?", 'http://host:4000'],
+    ['http://host:4000/openapi.json', "This is LiteLLM's API documentation page. Use http://host:4000?", 'http://host:4000'],
+    ['http://host:4000/#/model%20management/model_info_v1_model_info_get', "This is LiteLLM's API documentation page. Use http://host:4000?", 'http://host:4000'],
+    ['http://host:4000/v1/#/chat', "This is LiteLLM's API documentation page. Use http://host:4000?", 'http://host:4000'],
+  ])('%j is recognised and its base offered', (input, message, suggestion) => {
+    expect(normalizeBaseUrl(input)).toEqual({ ok: false, message, suggestion });
+  });
+
+  it('offers the address without its query string or fragment for any other page', () => {
+    expect(normalizeBaseUrl('http://example.com/proxy/?token=1')).toEqual({
+      ok: false,
+      message: 'Remove the query string or #fragment from the URL; give only the base address.',
+      suggestion: 'http://example.com/proxy',
+    });
+  });
+
+  it('does not mistake a base path that merely contains ui or docs for a page', () => {
+    expect(normalizeBaseUrl('https://example.com/guide/litellm')).toEqual({ ok: true, url: 'https://example.com/guide/litellm' });
+    expect(normalizeBaseUrl('https://docs-proxy.example.com')).toEqual({ ok: true, url: 'https://docs-proxy.example.com' });
+    expect(normalizeBaseUrl('https://example.com/uipath')).toEqual({ ok: true, url: 'https://example.com/uipath' });
   });
 });

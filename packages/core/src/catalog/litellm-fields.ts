@@ -18,9 +18,14 @@ export function metadataFromLiteLLMFields(fields: Fields): ModelMetadata {
     maxOutputTokens: tokenLimit(fields.max_output_tokens),
     inputCostPerMillion: pricePerMillion(fields.input_cost_per_token),
     outputCostPerMillion: pricePerMillion(fields.output_cost_per_token),
+    cacheReadCostPerMillion: pricePerMillion(fields.cache_read_input_token_cost),
+    cacheWriteCostPerMillion: pricePerMillion(fields.cache_creation_input_token_cost),
     supportsVision: flag(fields.supports_vision),
     supportsTools: flag(fields.supports_function_calling),
     supportsReasoning: flag(fields.supports_reasoning),
+    supportsPdf: flag(fields.supports_pdf_input),
+    supportsWebSearch: flag(fields.supports_web_search),
+    supportsPromptCaching: flag(fields.supports_prompt_caching),
   };
 }
 

@@ -18,15 +18,24 @@ export function openRouterModel(entry: Fields & { id: string }): Model {
     id: entry.id,
     name: label(entry.name) ?? entry.id,
     provider: providerFromId(entry.id),
+    // OpenRouter's descriptions are its own marketing paragraphs, not what an admin wrote.
+    description: null,
+    underlying: null,
     mode: outputs.length === 0 || outputs.includes('text') ? 'chat' : outputs.includes('image') ? 'image_generation' : outputs[0] ?? null,
     contextLength: tokenLimit(entry.context_length) ?? tokenLimit(topProvider.context_length),
     maxOutputTokens: tokenLimit(topProvider.max_completion_tokens),
     // OpenRouter prices are USD per token as strings; "-1" marks a router whose price depends on the model it picks.
     inputCostPerMillion: pricePerMillion(pricing.prompt),
     outputCostPerMillion: pricePerMillion(pricing.completion),
+    cacheReadCostPerMillion: pricePerMillion(pricing.input_cache_read),
+    cacheWriteCostPerMillion: pricePerMillion(pricing.input_cache_write),
     supportsVision: inputs.length > 0 ? inputs.includes('image') : null,
     supportsTools: parameters.length > 0 ? parameters.includes('tools') : null,
     supportsReasoning: parameters.length > 0 ? parameters.includes('reasoning') || parameters.includes('include_reasoning') : null,
+    // OpenRouter calls a PDF a "file" input.
+    supportsPdf: inputs.length > 0 ? inputs.includes('file') : null,
+    supportsWebSearch: null,
+    supportsPromptCaching: null,
     sources: {},
   };
   const sources: Partial<Record<MetadataField, MetadataSource>> = {};
