@@ -20,18 +20,30 @@ async function openFixture(name: string) {
 describe('settings migrations', () => {
   it('migrate a version-0 file (LiteLLM, OpenRouter, two custom endpoints with limits, catalog, opencode) with nothing lost', async () => {
     const { dir, original, opened } = await openFixture('v0-full.json');
-    // Every value the old file held reads back unchanged; version 1 only adds the keychain's deadline.
-    expect(opened.store.read()).toEqual({ ...original, keychain: { timeoutMs: 4000 } });
+    // Every value the old file held reads back unchanged; version 1 adds the keychain's deadline, version 2 the Responses-only switch, off.
+    const opencode = { ...(original['opencode'] as object), writeResponsesOnly: false };
+    expect(opened.store.read()).toEqual({ ...original, keychain: { timeoutMs: 4000 }, opencode });
     expect(opened.notices).toEqual([]);
-    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 1, ...original, keychain: { timeoutMs: 4000 } });
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 2, ...original, keychain: { timeoutMs: 4000 }, opencode });
+    expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
+  });
+
+  it('migrate a version-1 file with nothing lost: only the Responses-only switch is added, off', async () => {
+    const { dir, original, opened } = await openFixture('v1-full.json');
+    const { schemaVersion: _version, ...settings } = original;
+    const migrated = { ...settings, opencode: { ...(settings['opencode'] as object), writeResponsesOnly: false } };
+    expect(opened.store.read()).toEqual(migrated);
+    expect(opened.store.read().keychain.timeoutMs).toBe(9000);
+    expect(opened.notices).toEqual([]);
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 2, ...migrated });
     expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
   });
 
   it('leave a current file exactly as it is, byte for byte', async () => {
-    const { dir, text, original, opened } = await openFixture('v1-full.json');
+    const { dir, text, original, opened } = await openFixture('v2-full.json');
     const { schemaVersion: _version, ...settings } = original;
     expect(opened.store.read()).toEqual(settings);
-    expect(opened.store.read().keychain.timeoutMs).toBe(9000);
+    expect(opened.store.read().opencode.writeResponsesOnly).toBe(true);
     expect(await readFile(settingsFile(dir), 'utf8')).toBe(text);
   });
 
@@ -43,12 +55,20 @@ describe('settings migrations', () => {
   });
 
   it.each([
-    [{ schemaVersion: 2 }, { kind: 'newer', version: 2 }],
+    [{ schemaVersion: 3 }, { kind: 'newer', version: 3 }],
     [{ schemaVersion: '1' }, { kind: 'bad-version', value: '1' }],
     [{ schemaVersion: 1.5 }, { kind: 'bad-version', value: 1.5 }],
     [{ schemaVersion: -1 }, { kind: 'bad-version', value: -1 }],
   ])('tell a newer or a nonsense version from one they can migrate: %j', (document, outcome) => {
     expect(migrateSettings(document)).toEqual(outcome);
+  });
+
+  it('leave an opencode section that is not an object for the salvage to judge, and keep a switch already there', () => {
+    expect(migrateSettings({ schemaVersion: 1, opencode: [] })).toMatchObject({ kind: 'current', document: { opencode: [] } });
+    expect(migrateSettings({ schemaVersion: 1, opencode: { writeResponsesOnly: true } })).toMatchObject({
+      kind: 'current',
+      document: { opencode: { writeResponsesOnly: true } },
+    });
   });
 
   it('reach the current version from every older one', () => {

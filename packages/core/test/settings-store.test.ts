@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { openSettingsStore } from '../src/store/open-settings-store.js';
+import { SETTINGS_SCHEMA_VERSION } from '../src/store/settings-schema.js';
 import { settingsFile } from './support/settings-folder.js';
 import { useTempDirs } from './support/temp-dir.js';
 
@@ -14,7 +15,7 @@ describe('the settings store', () => {
     expect(reopened.store.read().platforms.litellm).toEqual({ url: 'http://proxy:4000', selectedModel: 'gpt-4o' });
     expect(reopened.notices).toEqual([]);
     expect(JSON.parse(await readFile(settingsFile(dir), 'utf8'))).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: SETTINGS_SCHEMA_VERSION,
       platforms: { litellm: { selectedModel: 'gpt-4o' } },
     });
   });

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { openSettingsStore } from '../src/store/open-settings-store.js';
-import { DEFAULT_PUBLIC_MODEL_MAP_URL } from '../src/store/settings-schema.js';
+import { DEFAULT_PUBLIC_MODEL_MAP_URL, SETTINGS_SCHEMA_VERSION } from '../src/store/settings-schema.js';
 import { keptCopies, readJson, settingsFile } from './support/settings-folder.js';
 import { useTempDirs } from './support/temp-dir.js';
 
@@ -9,7 +9,7 @@ const tempDir = useTempDirs();
 
 const litellm = { url: 'http://proxy:4000', selectedModel: 'gpt-4o', savedAt: 1761200000000 };
 const lab = { url: 'http://10.0.0.12:8000/v1', selectedModel: null, name: 'Lab', modelLimits: { m: { contextLength: 8192, maxOutputTokens: null } } };
-const good = { schemaVersion: 1, platforms: { litellm, 'custom:lab': lab }, opencode: { sync: true, smallModels: { litellm: 'mini' } } };
+const good = { schemaVersion: SETTINGS_SCHEMA_VERSION, platforms: { litellm, 'custom:lab': lab }, opencode: { sync: true, smallModels: { litellm: 'mini' } } };
 
 /** Each case breaks one thing beside good neighbours: what must go, and what the settings read afterwards. */
 const cases = [
@@ -50,6 +50,12 @@ const cases = [
     expected: { opencode: { sync: true, writeKeyInFile: false, smallModels: { litellm: 'mini' } }, platforms: good.platforms },
   },
   {
+    name: 'a broken Responses-only switch falls back to off alone',
+    file: { ...good, opencode: { ...good.opencode, writeResponsesOnly: 'sometimes' } },
+    dropped: 'opencode.writeResponsesOnly',
+    expected: { opencode: { sync: true, writeResponsesOnly: false, smallModels: { litellm: 'mini' } }, platforms: good.platforms },
+  },
+  {
     name: 'a keychain deadline out of bounds falls back to 4 s',
     file: { ...good, keychain: { timeoutMs: 10 } },
     dropped: 'keychain.timeoutMs',
@@ -59,7 +65,7 @@ const cases = [
     name: 'a section that is not an object falls back to its defaults',
     file: { ...good, opencode: [] },
     dropped: 'opencode',
-    expected: { opencode: { configPath: null, sync: null, writeKeyInFile: false, smallModels: {} }, platforms: good.platforms },
+    expected: { opencode: { configPath: null, sync: null, writeKeyInFile: false, smallModels: {}, writeResponsesOnly: false }, platforms: good.platforms },
   },
 ];
 
@@ -77,7 +83,7 @@ describe('a settings file with a broken entry', () => {
     expect(opened.notices).toEqual([{ kind: 'settings-repaired', message: expect.stringContaining(dropped) }]);
     expect(opened.notices[0]?.message).toContain(kept[0]);
     // The repaired file is on disk, so the next start is quiet.
-    expect(await readJson(settingsFile(dir))).toMatchObject({ schemaVersion: 1, ...expected });
+    expect(await readJson(settingsFile(dir))).toMatchObject({ schemaVersion: SETTINGS_SCHEMA_VERSION, ...expected });
     expect(openSettingsStore(dir).notices).toEqual([]);
   });
 });

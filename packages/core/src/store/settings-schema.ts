@@ -36,6 +36,8 @@ export const OpencodeSettingsSchema = z.object({
   writeKeyInFile: z.boolean().default(false),
   /** opencode's `small_model` (titles, summaries) per platform instance, when the user picked one. */
   smallModels: z.record(z.string(), z.string()).default({}),
+  /** Also write models that only speak the Responses API, each with `@ai-sdk/openai` (version 2). */
+  writeResponsesOnly: z.boolean().default(false),
 });
 export type OpencodeSettings = z.infer<typeof OpencodeSettingsSchema>;
 
@@ -51,7 +53,7 @@ export type KeychainSettings = z.infer<typeof KeychainSettingsSchema>;
  * raises it and adds a migration in `migrations/` with a fixture of the older
  * file; a file without a version is version 0.
  */
-export const SETTINGS_SCHEMA_VERSION = 1;
+export const SETTINGS_SCHEMA_VERSION = 2;
 export const SCHEMA_VERSION_KEY = 'schemaVersion';
 
 /** Everything Switchboard keeps outside the keychain. No secret ever belongs here. */
