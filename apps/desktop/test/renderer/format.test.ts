@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatAbsoluteTime, formatRelativeTime, formatTokens, formatUsd } from '../../src/renderer/lib/format';
-import { capabilityBadges, modelFacts, nonChatMode, sourceLabel } from '../../src/renderer/lib/model-facts';
+import { capabilityBadges, modelFacts, modeBadge, sourceLabel } from '../../src/renderer/lib/model-facts';
 import { providerLabel } from '../../src/renderer/lib/provider-labels';
 import { model } from './fake-bridge';
 
@@ -71,9 +71,9 @@ describe('sources and facts', () => {
 
   test('badges only for abilities known to be there; the mode only for non-chat models', () => {
     expect(capabilityBadges(model('x', { supportsVision: false, supportsTools: null, supportsReasoning: true })).map((b) => b.capability)).toEqual(['reasoning']);
-    expect(nonChatMode(model('x', { mode: 'image_generation' }))).toBe('image generation');
-    expect(nonChatMode(model('x', { mode: 'chat' }))).toBeNull();
-    expect(nonChatMode(model('x'))).toBeNull();
+    expect(modeBadge(model('x', { mode: 'image_generation' }))?.label).toBe('image generation');
+    expect(modeBadge(model('x', { mode: 'chat' }))).toBeNull();
+    expect(modeBadge(model('x'))).toBeNull();
   });
 
   test('providers read as brand names; unknown keys as they are; none as "Other"', () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ModelCombobox } from '../../src/renderer/components/model-picker/ModelCombobox';
-import { fakeLayout, getByTestId, mount, type Mounted } from './dom';
+import { OPTION_ROW_HEIGHT } from '../../src/renderer/components/model-picker/ModelListbox';
+import { click, fakeLayout, getByTestId, mount, type Mounted } from './dom';
 import { model } from './fake-bridge';
 
 let restoreLayout: () => void;
@@ -83,6 +84,65 @@ describe('a model option', () => {
     expect(row.querySelector('.model-option-id')?.textContent).toBe('openai/o3');
     expect(row.querySelector('[data-capability="reasoning"]')).not.toBeNull();
     expect((await optionOf('gpt-4o')).querySelector('.model-option-id')).toBeNull();
+  });
+});
+
+const SONNET = model('claude-3-5-sonnet', {
+  provider: 'anthropic',
+  description: 'my sonnet, for long reviews: the admin wrote more than fits on one line of the list',
+  underlying: 'anthropic/claude-3-5-sonnet-20241022',
+  supportsVision: true,
+  supportsPdf: true,
+  supportsWebSearch: true,
+  supportsPromptCaching: true,
+  inputCostPerMillion: 3,
+  outputCostPerMillion: 15,
+  cacheReadCostPerMillion: 0.3,
+  cacheWriteCostPerMillion: 3.75,
+  sources: { supportsPdf: 'public-map', supportsWebSearch: 'public-map', supportsPromptCaching: 'proxy', inputCostPerMillion: 'proxy', outputCostPerMillion: 'proxy', cacheReadCostPerMillion: 'proxy', cacheWriteCostPerMillion: 'proxy' },
+});
+const FREE = model('free-llama', { inputCostPerMillion: 0, outputCostPerMillion: 0, contextLength: 32_768, sources: { inputCostPerMillion: 'proxy', outputCostPerMillion: 'proxy' } });
+const RESPONSES = model('openai/o1-pro', { provider: 'openai', mode: 'responses' });
+
+describe('what the proxy says about a model', () => {
+  test("the admin's description and the model behind the alias, on the row's second line, whole in their tooltips", async () => {
+    const row = await option('claude-3-5-sonnet', [SONNET, GPT_4O]);
+    const description = row.querySelector<HTMLElement>('[data-testid="model-row-description"]');
+    expect(description?.textContent).toBe(SONNET.description);
+    expect(description?.title).toBe(SONNET.description);
+    const underlying = row.querySelector<HTMLElement>('[data-testid="model-row-underlying"]');
+    expect(underlying?.textContent).toBe('→ anthropic/claude-3-5-sonnet-20241022');
+    expect(underlying?.title).toBe('Served by anthropic/claude-3-5-sonnet-20241022');
+    // Both share the line under the name: the row keeps the height the virtual list gives every row.
+    expect(description?.parentElement).toBe(underlying?.parentElement);
+    expect(row.style.height).toBe(`${OPTION_ROW_HEIGHT}px`);
+    const plain = await optionOf('gpt-4o');
+    expect(plain.querySelector('[data-testid="model-row-description"]')).toBeNull();
+    expect(plain.querySelector('[data-testid="model-row-underlying"]')).toBeNull();
+  });
+
+  test('PDF, web search and caching badges sit beside vision; the price title has the cached-input prices', async () => {
+    const row = await option('claude-3-5-sonnet', [SONNET]);
+    const badges = [...row.querySelectorAll<HTMLElement>('[data-capability]')];
+    expect(badges.map((badge) => badge.textContent)).toEqual(['vision', 'PDF', 'web search', 'caching']);
+    expect(badges[1]?.title).toBe("Accepts PDF files as input, from LiteLLM's public price map");
+    expect(fact(row, 'price')?.textContent).toBe('$3.00 / $15.00 per M');
+    expect(fact(row, 'price')?.title).toBe('Price per million tokens: $3.00 input, $15.00 output, from the proxy; cached input $0.30 to read, $3.75 to write, from the proxy');
+  });
+
+  test('a model the proxy says is free reads Free', async () => {
+    const row = await option('free-llama', [FREE]);
+    expect(fact(row, 'price')?.textContent).toBe('Free');
+    expect(fact(row, 'price')?.title).toBe('Free: $0 input, $0 output per million tokens, from the proxy');
+  });
+
+  test('a responses-mode model, shown with the switch, is marked Responses API only', async () => {
+    view = await mount(<ModelCombobox testIdPrefix="litellm" models={[GPT_4O, RESPONSES]} selectedId={null} currentId={null} onSelect={() => {}} />);
+    expect(view.container.querySelector('[data-model-id="openai/o1-pro"]')).toBeNull();
+    await click(getByTestId(view.container, 'litellm-mode-toggle'));
+    const badge = getByTestId(view.container, 'litellm-model-select').querySelector<HTMLElement>('[data-model-id="openai/o1-pro"] [data-badge="responses-only"]');
+    expect(badge?.textContent).toBe('Responses API only');
+    expect(badge?.title).toMatch(/cannot use it$/);
   });
 });
 

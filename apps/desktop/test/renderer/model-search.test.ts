@@ -74,10 +74,20 @@ describe('mode filter', () => {
 
   test('shows chat models (and models of unknown mode) by default, and counts the hidden ones', () => {
     const { index, view, rows } = rowsFor(models);
-    expect(optionIds(rows)).toEqual(['openai/gpt-4o', 'openai/o1', 'mystery']);
-    expect(index.chatCount).toBe(3);
-    expect(index.models.length - index.chatCount).toBe(3);
-    expect(view.hiddenNonChat).toBe(3);
+    expect(optionIds(rows)).toEqual(['openai/gpt-4o', 'mystery']);
+    expect(index.chatCount).toBe(2);
+    expect(index.models.length - index.chatCount).toBe(4);
+    expect(view.hiddenNonChat).toBe(4);
+  });
+
+  test('a model that speaks only the Responses API is hidden like other non-chat modes, and never the first offered', () => {
+    const responsesFirst = [model('openai/a-responses-model', { mode: 'responses' }), model('openai/gpt-4o', { mode: 'chat' })];
+    const { index, view } = rowsFor(responsesFirst);
+    expect(modelAtOrdinal(index, view, 0)?.id).toBe('openai/gpt-4o');
+    expect(view.optionCount).toBe(1);
+    // Searched for by name, it is still only behind the switch.
+    expect(rowsFor(responsesFirst, 'a-responses').view.hiddenNonChat).toBe(1);
+    expect(optionIds(rowsFor(responsesFirst, 'a-responses', true).rows)).toEqual(['openai/a-responses-model']);
   });
 
   test('the toggle shows every mode, and group counts follow', () => {

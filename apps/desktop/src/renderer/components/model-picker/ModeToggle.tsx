@@ -1,15 +1,15 @@
 interface ModeToggleProps {
   testId: string;
-  /** How many embedding, image, audio and other non-chat models the list has. */
+  /** How many embedding, image, audio, Responses-API-only and other non-chat models the list has. */
   count: number;
   checked: boolean;
   onChange(checked: boolean): void;
 }
 
-/** Non-chat models are hidden by default: an agent cannot talk to them. The switch says how many there are. */
+/** Non-chat models are hidden by default: an agent calling /v1/chat/completions cannot talk to them. The switch says how many there are. */
 export function ModeToggle({ testId, count, checked, onChange }: ModeToggleProps) {
   return (
-    <label className="mode-toggle" title="Embedding, image, audio and other models an agent cannot chat with">
+    <label className="mode-toggle" title="Embedding, image, audio, Responses-API-only and other models an agent cannot chat with through /v1/chat/completions">
       <input
         type="checkbox"
         role="switch"

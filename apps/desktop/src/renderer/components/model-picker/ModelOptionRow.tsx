@@ -1,7 +1,7 @@
 import type { Model } from '@switchboard/shared';
 import { memo } from 'react';
 import { titleOf } from '../../lib/catalog-index';
-import { capabilityBadges, modelFacts, nonChatMode } from '../../lib/model-facts';
+import { capabilityBadges, modelFacts, modeBadge, underlyingOf } from '../../lib/model-facts';
 import { Icon } from '../ui/Icon';
 import { Highlighted } from './Highlighted';
 
@@ -24,10 +24,16 @@ export interface ModelOptionRowProps {
   onChoose(ordinal: number): void;
 }
 
-/** One model: name and badges, its id, then context window, output limit and price, each saying where it came from. */
+/**
+ * One model: name and badges; its id, the model behind an alias and the admin's description on one line under it;
+ * then context window, output limit and price, each saying where it came from. Two lines whatever the model says,
+ * so every row has the height the virtual list gives it.
+ */
 function OptionRow({ model, id, ordinal, setSize, selected, active, current, titleRanges, idRanges, start, height, onChoose }: ModelOptionRowProps) {
   const title = titleOf(model);
-  const mode = nonChatMode(model);
+  const mode = modeBadge(model);
+  const underlying = underlyingOf(model);
+  const showId = title !== model.id;
   return (
     <div
       role="option"
@@ -56,19 +62,33 @@ function OptionRow({ model, id, ordinal, setSize, selected, active, current, tit
             </span>
           ) : null}
           {mode ? (
-            <span className="badge badge-neutral" data-badge="mode" title={`Mode: ${mode}`}>
-              {mode}
+            <span className="badge badge-neutral" data-badge={mode.kind} title={mode.title}>
+              {mode.label}
             </span>
           ) : null}
           {capabilityBadges(model).map((badge) => (
             <span key={badge.capability} className="badge badge-capability" data-capability={badge.capability} title={badge.title}>
-              {badge.capability}
+              {badge.label}
             </span>
           ))}
         </span>
-        {title !== model.id ? (
-          <span className="model-option-id">
-            <Highlighted text={model.id} ranges={idRanges} />
+        {showId || underlying || model.description ? (
+          <span className="model-option-sub">
+            {showId ? (
+              <span className="model-option-id">
+                <Highlighted text={model.id} ranges={idRanges} />
+              </span>
+            ) : null}
+            {underlying ? (
+              <span className="model-option-underlying" data-testid="model-row-underlying" title={`Served by ${underlying}`}>
+                → {underlying}
+              </span>
+            ) : null}
+            {model.description ? (
+              <span className="model-option-description" data-testid="model-row-description" title={model.description}>
+                {model.description}
+              </span>
+            ) : null}
           </span>
         ) : null}
       </span>
@@ -84,8 +104,8 @@ function OptionRow({ model, id, ordinal, setSize, selected, active, current, tit
                 </span>
                 <span className="visually-hidden">unknown</span>
               </>
-            )}{' '}
-            <span className="fact-unit">{fact.unit}</span>
+            )}
+            {fact.unit ? <span className="fact-unit"> {fact.unit}</span> : null}
             {fact.typed ? (
               <span className="fact-typed">
                 <span aria-hidden="true"> · you</span>
