@@ -1,5 +1,5 @@
 export type { FailureMode, RecordedRequest, RunningServer } from './types.js';
-export type { LiteLLMDeployment, LiteLLMServerOptions, RouteAvailability } from './litellm/types.js';
+export type { LiteLLMDeployment, LiteLLMServerOptions, LiteLLMVersion, MidstreamDeath, RouteAvailability, TeamKey } from './litellm/types.js';
 export type { LiteLLMServer } from './litellm-server.js';
 export type { OpenRouterServer, OpenRouterServerOptions } from './openrouter-server.js';
 export type { OpenRouterModel } from './openrouter/models.js';

@@ -70,7 +70,8 @@ describe('model lists and metadata', () => {
     const server = await track(startLiteLLMServer({ deployments }));
     const listed = ids((await getJson(`${server.url}/v1/models`)).body);
     const map = loadPublicModelMap() as Record<string, { litellm_provider?: string; mode?: string }>;
-    const openaiKeys = Object.keys(map).filter((key) => map[key]?.litellm_provider === 'openai');
+    // litellm.models_by_provider["openai"] is its chat list plus its text-completion list (babbage-002, ...).
+    const openaiKeys = Object.keys(map).filter((key) => ['openai', 'text-completion-openai'].includes(map[key]?.litellm_provider ?? ''));
     // The map holds both "sora-2" and "openai/sora-2"; both become "openai/sora-2", listed once.
     const expanded = new Set(openaiKeys.map((key) => (key.startsWith('openai') ? key : `openai/${key}`)));
     expect(expanded.size).toBeLessThan(openaiKeys.length);
@@ -78,6 +79,7 @@ describe('model lists and metadata', () => {
     expect(listed).toContain('openai/gpt-4o');
     expect(listed).toContain('openai/text-embedding-3-small');
     expect(listed).toContain('openai/dall-e-3');
+    expect(listed).toContain('openai/babbage-002');
     expect(listed).toHaveLength(2 + expanded.size);
     expect(new Set(listed).size).toBe(listed.length);
     // A wildcard-matched model can be chatted with and looked up.

@@ -7,21 +7,28 @@ export interface AuthSettings {
   database: boolean;
 }
 
-/** null when the request may proceed, otherwise the error LiteLLM would answer with. */
-export function checkAuth(headers: Record<string, string | undefined>, settings: AuthSettings): ErrorReply | null {
-  // Without a master key LiteLLM runs open: keys are neither required nor checked.
-  if (settings.masterKey === null) return null;
+/** The key a request carries (x-litellm-api-key wins over Authorization), or 'malformed' when Bearer is missing. */
+export function presentedKey(headers: Record<string, string | undefined>): string | 'malformed' | undefined {
   let key: string | undefined;
   const litellmHeader = headers['x-litellm-api-key'];
   const authorization = headers['authorization'];
   if (litellmHeader !== undefined) {
     key = litellmHeader.startsWith('Bearer ') ? litellmHeader.slice('Bearer '.length) : litellmHeader;
   } else if (authorization !== undefined) {
-    if (!authorization.startsWith('Bearer ')) return malformedApiKey();
+    if (!authorization.startsWith('Bearer ')) return 'malformed';
     key = authorization.slice('Bearer '.length);
   }
   key = key?.trim();
-  if (!key) return noApiKey();
+  return key ? key : undefined;
+}
+
+/** null when the request may proceed, otherwise the error LiteLLM would answer with. */
+export function checkAuth(headers: Record<string, string | undefined>, settings: AuthSettings): ErrorReply | null {
+  // Without a master key LiteLLM runs open: keys are neither required nor checked.
+  if (settings.masterKey === null) return null;
+  const key = presentedKey(headers);
+  if (key === 'malformed') return malformedApiKey();
+  if (key === undefined) return noApiKey();
   if (key === settings.masterKey || settings.virtualKeys.includes(key)) return null;
   return settings.database ? tokenNotFound(key) : noDbConnection();
 }

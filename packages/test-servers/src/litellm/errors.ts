@@ -61,3 +61,38 @@ export const upstreamUnreachable = (modelGroup: string): ErrorReply =>
     null,
     null,
   );
+
+/** 1.81.0 once a wildcard route exists: the router, not the proxy, refuses the name. */
+export const noHealthyDeployments = (model: string): ErrorReply =>
+  proxyError(400, `litellm.BadRequestError: You passed in model=${model}. There are no healthy deployments for this model`, null, null);
+
+/** Not recorded: how LiteLLM refuses a team key a model outside its team's list. */
+export const teamModelAccessDenied = (model: string, allowed: string[]): ErrorReply =>
+  proxyError(
+    401,
+    `team not allowed to access model. This team can only access models=${JSON.stringify(allowed)}. Tried to access ${model}`,
+    'team_model_access_denied',
+    'model',
+  );
+
+/** FastAPI's HTTPException(detail={"error": ...}), used by the model-management routes. */
+export const detailError = (status: number, error: string): ErrorReply => ({ status, body: { detail: { error } } });
+
+export const dbNotConnected = (): ErrorReply =>
+  detailError(500, 'DB not connected. See https://docs.litellm.ai/docs/proxy/virtual_keys');
+
+export const modelIdNotFound = (id: string): ErrorReply => detailError(400, `Model id = ${id} not found on litellm proxy`);
+
+export const keyInfoWithoutDatabase = (): ErrorReply =>
+  proxyError(
+    500,
+    'Internal Server Error, Database not connected. Connect a database to your proxy - https://docs.litellm.ai/docs/simple_proxy#managing-auth---virtual-keys',
+    'internal_server_error',
+    'None',
+  );
+
+/** The event httpx's transport sends when the upstream drops mid-stream; Python's json.dumps spacing. */
+export function midstreamErrorEvent(modelGroup: string): string {
+  const message = `litellm.ServiceUnavailableError: litellm.MidStreamFallbackError: litellm.APIConnectionError: APIConnectionError: OpenAIException - peer closed connection without sending complete message body (incomplete chunked read). Received Model Group=${modelGroup}\nAvailable Model Group Fallbacks=None`;
+  return `data: {"error": {"message": ${JSON.stringify(message)}, "type": null, "param": null, "code": "503"}}\n\n`;
+}

@@ -3,7 +3,11 @@ import type { LiteLLMDeployment } from './types.js';
 
 export const LIVELINESS_BODY = "I'm alive!";
 
-/** /health/readiness exactly as recorded (no database, no cache). */
+/** /health/readiness exactly as recorded (no database, no cache); 1.81.0 used aiohttp's transport. */
+export function readinessBody(useAiohttpTransport: boolean): Record<string, unknown> {
+  return { ...READINESS_BODY, use_aiohttp_transport: useAiohttpTransport };
+}
+
 export const READINESS_BODY = {
   status: 'healthy',
   db: 'Not connected',

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { lookupModel } from './model-lookup.js';
 import { supportedOpenAIParams } from './supported-params.js';
 import type { LiteLLMDeployment } from './types.js';
+import type { VersionFacts } from './versions.js';
 
 // The fields of LiteLLM's ModelInfoBase, in the order the recording shows them. Map fields outside
 // this list (supports_parallel_function_calling, deprecation_date, ...) are dropped, as LiteLLM does.
@@ -39,11 +40,11 @@ export function deploymentId(deployment: LiteLLMDeployment): string {
 }
 
 /** model_info as /model/info shows it: deployment fields win, the public map fills the rest. */
-export function mergedModelInfo(deployment: LiteLLMDeployment): Record<string, unknown> {
+export function mergedModelInfo(deployment: LiteLLMDeployment, facts: VersionFacts): Record<string, unknown> {
   const { key, provider, entry } = lookupModel(deployment.litellm_params.model);
   const info: Record<string, unknown> = { id: deploymentId(deployment), db_model: false, ...deployment.model_info };
   for (const field of MODEL_INFO_FIELDS) {
-    if (field in info) continue;
+    if (field in info || facts.missingModelInfoFields.has(field)) continue;
     switch (field) {
       case 'key':
         info[field] = key;
@@ -57,7 +58,7 @@ export function mergedModelInfo(deployment: LiteLLMDeployment): Record<string, u
         info[field] = entry?.[field] ?? 0;
         break;
       case 'supported_openai_params':
-        info[field] = supportedOpenAIParams(provider, entry);
+        info[field] = supportedOpenAIParams(provider, entry, facts.missingOpenAIParams);
         break;
       default:
         info[field] = entry?.[field] ?? null;
@@ -67,7 +68,7 @@ export function mergedModelInfo(deployment: LiteLLMDeployment): Record<string, u
 }
 
 /** One element of /model/info's data; api_key is withheld, api_base is shown. */
-export function modelInfoEntry(deployment: LiteLLMDeployment): Record<string, unknown> {
+export function modelInfoEntry(deployment: LiteLLMDeployment, facts: VersionFacts): Record<string, unknown> {
   const { api_base: apiBase, model } = deployment.litellm_params;
   return {
     model_name: deployment.model_name,
@@ -78,6 +79,6 @@ export function modelInfoEntry(deployment: LiteLLMDeployment): Record<string, un
       merge_reasoning_content_in_choices: false,
       model,
     },
-    model_info: mergedModelInfo(deployment),
+    model_info: mergedModelInfo(deployment, facts),
   };
 }

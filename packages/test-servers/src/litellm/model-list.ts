@@ -11,6 +11,17 @@ export function isWildcard(modelName: string): boolean {
  * test, so "gemini/gemini-1.5-flash" stays as is while "gpt-4o" becomes "openai/gpt-4o").
  */
 export function expandWildcard(deployment: LiteLLMDeployment): string[] {
+  return wildcardExpansions(deployment).map((expansion) => expansion.id);
+}
+
+export interface WildcardExpansion {
+  /** The id /v1/models lists. */
+  id: string;
+  /** The litellm_params.model a request for that id is sent upstream as. */
+  model: string;
+}
+
+export function wildcardExpansions(deployment: LiteLLMDeployment): WildcardExpansion[] {
   const slash = deployment.model_name.indexOf('/');
   if (slash < 0) return [];
   const prefix = deployment.model_name.slice(0, slash);
@@ -21,7 +32,10 @@ export function expandWildcard(deployment: LiteLLMDeployment): string[] {
     const start = suffix.replaceAll('*', '');
     known = known.filter((key) => key.startsWith(start));
   }
-  return known.map((key) => (key.startsWith(prefix) ? key : `${prefix}/${key}`));
+  return known.map((key) => ({
+    id: key.startsWith(prefix) ? key : `${prefix}/${key}`,
+    model: key.startsWith(`${provider}/`) ? key : `${provider}/${key}`,
+  }));
 }
 
 /** /v1/models ids: every alias (wildcards literally), then the wildcard expansions, without repeats. */
@@ -35,7 +49,7 @@ export function modelIds(deployments: LiteLLMDeployment[]): string[] {
   return [...ids];
 }
 
-function wildcardPattern(modelName: string): RegExp {
+export function wildcardPattern(modelName: string): RegExp {
   const escaped = modelName.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${escaped.join('.*')}$`);
 }

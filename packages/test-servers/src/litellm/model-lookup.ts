@@ -34,8 +34,18 @@ export function lookupModel(model: string): ModelLookup {
 
 let keysByProvider: Map<string, string[]> | undefined;
 
-/** All public-map keys of one provider, in map order (LiteLLM's litellm.models_by_provider). */
+// litellm.models_by_provider["openai"] is its chat list plus its text-completion list, which is how
+// babbage-002 or gpt-3.5-turbo-instruct turn up in an openai/* expansion.
+const PROVIDER_FAMILIES: Record<string, string[]> = { openai: ['openai', 'text-completion-openai'] };
+
+/** All public-map keys of one provider, in map order per list (LiteLLM's litellm.models_by_provider). */
 export function publicModelsOfProvider(provider: string): string[] {
+  const family = PROVIDER_FAMILIES[provider];
+  if (!family) return publicModelsOwnedBy(provider);
+  return family.flatMap(publicModelsOwnedBy);
+}
+
+function publicModelsOwnedBy(provider: string): string[] {
   if (!keysByProvider) {
     keysByProvider = new Map();
     for (const [key, entry] of Object.entries(loadPublicModelMap())) {

@@ -29,9 +29,18 @@ const GENERIC = [
   'stop', 'stream', 'stream_options', 'temperature', 'top_p', 'tools', 'tool_choice', 'user',
 ];
 
-export function supportedOpenAIParams(provider: string, entry: PublicModelEntry | undefined): string[] {
+function paramsOf(provider: string, entry: PublicModelEntry | undefined): string[] {
   const reasoning = entry?.['supports_reasoning'] === true;
-  if (provider === 'openai' || provider === 'azure') return [...(reasoning ? OPENAI_REASONING : OPENAI_CHAT)];
-  if (provider === 'anthropic') return reasoning ? [...ANTHROPIC, 'thinking', 'reasoning_effort'] : [...ANTHROPIC];
-  return reasoning ? [...GENERIC, 'reasoning_effort'] : [...GENERIC];
+  if (provider === 'openai' || provider === 'azure') return reasoning ? OPENAI_REASONING : OPENAI_CHAT;
+  if (provider === 'anthropic') return reasoning ? [...ANTHROPIC, 'thinking', 'reasoning_effort'] : ANTHROPIC;
+  return reasoning ? [...GENERIC, 'reasoning_effort'] : GENERIC;
+}
+
+/** `missing`: parameters the answering release does not know yet (1.81.0 lacks prompt_cache_key and speed). */
+export function supportedOpenAIParams(
+  provider: string,
+  entry: PublicModelEntry | undefined,
+  missing: ReadonlySet<string> = new Set(),
+): string[] {
+  return paramsOf(provider, entry).filter((param) => !missing.has(param));
 }
