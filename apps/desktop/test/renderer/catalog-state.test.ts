@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { catalogReducer, initialCatalogState, isStale, type CatalogAction, type CatalogState } from '../../src/renderer/lib/catalog-state';
+import { catalogReducer, initialCatalogState, isStale, lastFailure, type CatalogAction, type CatalogState } from '../../src/renderer/lib/catalog-state';
 import { availabilityOf, savedModelAvailability } from '../../src/renderer/lib/current-model';
 import { FOUR_MODELS, model } from './fake-bridge';
 
@@ -33,6 +33,25 @@ describe('the catalog', () => {
   test('a failed test of another proxy does not show the saved proxy list as its own', () => {
     const state = run(cached(1_000, false), { type: 'fetch-failed', url: 'http://other:4000', error: unreachable });
     expect(state.models).toBeNull();
+    expect(lastFailure(state, URL)).toBeNull();
+  });
+
+  test('a failed first fetch, with no list to keep, is still remembered as the last word of that proxy', () => {
+    const state = run({ type: 'fetch-started', url: URL, reason: 'background' }, { type: 'fetch-failed', url: URL, error: unreachable });
+    expect(state.models).toBeNull();
+    expect(lastFailure(state, URL)).toEqual(unreachable);
+    expect(lastFailure(catalogReducer(state, ids(2_000, 1)), URL)).toBeNull();
+  });
+
+  test("a listing's access note stays until a listing without one, and over its cached copy", () => {
+    const note = 'This key belongs to a team: it lists only the models its team may use.';
+    const noted = run({ type: 'ids-loaded', url: URL, models: FOUR_MODELS, fetchedAt: 1, listing: 1, accessNote: note });
+    expect(noted.accessNote).toBe(note);
+    expect(catalogReducer(noted, { type: 'metadata-loaded', listing: 1, models: FOUR_MODELS, fetchedAt: 1 }).accessNote).toBe(note);
+    expect(catalogReducer(noted, { type: 'fetch-failed', url: URL, error: unreachable }).accessNote).toBe(note);
+    expect(catalogReducer(noted, ids(2, 2)).accessNote).toBeNull();
+    expect(catalogReducer(noted, { type: 'cleared' }).accessNote).toBeNull();
+    expect(catalogReducer(noted, { type: 'cache-loaded', url: 'http://other:4000', models: FOUR_MODELS, fetchedAt: 5, stale: false }).accessNote).toBeNull();
   });
 
   test('metadata replaces the ids of its own listing only', () => {

@@ -55,6 +55,13 @@ export class FakeServer {
   /** The key the proxy accepts; null accepts any (like a proxy without a master key). */
   requiredKey: string | null = null;
   keyWarning: (key: string) => string | null = () => null;
+  /** What a LiteLLM proxy says of a team key's listing; null for a key that sees the whole proxy. */
+  accessNote: string | null = null;
+
+  /** The listing's note, as test-connection and fetch-models carry it. */
+  note(): { accessNote?: string } {
+    return this.accessNote === null ? {} : { accessNote: this.accessNote };
+  }
 }
 
 /** One platform instance: what answers it, and what main has saved for it (keychain, settings, cache). */
@@ -120,11 +127,11 @@ export class FakeProxy extends FakeServer {
         const key = this.resolveKey(input.key ?? { mode: 'none' });
         if (server.requiredKey !== null && key !== server.requiredKey) return refused('The proxy refused the API key. Check the key and try again.');
         const warning = key ? server.keyWarning(key) : null;
-        return { ok: true, value: { url: normalized.url, modelIds: server.models.map((entry) => entry.id), latencyMs: server.latencyMs, warning } };
+        return { ok: true, value: { url: normalized.url, modelIds: server.models.map((entry) => entry.id), latencyMs: server.latencyMs, warning, ...server.note() } };
       }
       case 'fetch-models':
         if (!this.saved || !server) return { ok: false, error: { kind: 'not-configured', message: 'It is not connected yet.' } };
-        return { ok: true, value: { modelIds: server.models.map((entry) => entry.id), fetchedAt: this.fetchedAt } };
+        return { ok: true, value: { modelIds: server.models.map((entry) => entry.id), fetchedAt: this.fetchedAt, ...server.note() } };
       case 'fetch-metadata':
         return { ok: true, value: { models: this.listed(server?.enriched ?? server?.models ?? []), fetchedAt: this.fetchedAt } };
       case 'get-cached-models':

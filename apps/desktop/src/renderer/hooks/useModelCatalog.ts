@@ -21,8 +21,8 @@ export interface ModelCatalog {
   refresh(url: string, reason: 'manual' | 'background'): Promise<Outcome<ModelIdList>>;
   /** A connection test of `url` started. */
   testStarted(url: string): void;
-  /** A connection test listed these ids; their metadata follows by itself. */
-  listed(url: string, models: Model[]): void;
+  /** A connection test listed these ids (with what the proxy said about the key's access); their metadata follows by itself. */
+  listed(url: string, models: Model[], accessNote?: string): void;
   failed(url: string, error: UiError): void;
   clear(): void;
 }
@@ -58,10 +58,10 @@ type CatalogActions = Omit<ModelCatalog, 'key' | 'state' | 'now'>;
 function bindCatalog(store: Omit<ModelCatalogs, 'states'>, key: string, calls: PlatformCalls): CatalogActions {
   const dispatch = (action: CatalogAction) => store.dispatch({ type: 'instance', key, action });
 
-  const show = (url: string, models: Model[], fetchedAt: number) => {
+  const show = (url: string, models: Model[], fetchedAt: number, accessNote: string | undefined) => {
     const listing = store.nextListing();
     const { fetchMetadata } = calls;
-    dispatch({ type: 'ids-loaded', url, models, fetchedAt, listing, complete: fetchMetadata === null });
+    dispatch({ type: 'ids-loaded', url, models, fetchedAt, listing, complete: fetchMetadata === null, accessNote });
     if (!fetchMetadata) return;
     // Asked once the ids are on screen: main starts fetching and parsing it (tens of MB at 10,000 models)
     // only then, instead of competing for the CPU with the first rows.
@@ -88,12 +88,12 @@ function bindCatalog(store: Omit<ModelCatalogs, 'states'>, key: string, calls: P
       store.shared(key, async () => {
         dispatch({ type: 'fetch-started', url, reason });
         const list = await calls.fetchModels();
-        if (list.ok) show(url, list.value.modelIds.map((id) => toModel({ id })), list.value.fetchedAt);
+        if (list.ok) show(url, list.value.modelIds.map((id) => toModel({ id })), list.value.fetchedAt, list.value.accessNote);
         else dispatch({ type: 'fetch-failed', url, error: list.error });
         return list;
       }),
     testStarted: (url) => dispatch({ type: 'fetch-started', url, reason: 'test' }),
-    listed: (url, models) => show(url, models, store.now()),
+    listed: (url, models, accessNote) => show(url, models, store.now(), accessNote),
     failed: (url, error) => dispatch({ type: 'fetch-failed', url, error }),
     clear: () => dispatch({ type: 'cleared' }),
   };

@@ -6,6 +6,7 @@ import type { InstanceView, PlatformCalls } from '../lib/platform-calls';
 import { initialPlatformFormState, platformFormReducer, type PlatformFormState } from '../lib/platform-form-state';
 import type { PlatformInstance } from '../lib/platforms';
 import type { PlatformChange } from '../lib/saved-choices';
+import { urlOffer, type UrlOffer } from '../lib/url-offer';
 import { useModelCatalog, type ModelCatalog } from './useModelCatalog';
 import { usePlatformCalls } from './usePlatformCalls';
 
@@ -15,6 +16,8 @@ export interface PlatformConnection {
   calls: PlatformCalls;
   catalog: ModelCatalog;
   urlCheck: NormalizedUrl;
+  /** An address to offer in place of the typed one, or null. */
+  urlOffer: UrlOffer | null;
   /** The platform needs a key and none is typed or stored. */
   keyMissing: boolean;
   canTest: boolean;
@@ -30,6 +33,8 @@ export interface PlatformConnection {
   /** main answered a newer view of the saved config (typed limits): the form keeps what is typed. */
   savedViewChanged(view: InstanceView): void;
   testConnection(): Promise<void>;
+  /** Puts the offered address into the field; an offer made after a failed test also tests it at once. */
+  takeOffer(offer: UrlOffer): void;
   /** Asks the saved proxy for its list again; null when nothing is saved. */
   refresh: (() => Promise<void>) | null;
   save(): Promise<void>;
@@ -92,7 +97,9 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
   }, [calls, platform, report, refreshSaved]);
 
   const fixedUrl = platform.urlField === 'fixed';
-  const urlCheck = useMemo<NormalizedUrl>(() => (fixedUrl ? { ok: true, url: state.url } : normalizeBaseUrl(state.url)), [fixedUrl, state.url]);
+  const checkUrl = useCallback((url: string): NormalizedUrl => (fixedUrl ? { ok: true, url } : normalizeBaseUrl(url)), [fixedUrl]);
+  const urlCheck = useMemo(() => checkUrl(state.url), [checkUrl, state.url]);
+  const offer = useMemo(() => urlOffer(urlCheck, state.suggestedUrl, fixedUrl), [urlCheck, state.suggestedUrl, fixedUrl]);
   // A fixed address is the platform's own: main knows it, so it is never sent.
   const sentUrl = fixedUrl || !urlCheck.ok ? undefined : urlCheck.url;
   const key = useMemo(() => keyInputFor(state.key), [state.key]);
@@ -101,25 +108,39 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
   const nameMissing = platform.instances === 'named' && state.name.trim() === '';
   const idle = state.phase === 'ready' && state.busy === null;
   const selectedMissing = availabilityOf(state.selectedModel, catalog.state.models) === 'missing';
-  const canTest = idle && urlCheck.ok && !keyMissing && !keyInvalid;
+  const keyReady = !keyMissing && !keyInvalid;
+  const canTest = idle && urlCheck.ok && keyReady;
   const canSave = canTest && !nameMissing && state.selectedModel !== null && !selectedMissing;
 
-  const testConnection = useCallback(async () => {
-    if (!canTest || !urlCheck.ok) return;
-    dispatch({ type: 'test-started' });
-    catalogRef.current.testStarted(urlCheck.url);
-    const tested = await calls.testConnection({ url: sentUrl, key });
-    if (tested.ok) {
-      const { modelIds, latencyMs, warning } = tested.value;
-      // Ids first: the shared mapper makes them models, and the metadata follows.
-      const models = modelIds.map((id) => toModel({ id }));
-      dispatch({ type: 'test-succeeded', models, latencyMs, warning });
-      catalogRef.current.listed(tested.value.url, models);
-    } else {
-      dispatch({ type: 'test-failed', error: tested.error });
-      catalogRef.current.failed(urlCheck.url, tested.error);
-    }
-  }, [canTest, urlCheck, sentUrl, key, calls]);
+  // Takes the URL to test, so an offered address can be tested in the same click that puts it in the field.
+  const testUrl = useCallback(
+    async (typed: string) => {
+      const check = checkUrl(typed);
+      if (!idle || !keyReady || !check.ok) return;
+      dispatch({ type: 'test-started' });
+      catalogRef.current.testStarted(check.url);
+      const tested = await calls.testConnection({ url: fixedUrl ? undefined : check.url, key });
+      if (tested.ok) {
+        const { modelIds, latencyMs, warning, accessNote } = tested.value;
+        // Ids first: the shared mapper makes them models, and the metadata follows.
+        const models = modelIds.map((id) => toModel({ id }));
+        dispatch({ type: 'test-succeeded', models, latencyMs, warning });
+        catalogRef.current.listed(tested.value.url, models, accessNote);
+      } else {
+        dispatch({ type: 'test-failed', error: tested.error });
+        catalogRef.current.failed(check.url, tested.error);
+      }
+    },
+    [checkUrl, idle, keyReady, fixedUrl, key, calls],
+  );
+  const testConnection = useCallback(() => testUrl(state.url), [testUrl, state.url]);
+  const takeOffer = useCallback(
+    (taken: UrlOffer) => {
+      dispatch({ type: 'url-changed', url: taken.url });
+      if (taken.retest) void testUrl(taken.url);
+    },
+    [testUrl],
+  );
 
   const savedUrl = state.saved?.connected ? state.saved.url : null;
   const refresh = useMemo(() => {
@@ -165,6 +186,7 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
     calls,
     catalog,
     urlCheck,
+    urlOffer: offer,
     keyMissing,
     canTest,
     canSave,
@@ -177,6 +199,7 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
     selectModel,
     savedViewChanged,
     testConnection,
+    takeOffer,
     refresh,
     save,
     disconnect,

@@ -26,13 +26,15 @@ export interface CatalogState {
   error: UiError | null;
   /** Counts listings, so the metadata of an older one never lands on a newer list. */
   listing: number;
+  /** The key's access decides what is listed (a LiteLLM team key): the proxy's sentence, until a listing without one. */
+  accessNote: string | null;
 }
 
 export type CatalogAction =
   | { type: 'cache-loaded'; url: string; models: Model[]; fetchedAt: number; stale: boolean }
   | { type: 'fetch-started'; url: string; reason: FetchReason }
   /** `complete`: nothing more will follow (a server that lists ids only, asked before it is saved). */
-  | { type: 'ids-loaded'; url: string; models: Model[]; fetchedAt: number; listing: number; complete?: boolean }
+  | { type: 'ids-loaded'; url: string; models: Model[]; fetchedAt: number; listing: number; complete?: boolean; accessNote?: string }
   | { type: 'metadata-loaded'; listing: number; models: Model[]; fetchedAt: number }
   | { type: 'metadata-failed'; listing: number }
   | { type: 'fetch-failed'; url: string; error: UiError }
@@ -48,6 +50,7 @@ export const initialCatalogState: CatalogState = {
   expired: false,
   error: null,
   listing: 0,
+  accessNote: null,
 };
 
 export function catalogReducer(state: CatalogState, action: CatalogAction): CatalogState {
@@ -65,6 +68,8 @@ export function catalogReducer(state: CatalogState, action: CatalogAction): Cata
         enriching: false,
         expired: action.stale,
         error: null,
+        // The cache keeps the list, not what was said about it: a note stays only over its own proxy's list.
+        accessNote: state.url === action.url ? state.accessNote : null,
       };
     }
     case 'fetch-started':
@@ -81,6 +86,7 @@ export function catalogReducer(state: CatalogState, action: CatalogAction): Cata
         expired: false,
         error: null,
         listing: action.listing,
+        accessNote: action.accessNote ?? null,
       };
     case 'metadata-loaded':
       if (action.listing !== state.listing) return state;
@@ -90,11 +96,16 @@ export function catalogReducer(state: CatalogState, action: CatalogAction): Cata
     case 'fetch-failed':
       // Nothing is thrown away for a proxy that did not answer: its last list stays, marked as stale.
       if (state.url === action.url && state.models !== null) return { ...state, fetching: null, error: action.error };
-      // A list of another proxy says nothing about this one.
-      return { ...initialCatalogState, listing: state.listing };
+      // A list of another proxy says nothing about this one; the failure is kept, so the header can say it.
+      return { ...initialCatalogState, url: action.url, error: action.error, listing: state.listing };
     case 'cleared':
       return { ...initialCatalogState, listing: state.listing };
   }
+}
+
+/** Why the last fetch of `url`'s list failed; null when it succeeded, or when the catalog holds another proxy. */
+export function lastFailure(state: CatalogState, url: string | null | undefined): UiError | null {
+  return url && state.url === url ? state.error : null;
 }
 
 /** The list is out of date: older than its lifetime, or its refresh failed. */

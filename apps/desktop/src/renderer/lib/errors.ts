@@ -7,6 +7,8 @@ import type { ProxyErrorKind } from '@switchboard/shared';
 export interface UiError {
   kind: ProxyErrorKind | 'transport';
   message: string;
+  /** An address that would likely work instead (the base of a pasted admin page): offered in one click. */
+  suggestedUrl?: string;
 }
 
 // Electron wraps errors thrown in a handler: "Error invoking remote method 'x': ContractInputError: ...".

@@ -24,6 +24,8 @@ export interface PlatformFormState {
   connection: StatusLine | null;
   /** Something the last test accepted but the user should look at (an OpenRouter key without `sk-or-`). */
   warning: string | null;
+  /** The address the last failed test suggests instead (the base of a LiteLLM page), until the URL changes or is tested again. */
+  suggestedUrl: string | null;
   /** What the save status says: saved, disconnected, or why not. */
   action: StatusLine | null;
   /** Goes up by one with each successful save ("Use This Model"), for what follows a save (opencode's config). */
@@ -63,6 +65,7 @@ export const initialPlatformFormState: PlatformFormState = {
   busy: null,
   connection: null,
   warning: null,
+  suggestedUrl: null,
   action: null,
   saves: 0,
 };
@@ -87,7 +90,7 @@ export function platformFormReducer(state: PlatformFormState, action: PlatformFo
     case 'config-failed':
       return { ...state, phase: 'ready', url: action.defaultUrl, connection: errorLine(action.error) };
     case 'url-changed':
-      return { ...state, url: action.url };
+      return { ...state, url: action.url, suggestedUrl: null };
     case 'name-changed':
       return { ...state, name: action.name };
     case 'key-typed':
@@ -101,7 +104,7 @@ export function platformFormReducer(state: PlatformFormState, action: PlatformFo
     case 'saved-view-changed':
       return { ...state, saved: action.view };
     case 'test-started':
-      return { ...state, busy: 'testing', connection: { tone: 'progress', text: 'Testing connection…' }, warning: null, action: null };
+      return { ...state, busy: 'testing', connection: { tone: 'progress', text: 'Testing connection…' }, warning: null, suggestedUrl: null, action: null };
     case 'test-succeeded': {
       const offered = action.models.some((model) => model.id === state.selectedModel);
       return {
@@ -113,7 +116,7 @@ export function platformFormReducer(state: PlatformFormState, action: PlatformFo
       };
     }
     case 'test-failed':
-      return { ...state, busy: null, connection: errorLine(action.error) };
+      return { ...state, busy: null, connection: errorLine(action.error), suggestedUrl: action.error.suggestedUrl ?? null };
     case 'refresh-succeeded':
       return { ...state, connection: { tone: 'success', text: formatConnected(action.modelCount) } };
     case 'refresh-failed':

@@ -1,6 +1,7 @@
 import type { CatalogState } from '../../lib/catalog-state';
 import { ModelCombobox } from '../model-picker/ModelCombobox';
 import { Spinner } from '../ui/Spinner';
+import { AccessNote } from './AccessNote';
 import { LastFetched } from './LastFetched';
 import { StaleNotice } from './StaleNotice';
 
@@ -27,8 +28,14 @@ export function ModelSection({ testIdPrefix, catalog, clock, selectedId, current
       </p>
     );
   }
+  const note = catalog.accessNote ? <AccessNote text={catalog.accessNote} /> : null;
   if (models.length === 0) {
-    return <p className="hint-card">The proxy answered but lists no models. Add models to its config, then test again.</p>;
+    return (
+      <>
+        {note}
+        <p className="hint-card">The proxy answered but lists no models. Add models to its config, then test again.</p>
+      </>
+    );
   }
 
   const refreshing = fetching !== null;
@@ -62,6 +69,7 @@ export function ModelSection({ testIdPrefix, catalog, clock, selectedId, current
   return (
     <section className="catalog stack-tight" aria-label="Models" data-testid={`${testIdPrefix}-catalog`} data-stale={stale} data-details={catalog.enriching ? 'loading' : 'loaded'}>
       {stale ? <StaleNotice testIdPrefix={testIdPrefix} catalog={catalog} clock={clock} /> : null}
+      {note}
       <ModelCombobox testIdPrefix={testIdPrefix} models={models} selectedId={selectedId} currentId={currentId} onSelect={onSelect} toolbar={toolbar} />
     </section>
   );

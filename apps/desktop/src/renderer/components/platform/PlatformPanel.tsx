@@ -15,6 +15,7 @@ import { SelectedModelLine } from './SelectedModelLine';
 import { StatusLineView } from './StatusLineView';
 import { TestButton } from './TestButton';
 import { UrlField } from './UrlField';
+import { UrlSuggestion } from './UrlSuggestion';
 
 export interface PlatformPanelProps {
   instance: PlatformInstance;
@@ -61,12 +62,21 @@ export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
       <form className="stack" noValidate onSubmit={onSubmit}>
         <div className="field-grid">
           {platform.instances === 'named' ? <NameField testIdPrefix={prefix} value={state.name} onChange={connection.setName} /> : null}
-          <UrlField platform={platform} value={state.url} check={connection.urlCheck} onChange={connection.setUrl} />
+          <UrlField
+            platform={platform}
+            value={state.url}
+            check={connection.urlCheck}
+            offer={connection.urlOffer}
+            onChange={connection.setUrl}
+            onTakeOffer={connection.takeOffer}
+          />
           <ApiKeyField platform={platform} field={state.key} onType={connection.typeKey} onForget={connection.forgetKey} onKeep={connection.keepKey} />
         </div>
         <div className="actions">
           <TestButton ref={testButtonRef} testId={`${prefix}-test-button`} disabled={!connection.canTest} testing={state.busy === 'testing'} />
           <StatusLineView status={state.connection} testId="connection-status" />
+          {/* After a failed test: the status line says why, the button tests the address it suggests. */}
+          <UrlSuggestion offer={connection.urlOffer?.retest ? connection.urlOffer : null} onTake={connection.takeOffer} />
         </div>
         {/* Always in the page, so the notice is announced when a test brings one. */}
         <div role="status" aria-live="polite" className="notice-region">

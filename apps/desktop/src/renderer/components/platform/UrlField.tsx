@@ -1,23 +1,35 @@
 import type { NormalizedUrl } from '@switchboard/shared';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import type { PlatformDescriptor } from '../../lib/platforms';
+import type { UrlOffer } from '../../lib/url-offer';
+import { UrlSuggestion } from './UrlSuggestion';
 
 interface UrlFieldProps {
   platform: PlatformDescriptor;
   value: string;
   check: NormalizedUrl;
+  /** The address offered while typing (the base of a pasted LiteLLM page); an offer after a test is shown by the status line. */
+  offer: UrlOffer | null;
   onChange(value: string): void;
+  onTakeOffer(offer: UrlOffer): void;
 }
 
 /** The proxy URL, checked while typing with the same rule main applies; read-only where the platform has one address. */
-export function UrlField({ platform, value, check, onChange }: UrlFieldProps) {
+export function UrlField({ platform, value, check, offer, onChange, onTakeOffer }: UrlFieldProps) {
   const id = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  // The button goes away once taken: focus goes back to the field rather than to the page.
+  const take = (taken: UrlOffer) => {
+    onTakeOffer(taken);
+    inputRef.current?.focus();
+  };
   const messageId = `${id}-message`;
   const fixed = platform.urlField === 'fixed';
   return (
     <div className="field">
       <label htmlFor={id}>{platform.urlLabel}</label>
       <input
+        ref={inputRef}
         id={id}
         type="url"
         inputMode="url"
@@ -36,6 +48,7 @@ export function UrlField({ platform, value, check, onChange }: UrlFieldProps) {
       <p id={messageId} className={check.ok ? 'field-help' : 'field-error'} data-testid={`${platform.testIdPrefix}-url-message`}>
         {check.ok ? platform.urlHelp : check.message}
       </p>
+      {fixed ? null : <UrlSuggestion offer={offer?.retest ? null : offer} onTake={take} />}
     </div>
   );
 }
