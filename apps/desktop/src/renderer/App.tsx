@@ -8,6 +8,7 @@ import { useLaunchCheck } from './hooks/useLaunchCheck';
 import { CatalogContext, useModelCatalog, useModelCatalogs } from './hooks/useModelCatalog';
 import { useSavedChoices } from './hooks/useSavedChoices';
 import { savedModelAvailability } from './lib/current-model';
+import { headerStatus } from './lib/header-status';
 import { LITELLM, type PlatformInstance } from './lib/platforms';
 
 interface AppProps {
@@ -45,7 +46,7 @@ function Workspace() {
         <Sidebar onOpenSettings={openSettings} />
         <div className="app-main">
           <StartupNotices />
-          <StatusHeader current={current} loading={!saved.state.loaded} availability={availability} />
+          <StatusHeader current={current} loading={!saved.state.loaded} availability={availability} status={headerStatus(current, catalog.state)} />
           <Overview current={current} availability={availability} />
         </div>
       </div>
