@@ -1,5 +1,19 @@
 import { z } from 'zod';
 import { resultSchema } from './errors.js';
+import { isChatModel, isResponsesOnlyModel, isWildcardId, type Model } from './model.js';
+
+/**
+ * How opencode would call a model: `chat` through the OpenAI-compatible
+ * provider (`/v1/chat/completions`), `responses` through `@ai-sdk/openai`
+ * (`/v1/responses`, only when the user asks for such models), or `null`: not
+ * written at all. One rule for the written entry, the chosen model and the
+ * small-model select, so they cannot disagree.
+ */
+export function opencodeRoute(model: Pick<Model, 'id' | 'mode'>, writeResponsesOnly: boolean): 'chat' | 'responses' | null {
+  if (isWildcardId(model.id)) return null;
+  if (isChatModel(model)) return 'chat';
+  return writeResponsesOnly && isResponsesOnlyModel(model) ? 'responses' : null;
+}
 
 const NoInput = z.undefined();
 
@@ -19,6 +33,8 @@ export const OpencodeSettingsViewSchema = z.object({
   plainKeyWarning: z.string(),
   /** opencode's `small_model` per platform instance, when picked. */
   smallModels: z.record(z.string(), z.string()),
+  /** Models that only speak the Responses API are written too, each with `@ai-sdk/openai` (opt-in). */
+  writeResponsesOnly: z.boolean(),
 });
 export type OpencodeSettingsView = z.infer<typeof OpencodeSettingsViewSchema>;
 
@@ -30,6 +46,8 @@ export const OpencodePreviewSchema = z.object({
   keyInPlainText: z.boolean(),
   /** Names this exact change, so a write can check it writes what the user saw. */
   fingerprint: z.string(),
+  /** Ids of models left out because they only speak the Responses API and the user has not asked for those. */
+  responsesOnlyLeftOut: z.array(z.string()),
 });
 export type OpencodePreview = z.infer<typeof OpencodePreviewSchema>;
 
@@ -44,6 +62,7 @@ export const opencodeChannels = {
       configPath: z.string().trim().max(4096).nullable().optional(),
       sync: z.boolean().optional(),
       writeKeyInFile: z.boolean().optional(),
+      writeResponsesOnly: z.boolean().optional(),
       smallModel: z.object({ platform: PlatformInstanceInput, model: z.string().min(1).max(512).nullable() }).optional(),
     }),
     output: resultSchema(OpencodeSettingsViewSchema),

@@ -1,5 +1,5 @@
 export * from './contract.js';
-export { OpencodePreviewSchema, OpencodeSettingsViewSchema, type OpencodePreview, type OpencodeSettingsView } from './contract-opencode.js';
+export { opencodeRoute, OpencodePreviewSchema, OpencodeSettingsViewSchema, type OpencodePreview, type OpencodeSettingsView } from './contract-opencode.js';
 export * from './errors.js';
 export * from './failure-log.js';
 export * from './key-input.js';

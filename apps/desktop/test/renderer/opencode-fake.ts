@@ -43,10 +43,11 @@ export class OpencodeFake implements SwitchboardBridge {
   /** null: the user never chose, so the first write turns sync on (as main does). */
   sync: boolean | null = null;
   writeKeyInFile = false;
+  writeResponsesOnly = false;
   smallModels: Record<string, string> = {};
   chosenPath: string | null = null;
   overriddenByEnv = false;
-  preview: OpencodePreview = { filePath: CONFIG_PATH, diff: SAMPLE_DIFF, changed: true, keyInPlainText: false, fingerprint: 'fp-1' };
+  preview: OpencodePreview = { filePath: CONFIG_PATH, diff: SAMPLE_DIFF, changed: true, keyInPlainText: false, fingerprint: 'fp-1', responsesOnlyLeftOut: [] };
   backupPath: string | null = `${CONFIG_PATH}.bak`;
   private failures = new Map<OpencodeChannel, ProxyError>();
   private gates = new Map<OpencodeChannel, Promise<void>>();
@@ -61,6 +62,7 @@ export class OpencodeFake implements SwitchboardBridge {
       runCommand: RUN_COMMAND,
       plainKeyWarning: PLAIN_KEY_WARNING,
       smallModels: { ...this.smallModels },
+      writeResponsesOnly: this.writeResponsesOnly,
     };
   }
 
@@ -106,6 +108,7 @@ export class OpencodeFake implements SwitchboardBridge {
         if (changes.configPath !== undefined) this.chosenPath = changes.configPath || null;
         if (changes.sync !== undefined) this.sync = changes.sync;
         if (changes.writeKeyInFile !== undefined) this.writeKeyInFile = changes.writeKeyInFile;
+        if (changes.writeResponsesOnly !== undefined) this.writeResponsesOnly = changes.writeResponsesOnly;
         if (changes.smallModel) {
           const { platform, model } = changes.smallModel;
           if (model === null) delete this.smallModels[platform];

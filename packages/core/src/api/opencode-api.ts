@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
-import { fail, type OpencodeSettingsView, type Result, type SwitchboardApi } from '@switchboard/shared';
+import { fail, opencodeRoute, type OpencodeSettingsView, type Result, type SwitchboardApi } from '@switchboard/shared';
 import {
   apiKeyEnvVariable,
   applyOpencodeConfig,
   buildProviderEntry,
-  isUsableByOpencode,
   opencodeProviderId,
   OPENCODE_CONFIG_ENV,
   PLAIN_KEY_WARNING,
   previewOpencodeConfig,
   previewView,
   resolveOpencodeConfigPath,
+  responsesOnlyLeftOut,
   type ApiKeySource,
   type OpencodeConfigPreview,
 } from '../opencode/index.js';
@@ -43,6 +43,7 @@ export function createOpencodeApi(services: ApiServices, registry: PlatformRegis
       runCommand: RUN_COMMAND,
       plainKeyWarning: PLAIN_KEY_WARNING,
       smallModels: current.smallModels,
+      writeResponsesOnly: current.writeResponsesOnly,
     };
   };
 
@@ -54,9 +55,10 @@ export function createOpencodeApi(services: ApiServices, registry: PlatformRegis
     }
     const models = await instance.service.knownModels();
     if (!models.ok) return models;
-    // A small model the platform no longer lists is left out rather than breaking the write.
+    const { writeResponsesOnly } = opencodeSettings();
+    // A small model the platform no longer lists, or that the entry leaves out, is left out rather than breaking the write.
     const wanted = smallModel === undefined ? (opencodeSettings().smallModels[instanceId] ?? null) : smallModel;
-    const small = wanted !== null && models.value.some((model) => model.id === wanted && isUsableByOpencode(model)) ? wanted : null;
+    const small = wanted !== null && models.value.some((model) => model.id === wanted && opencodeRoute(model, writeResponsesOnly) !== null) ? wanted : null;
     const key = await services.secrets.get(instanceId);
     const apiKey: ApiKeySource =
       key === null ? { kind: 'none' } : opencodeSettings().writeKeyInFile ? { kind: 'plain', value: key } : { kind: 'env', variable: apiKeyEnvVariable(instanceId) };
@@ -65,6 +67,7 @@ export function createOpencodeApi(services: ApiServices, registry: PlatformRegis
       baseURL: instance.platform.openAIBaseUrl(saved.url),
       models: models.value,
       apiKey,
+      writeResponsesOnly,
     });
     return previewOpencodeConfig({
       filePath: configPath(),
@@ -72,6 +75,7 @@ export function createOpencodeApi(services: ApiServices, registry: PlatformRegis
       provider,
       modelId: saved.selectedModel,
       smallModelId: small,
+      responsesOnlyLeftOut: responsesOnlyLeftOut(models.value, writeResponsesOnly),
     });
   };
 
@@ -88,6 +92,7 @@ export function createOpencodeApi(services: ApiServices, registry: PlatformRegis
       if (changes.configPath !== undefined) next.configPath = changes.configPath === '' ? null : changes.configPath;
       if (changes.sync !== undefined) next.sync = changes.sync;
       if (changes.writeKeyInFile !== undefined) next.writeKeyInFile = changes.writeKeyInFile;
+      if (changes.writeResponsesOnly !== undefined) next.writeResponsesOnly = changes.writeResponsesOnly;
       if (changes.smallModel !== undefined) {
         const { [changes.smallModel.platform]: _previous, ...others } = next.smallModels;
         next.smallModels = changes.smallModel.model === null ? others : { ...others, [changes.smallModel.platform]: changes.smallModel.model };

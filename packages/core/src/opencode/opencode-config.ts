@@ -23,6 +23,7 @@ export interface OpencodeConfigPreviewView {
   changed: boolean;
   keyInPlainText: boolean;
   fingerprint: string;
+  responsesOnlyLeftOut: string[];
 }
 
 export interface ConfigIo {
@@ -51,8 +52,8 @@ export async function previewOpencodeConfig(request: OpencodeConfigRequest): Pro
 }
 
 export function previewView(preview: OpencodeConfigPreview): OpencodeConfigPreviewView {
-  const { filePath, diff, changed, keyInPlainText, fingerprint } = preview;
-  return { filePath, diff: redactSecretsInDiff(diff), changed, keyInPlainText, fingerprint };
+  const { filePath, diff, changed, keyInPlainText, fingerprint, responsesOnlyLeftOut } = preview;
+  return { filePath, diff: redactSecretsInDiff(diff), changed, keyInPlainText, fingerprint, responsesOnlyLeftOut };
 }
 
 /**

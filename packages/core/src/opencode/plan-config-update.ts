@@ -19,6 +19,8 @@ export interface ConfigUpdateRequest {
   /** The chosen model's id on the platform, without the `<platform>/` prefix. */
   modelId: string;
   smallModelId?: string | null;
+  /** Models kept out of `provider` because they only speak the Responses API and the user has not asked for them. */
+  responsesOnlyLeftOut?: readonly string[];
 }
 
 export interface ConfigUpdatePlan {
@@ -29,6 +31,16 @@ export interface ConfigUpdatePlan {
   changed: boolean;
   /** The provider carries a key itself rather than an `{env:…}` reference: warn, and write owner-only. */
   keyInPlainText: boolean;
+  /** Ids of the models left out as Responses-only, for the preview to say so. */
+  responsesOnlyLeftOut: string[];
+}
+
+/** Said when the chosen model is one the entry leaves out because it speaks only the Responses API. */
+export function responsesOnlySentence(id: string, providerName: string): string {
+  return (
+    `"${id}" speaks only the Responses API, which ${providerName}'s OpenAI-compatible entry in opencode cannot call, so Switchboard leaves opencode's config as it is. ` +
+    'Turn on "Also write models that only speak the Responses API" in Settings › opencode, or pick another model.'
+  );
 }
 
 const BOM = '\uFEFF';
@@ -42,7 +54,9 @@ const BOM = '\uFEFF';
  */
 export function planConfigUpdate(request: ConfigUpdateRequest): Result<ConfigUpdatePlan> {
   const { existingText, filePath, providerId, provider, modelId, smallModelId } = request;
+  const leftOut = [...(request.responsesOnlyLeftOut ?? [])];
   for (const id of [modelId, smallModelId ?? null]) {
+    if (id !== null && !Object.hasOwn(provider.models, id) && leftOut.includes(id)) return fail('config-invalid', responsesOnlySentence(id, provider.name));
     if (id !== null && !Object.hasOwn(provider.models, id)) {
       return fail('config-invalid', `"${id}" is not one of the chat models of ${provider.name}, so opencode could not use it. Pick another model.`);
     }
@@ -67,7 +81,7 @@ export function planConfigUpdate(request: ConfigUpdateRequest): Result<ConfigUpd
         headerOptions: { includeIndex: false, includeUnderline: false, includeFileHeaders: true },
       })
     : '';
-  return { ok: true, value: { text, diff, changed, keyInPlainText: hasPlainKey(provider) } };
+  return { ok: true, value: { text, diff, changed, keyInPlainText: hasPlainKey(provider), responsesOnlyLeftOut: leftOut } };
 }
 
 function editExisting(

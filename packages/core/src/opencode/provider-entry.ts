@@ -1,6 +1,7 @@
-import { isChatModel, isWildcardId, type Model } from '@switchboard/shared';
+import { isResponsesOnlyModel, isWildcardId, opencodeRoute, type Model } from '@switchboard/shared';
 import { envReference } from './api-key-env.js';
 import { buildModelEntry } from './model-entry.js';
+import { uniqueModelNames } from './model-names.js';
 import { OPENAI_COMPATIBLE_PACKAGE, type ApiKeySource, type OpencodeModelEntry, type OpencodeProviderEntry } from './types.js';
 
 export interface ProviderEntryInput {
@@ -9,18 +10,38 @@ export interface ProviderEntryInput {
   baseURL: string;
   models: readonly Model[];
   apiKey: ApiKeySource;
+  /** Also write models that only speak the Responses API (Settings › opencode; off by default). */
+  writeResponsesOnly?: boolean;
 }
 
-/** An agent can only use chat models; a wildcard route is not a model anyone can call. */
+/**
+ * What opencode gets by default: chat models. A wildcard route is not a model
+ * anyone can call, and a Responses-only model cannot be called through
+ * `/v1/chat/completions`, which is all `@ai-sdk/openai-compatible` speaks.
+ */
 export function isUsableByOpencode(model: Model): boolean {
-  return isChatModel(model) && !isWildcardId(model.id);
+  return opencodeRoute(model, false) !== null;
+}
+
+/** Ids of the Responses-only models an entry leaves out, so the preview can say so. */
+export function responsesOnlyLeftOut(models: readonly Model[], writeResponsesOnly: boolean): string[] {
+  return writeResponsesOnly ? [] : models.filter((model) => isResponsesOnlyModel(model) && !isWildcardId(model.id)).map((model) => model.id);
 }
 
 /** The JSON object for `provider.<opencodeProviderId>` in opencode's config. Pure. */
 export function buildProviderEntry(input: ProviderEntryInput): OpencodeProviderEntry {
+  const writeResponsesOnly = input.writeResponsesOnly ?? false;
+  const written = input.models.flatMap((model) => {
+    const route = opencodeRoute(model, writeResponsesOnly);
+    return route === null ? [] : [{ model, route }];
+  });
+  const names = uniqueModelNames(written.map(({ model }) => model));
   // fromEntries defines own keys: a model id such as "__proto__" stays a model instead of replacing the prototype.
   const models: Record<string, OpencodeModelEntry> = Object.fromEntries(
-    input.models.filter(isUsableByOpencode).map((model) => [model.id, buildModelEntry(model)]),
+    written.map(({ model, route }) => {
+      const name = names.get(model.id);
+      return [model.id, buildModelEntry(model, { route, ...(name === undefined ? {} : { name }) })];
+    }),
   );
   const options: OpencodeProviderEntry['options'] = { baseURL: input.baseURL };
   if (input.apiKey.kind === 'env') options.apiKey = envReference(input.apiKey.variable);

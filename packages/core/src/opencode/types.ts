@@ -3,7 +3,7 @@
  * writes. Optional fields are left out when unknown: opencode fills in its own
  * defaults, and a guessed value would be worse than none.
  */
-export type OpencodeModality = 'text' | 'image';
+export type OpencodeModality = 'text' | 'image' | 'pdf';
 
 export interface OpencodeModelEntry {
   name: string;
@@ -13,11 +13,15 @@ export interface OpencodeModelEntry {
   reasoning?: boolean;
   attachment?: boolean;
   modalities?: { input: OpencodeModality[] };
-  /** USD per million tokens; both or neither, as the schema requires. */
-  cost?: { input: number; output: number };
+  /** USD per million tokens; input and output both or neither, as the schema requires; the cache prices only beside them. */
+  cost?: { input: number; output: number; cache_read?: number; cache_write?: number };
+  /** Another SDK for this model alone: `@ai-sdk/openai` for a model that only speaks the Responses API. */
+  provider?: { npm: typeof OPENAI_RESPONSES_PACKAGE };
 }
 
 export const OPENAI_COMPATIBLE_PACKAGE = '@ai-sdk/openai-compatible';
+/** opencode's bundled OpenAI SDK: a model it builds calls `/v1/responses`, on the provider entry's `baseURL` and key. */
+export const OPENAI_RESPONSES_PACKAGE = '@ai-sdk/openai';
 
 export interface OpencodeProviderEntry {
   npm: typeof OPENAI_COMPATIBLE_PACKAGE;

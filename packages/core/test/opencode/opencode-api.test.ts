@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SwitchboardApi } from '@switchboard/shared';
-import { startLiteLLMServer, type RunningServer } from '@switchboard/test-servers';
+import { defaultDeployments, startLiteLLMServer, type RunningServer } from '@switchboard/test-servers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/api/create-api.js';
 import { memorySecretStore } from '../support/memory-secret-store.js';
@@ -15,8 +15,11 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-async function setup(): Promise<{ api: SwitchboardApi; file: string; dir: string; proxy: RunningServer }> {
-  const proxy = await startLiteLLMServer();
+// The proxy's config says mode "responses" for it, as LiteLLM's map does for o1-pro.
+const RESPONSES_ONLY = { model_name: 'o1-pro', litellm_params: { model: 'openai/o1-pro', api_key: 'x' }, model_info: { mode: 'responses' } };
+
+async function setup(options: { responsesOnly?: boolean } = {}): Promise<{ api: SwitchboardApi; file: string; dir: string; proxy: RunningServer }> {
+  const proxy = await startLiteLLMServer(options.responsesOnly ? { deployments: [...defaultDeployments(), RESPONSES_ONLY] } : {});
   servers.push(proxy);
   const dir = await tempDir();
   const file = join(dir, 'opencode', 'opencode.json');
@@ -122,6 +125,39 @@ describe('writing opencode config through the API', () => {
     const preview = await api['opencode:preview']({ platform: 'litellm' });
     expect(preview.ok).toBe(true);
     expect(preview.ok && preview.value.diff).not.toContain('retired-model');
+  });
+
+  it('leaves a Responses-only model out by default and says so in the preview; a chosen one is refused with the way out', async () => {
+    const { api, file, proxy } = await setup({ responsesOnly: true });
+    await useModel(api, proxy.url);
+    expect(await api['opencode:get-settings'](undefined)).toMatchObject({ writeResponsesOnly: false });
+    const preview = await api['opencode:preview']({ platform: 'litellm' });
+    expect(preview).toMatchObject({ ok: true, value: { responsesOnlyLeftOut: ['o1-pro'] } });
+    expect(preview.ok && preview.value.diff).not.toContain('o1-pro');
+    // Neither as the small model: the select and the written entry follow one rule.
+    await api['opencode:set-settings']({ smallModel: { platform: 'litellm', model: 'o1-pro' } });
+    await api['opencode:write']({ platform: 'litellm', fingerprint: null });
+    expect(await readFile(file, 'utf8')).not.toContain('o1-pro');
+
+    await useModel(api, proxy.url, 'o1-pro');
+    const refused = await api['opencode:preview']({ platform: 'litellm' });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'config-invalid', message: expect.stringContaining('speaks only the Responses API') } });
+    const before = await readFile(file, 'utf8');
+    expect(await api['opencode:write']({ platform: 'litellm', fingerprint: null })).toMatchObject({ ok: false });
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  it('writes Responses-only models with @ai-sdk/openai once the user asks for them', async () => {
+    const { api, file, proxy } = await setup({ responsesOnly: true });
+    await useModel(api, proxy.url, 'o1-pro');
+    expect(await api['opencode:set-settings']({ writeResponsesOnly: true })).toMatchObject({ ok: true, value: { writeResponsesOnly: true } });
+    const preview = await api['opencode:preview']({ platform: 'litellm' });
+    expect(preview).toMatchObject({ ok: true, value: { responsesOnlyLeftOut: [] } });
+    await api['opencode:write']({ platform: 'litellm', fingerprint: null });
+    expect(expectValidOpencodeConfig(await readFile(file, 'utf8'))).toMatchObject({
+      model: 'litellm/o1-pro',
+      provider: { litellm: { npm: '@ai-sdk/openai-compatible', models: { 'o1-pro': { provider: { npm: '@ai-sdk/openai' } } } } },
+    });
   });
 
   it('writes a custom endpoint under its own id and key variable', async () => {

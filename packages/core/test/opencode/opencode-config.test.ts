@@ -28,7 +28,7 @@ describe('Use This Model, then Write config', () => {
     const req = await request();
     const planned = await preview(req);
     await expect(fs.stat(req.filePath)).rejects.toThrow(/ENOENT/);
-    expect(previewView(planned)).toEqual({ filePath: req.filePath, diff: planned.diff, changed: true, keyInPlainText: false, fingerprint: planned.fingerprint });
+    expect(previewView(planned)).toEqual({ filePath: req.filePath, diff: planned.diff, changed: true, keyInPlainText: false, fingerprint: planned.fingerprint, responsesOnlyLeftOut: [] });
 
     expect(await applyOpencodeConfig(planned)).toEqual({ ok: true, value: { path: req.filePath, backupPath: null } });
     const written = await fs.readFile(req.filePath, 'utf8');

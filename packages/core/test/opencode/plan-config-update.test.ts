@@ -43,6 +43,47 @@ describe('a new config file', () => {
     expect(expectValidOpencodeConfig(plan('\n').text)).toHaveProperty('model', 'litellm/gpt-4o');
   });
 
+  it('says why a Responses-only model left out of the entry cannot be the chosen model, and writes nothing broken', () => {
+    const result = planConfigUpdate({
+      existingText: null,
+      filePath: FILE,
+      providerId: 'litellm',
+      provider: liteLLM(),
+      modelId: 'o1-pro',
+      responsesOnlyLeftOut: ['o1-pro'],
+    });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'config-invalid' } });
+    expect(!result.ok && result.error.message).toMatch(/^"o1-pro" speaks only the Responses API.*Also write models that only speak the Responses API/);
+  });
+
+  it('reports the Responses-only models it leaves out, for the preview', () => {
+    expect(plan(null, { responsesOnlyLeftOut: ['o1-pro'] }).responsesOnlyLeftOut).toEqual(['o1-pro']);
+    expect(plan(null).responsesOnlyLeftOut).toEqual([]);
+  });
+
+  it('writes a Responses-only model, cache prices and PDF input in a form opencode\'s schema accepts', () => {
+    const provider = buildProviderEntry({
+      displayName: 'LiteLLM',
+      baseURL: 'http://localhost:4000/v1',
+      models: [...liteLLMModels(), model('claude', { inputCostPerMillion: 3, outputCostPerMillion: 15, cacheReadCostPerMillion: 0.3, cacheWriteCostPerMillion: 3.75, supportsPdf: true })],
+      apiKey: { kind: 'env', variable: apiKeyEnvVariable('litellm') },
+      writeResponsesOnly: true,
+    });
+    const result = planConfigUpdate({ existingText: null, filePath: FILE, providerId: 'litellm', provider, modelId: 'o1-pro', smallModelId: 'claude' });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(expectValidOpencodeConfig(result.value.text)).toMatchObject({
+      model: 'litellm/o1-pro',
+      provider: {
+        litellm: {
+          models: {
+            'o1-pro': { provider: { npm: '@ai-sdk/openai' }, modalities: { input: ['text', 'image', 'pdf'] }, attachment: true },
+            claude: { cost: { input: 3, output: 15, cache_read: 0.3, cache_write: 3.75 }, modalities: { input: ['text', 'pdf'] } },
+          },
+        },
+      },
+    });
+  });
+
   it('refuses a model that is not one of the platform\'s chat models', () => {
     for (const extra of [{ modelId: 'text-embedding-3-small' }, { modelId: 'nope' }, { smallModelId: 'dall-e-3' }]) {
       const result = planConfigUpdate({ existingText: null, filePath: FILE, providerId: 'litellm', provider: liteLLM(), modelId: 'gpt-4o', ...extra });

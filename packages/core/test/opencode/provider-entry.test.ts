@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiKeyEnvVariable, opencodeProviderId } from '../../src/opencode/api-key-env.js';
-import { buildProviderEntry, hasPlainKey } from '../../src/opencode/provider-entry.js';
+import { buildProviderEntry, hasPlainKey, isUsableByOpencode, responsesOnlyLeftOut } from '../../src/opencode/provider-entry.js';
 import { liteLLMModels, model } from './support/models.js';
 
 const env = (instanceId: string) => ({ kind: 'env', variable: apiKeyEnvVariable(instanceId) }) as const;
@@ -19,8 +19,10 @@ describe('the provider entry for LiteLLM', () => {
     expect(hasPlainKey(entry)).toBe(false);
   });
 
-  it('lists only chat models (chat, responses, or of unknown mode)', () => {
+  it('lists only chat models (chat, or of unknown mode): not Responses-only, embedding or image models', () => {
     expect(Object.keys(entry.models)).toEqual(['gpt-4o', 'o3-mini', 'fake-up']);
+    expect(isUsableByOpencode(model('o1-pro', { mode: 'responses' }))).toBe(false);
+    expect(responsesOnlyLeftOut(liteLLMModels(), false)).toEqual(['o1-pro']);
   });
 
   it('writes everything known about a model, with prices per million tokens', () => {
@@ -48,6 +50,61 @@ describe('the provider entry for LiteLLM', () => {
       attachment: false,
       modalities: { input: ['text'] },
     });
+  });
+});
+
+describe('models that only speak the Responses API, when the user asks for them', () => {
+  const entry = buildProviderEntry({
+    displayName: 'LiteLLM',
+    baseURL: 'http://localhost:4000/v1',
+    models: liteLLMModels(),
+    apiKey: env('litellm'),
+    writeResponsesOnly: true,
+  });
+
+  it('are written with @ai-sdk/openai for that model alone, so opencode calls /v1/responses for it', () => {
+    expect(Object.keys(entry.models)).toEqual(['gpt-4o', 'o3-mini', 'o1-pro', 'fake-up']);
+    expect(entry.models['o1-pro']).toMatchObject({ name: 'o1-pro', provider: { npm: '@ai-sdk/openai' }, cost: { input: 150, output: 600 } });
+    expect(entry.npm).toBe('@ai-sdk/openai-compatible');
+    expect(entry.models['gpt-4o']).not.toHaveProperty('provider');
+    expect(responsesOnlyLeftOut(liteLLMModels(), true)).toEqual([]);
+  });
+
+  it('never let in a wildcard route or a non-chat model', () => {
+    const models = [model('openai/*', { mode: 'responses' }), model('text-embedding-3-small', { mode: 'embedding' })];
+    expect(buildProviderEntry({ displayName: 'X', baseURL: 'http://x/v1', models, apiKey: { kind: 'none' }, writeResponsesOnly: true }).models).toEqual({});
+    expect(responsesOnlyLeftOut(models, false)).toEqual([]);
+  });
+});
+
+describe('what opencode\'s schema accepts beyond limits and prices', () => {
+  const only = (known: Parameters<typeof model>[1]) =>
+    buildProviderEntry({ displayName: 'X', baseURL: 'http://x/v1', models: [model('m', known)], apiKey: { kind: 'none' } }).models['m'];
+  const priced = { inputCostPerMillion: 3, outputCostPerMillion: 15 };
+
+  it('writes cache prices beside input and output', () => {
+    expect(only({ ...priced, cacheReadCostPerMillion: 0.3, cacheWriteCostPerMillion: 3.75 })?.cost).toEqual({ input: 3, output: 15, cache_read: 0.3, cache_write: 3.75 });
+    expect(only({ ...priced, cacheReadCostPerMillion: 0.3 })?.cost).toEqual({ input: 3, output: 15, cache_read: 0.3 });
+  });
+
+  it('writes no cache price without input and output prices, which opencode\'s cost requires', () => {
+    expect(only({ inputCostPerMillion: 3, cacheReadCostPerMillion: 0.3, cacheWriteCostPerMillion: 3.75 })).not.toHaveProperty('cost');
+  });
+
+  it.each([
+    [{ supportsVision: true, supportsPdf: true }, ['text', 'image', 'pdf'], true],
+    [{ supportsVision: false, supportsPdf: true }, ['text', 'pdf'], true],
+    [{ supportsPdf: true }, ['text', 'pdf'], true],
+    [{ supportsVision: true, supportsPdf: false }, ['text', 'image'], true],
+    [{ supportsVision: false, supportsPdf: false }, ['text'], false],
+  ] as const)('takes PDFs where the proxy says so, with attachment to match: %o', (known, input, attachment) => {
+    expect(only(known)).toMatchObject({ modalities: { input }, attachment });
+  });
+
+  it('writes no modalities or attachment when neither images nor PDFs are known', () => {
+    const entry = only({ supportsTools: true });
+    expect(entry).not.toHaveProperty('modalities');
+    expect(entry).not.toHaveProperty('attachment');
   });
 });
 
