@@ -10,7 +10,8 @@ export async function guard<T>(work: () => Promise<T>): Promise<Result<T>> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {
-    if (error instanceof HttpFailure) return fail(error.kind, error.message);
+    // The whole error, so a suggested URL (a LiteLLM page's origin) reaches the UI's one-click offer.
+    if (error instanceof HttpFailure) return { ok: false, error: error.toProxyError() };
     // Not available, locked, denied, timed out: each its own kind, so the UI can say what to do.
     if (error instanceof KeychainError) return fail(error.kind, error.message);
     throw error;

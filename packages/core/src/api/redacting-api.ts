@@ -9,18 +9,34 @@ const typedKey = (input: unknown): string | null => {
   return key?.mode === 'provided' && typeof key.value === 'string' ? key.value : null;
 };
 
+type Answer = {
+  ok?: unknown;
+  error?: { kind: string; message: string; suggestedUrl?: string };
+  value?: { warning?: unknown; accessNote?: unknown };
+} | null;
+
 function redactAnswer(answer: unknown, redactor: Redactor): unknown {
-  const result = answer as { ok?: unknown; error?: { kind: string; message: string }; value?: { warning?: unknown } } | null;
-  if (result?.ok === false && result.error) return { ...result, error: { ...result.error, message: redactor.redact(result.error.message) } };
-  if (result?.ok === true && typeof result.value?.warning === 'string') {
-    return { ...result, value: { ...result.value, warning: redactor.redact(result.value.warning) } };
+  const result = answer as Answer;
+  if (result?.ok === false && result.error) {
+    const { suggestedUrl } = result.error;
+    const error = { ...result.error, message: redactor.redact(result.error.message) };
+    // Built from the typed URL, which could hold a pasted key: masked like the sentence, yet kept for the offer.
+    if (suggestedUrl !== undefined) error.suggestedUrl = redactor.redact(suggestedUrl);
+    return { ...result, error };
+  }
+  if (result?.ok === true && result.value && (typeof result.value.warning === 'string' || typeof result.value.accessNote === 'string')) {
+    const value = { ...result.value };
+    if (typeof value.warning === 'string') value.warning = redactor.redact(value.warning);
+    // The note quotes the proxy's sentinel ids, which a hostile proxy could fill with anything.
+    if (typeof value.accessNote === 'string') value.accessNote = redactor.redact(value.accessNote);
+    return { ...result, value };
   }
   return answer;
 }
 
 /**
  * Every channel's answer passes here on its way out of core: error sentences
- * (and warnings) have every key this process has seen masked. The typed key
+ * (and warnings, access notes, suggested URLs) have every key this process has seen masked. The typed key
  * of the call itself is remembered first, so even a key that was refused and
  * never stored cannot come back in the sentence about it.
  */
