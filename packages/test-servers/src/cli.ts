@@ -1,5 +1,6 @@
 // Manual use: node --import tsx packages/test-servers/src/cli.ts litellm --port 4000 [--models N] [--no-master-key]
 import { parseArgs } from 'node:util';
+import { defaultDeployments } from './litellm/default-deployments.js';
 import { generateDeployments } from './litellm/generate-deployments.js';
 import type { LiteLLMServerOptions } from './litellm/types.js';
 import { startLiteLLMServer } from './litellm-server.js';
@@ -8,7 +9,8 @@ import { startOpenRouterServer } from './openrouter-server.js';
 import type { FailureMode, RunningServer } from './types.js';
 
 const USAGE = `usage: cli.ts <litellm|openrouter> [--port N] [--models N] [--latency MS] [--failure MODE]
-                      [--no-master-key] [--database] [--tls] [--no-metadata] [--redirect-to URL]`;
+                      [--no-master-key] [--database] [--tls] [--no-metadata] [--redirect-to URL]
+                      [--litellm-version 1.81.12|1.81.0] [--team-key KEY] [--wildcard]`;
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -23,6 +25,9 @@ async function main(): Promise<void> {
       database: { type: 'boolean', default: false },
       tls: { type: 'boolean', default: false },
       'no-metadata': { type: 'boolean', default: false },
+      'litellm-version': { type: 'string' },
+      'team-key': { type: 'string' },
+      wildcard: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -42,6 +47,15 @@ async function main(): Promise<void> {
   if (kind === 'litellm') {
     const options: LiteLLMServerOptions = { port, failure, tls: values.tls, database: values.database };
     if (count !== undefined) options.deployments = generateDeployments(count);
+    if (values.wildcard) options.deployments = [...(options.deployments ?? defaultDeployments()), { model_name: 'openai/*', litellm_params: { model: 'openai/*' } }];
+    const version = values['litellm-version'];
+    if (version !== undefined) {
+      if (version !== '1.81.12' && version !== '1.81.0') throw new Error(`--litellm-version must be 1.81.12 or 1.81.0, not ${version}`);
+      options.version = version;
+    }
+    // A team key that sees every model, as a key of a team without a model list does.
+    const teamKey = values['team-key'];
+    if (teamKey !== undefined) options.teamKeys = { [teamKey]: { sentinels: ['all-team-models'] } };
     if (values['no-master-key']) options.masterKey = null;
     if (values['no-metadata']) options.metadata = false;
     if (latencyMs !== undefined) options.latencyMs = latencyMs;
