@@ -6,14 +6,23 @@ import { lookupPublicModel, type PublicModelIndex } from './public-model-index.j
 export interface MetadataSources {
   /** From `/model_group/info`, by alias. */
   groups: Map<string, ProxyModelFacts>;
-  /** From `/model/info`, by alias. */
+  /** From `/model/info` (or `/v2/model/info`), by alias. */
   deployments: Map<string, ProxyModelFacts>;
   publicIndex: PublicModelIndex | null;
+}
+
+interface Layer {
+  metadata: ModelMetadata | null | undefined;
+  source: MetadataSource;
+  /** Whether a 0 price or a `false` flag from this layer is a fact rather than a stand-in for "not known". */
+  zerosCount: boolean;
 }
 
 /**
  * Fills in what is known about a model, field by field: what the proxy says
  * wins, the public map fills gaps, and anything neither knows stays null.
+ * A proxy's 0 or `false` counts only where its entry is real (see
+ * {@link ProxyModelFacts.zeros}); otherwise the next layer, or unknown.
  * Each filled field records its source.
  */
 export function enrichModel(model: Model, sources: MetadataSources): Model {
@@ -21,23 +30,31 @@ export function enrichModel(model: Model, sources: MetadataSources): Model {
   const deployment = sources.deployments.get(model.id);
   const underlying = deployment?.underlying ?? null;
   const publicFacts = sources.publicIndex ? lookupPublicModel(sources.publicIndex, model.id, underlying) : null;
-  const layers: Array<[ModelMetadata | null | undefined, MetadataSource]> = [
-    [group?.metadata, 'proxy'],
-    [deployment?.metadata, 'proxy'],
-    [publicFacts?.metadata, 'public-map'],
+  const layers: Layer[] = [
+    { metadata: group?.metadata, source: 'proxy', zerosCount: group?.zeros === 'facts' },
+    {
+      metadata: deployment?.metadata,
+      source: 'proxy',
+      // Configured without limits: the public map's figures when it knows the model, the admin's otherwise.
+      zerosCount: deployment?.zeros === 'facts' || (deployment?.zeros === 'configured' && publicFacts === null),
+    },
+    { metadata: publicFacts?.metadata, source: 'public-map', zerosCount: true },
   ];
   const enriched: Model = { ...model, sources: { ...model.sources } };
   for (const field of METADATA_FIELDS) {
     if (enriched[field] !== null) continue;
-    for (const [metadata, source] of layers) {
-      const value = metadata?.[field];
+    for (const layer of layers) {
+      const value = layer.metadata?.[field];
       if (value === null || value === undefined) continue;
+      if ((value === 0 || value === false) && !layer.zerosCount) continue;
       (enriched as Record<string, unknown>)[field] = value;
-      enriched.sources[field] = source;
+      enriched.sources[field] = layer.source;
       break;
     }
   }
   enriched.provider = model.provider ?? group?.provider ?? deployment?.provider ?? publicFacts?.provider ?? null;
+  enriched.description = model.description ?? deployment?.description ?? group?.description ?? null;
+  enriched.underlying = model.underlying ?? underlying;
   return enriched;
 }
 

@@ -30,10 +30,11 @@ export function metadataFromLiteLLMFields(fields: Fields): ModelMetadata {
 }
 
 /**
- * A proxy answers for a model it knows nothing about with `mode: null`, no
- * token limits, prices of 0 and every `supports_*` false. Those zeros are
- * placeholders, not facts, so such an entry counts as unknown.
+ * Whether an entry knows the model's token limits. LiteLLM fills an entry for
+ * a model it has no figures for with prices of 0, `supports_*` false and null
+ * limits, sometimes with a mode (wildcard expansions in `/model_group/info`),
+ * so a mode proves nothing; limits are never filled in that way.
  */
-export function proxyKnowsModel(fields: Fields): boolean {
-  return fields.mode != null || tokenLimit(fields.max_input_tokens) !== null || tokenLimit(fields.max_output_tokens) !== null;
+export function knowsLimits(fields: Fields): boolean {
+  return tokenLimit(fields.max_input_tokens) !== null || tokenLimit(fields.max_output_tokens) !== null || tokenLimit(fields.max_tokens) !== null;
 }

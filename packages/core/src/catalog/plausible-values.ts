@@ -1,4 +1,4 @@
-import { MAX_LABEL_LENGTH, MAX_PRICE_PER_MILLION, MAX_TOKEN_LIMIT } from '@switchboard/shared';
+import { MAX_DESCRIPTION_LENGTH, MAX_LABEL_LENGTH, MAX_PRICE_PER_MILLION, MAX_TOKEN_LIMIT } from '@switchboard/shared';
 
 // Decimal only: Number() would also read "", " ", "0x10" and "1e400" as numbers.
 const DECIMAL = /^\d+(\.\d+)?([eE][-+]?\d+)?$/;
@@ -34,6 +34,30 @@ export function pricePerMillion(perToken: unknown): number | null {
 export function label(value: unknown): string | null {
   // A test for any visible character rather than trim(): this runs for every field of every model, 10,000 at a time.
   return typeof value === 'string' && value.length <= MAX_LABEL_LENGTH && /\S/.test(value) ? value : null;
+}
+
+// Control characters, and the bidirectional overrides that can make a row read as something else.
+const UNPRINTABLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]+/gu;
+
+/**
+ * What an admin wrote about a model, as one line of plain text: control
+ * characters and direction overrides become spaces, and a text longer than
+ * {@link MAX_DESCRIPTION_LENGTH} is cut there with an ellipsis (its start is
+ * still what the admin wrote). Markup stays text: the UI never renders it.
+ */
+export function description(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  // Cut before cleaning: a megabyte of text costs one slice, not a pass of the pattern over all of it.
+  const cut = value.length > MAX_DESCRIPTION_LENGTH;
+  let text = (cut ? value.slice(0, MAX_DESCRIPTION_LENGTH) : value).replace(UNPRINTABLE, ' ').trim();
+  if (!/\S/.test(text)) return null;
+  if (cut) {
+    text = text.slice(0, MAX_DESCRIPTION_LENGTH - 1);
+    // Never leave half of a surrogate pair at the cut.
+    if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
+    text = `${text.trimEnd()}…`;
+  }
+  return text;
 }
 
 /** true/false as the server said it; anything else is unknown. */

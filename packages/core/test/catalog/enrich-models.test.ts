@@ -41,7 +41,7 @@ describe('enriching a model', () => {
   it('fills gaps from the public map by the underlying model behind an alias', () => {
     const groups = new Map(); // an older proxy without /model_group/info
     const deployments = new Map([
-      ['my-sonnet', { provider: 'anthropic', underlying: 'anthropic/claude-3-5-sonnet-20241022', metadata: null }],
+      ['my-sonnet', { provider: 'anthropic', underlying: 'anthropic/claude-3-5-sonnet-20241022', description: null, metadata: null, zeros: 'placeholders' as const }],
     ]);
     const model = enrichModel(toModel({ id: 'my-sonnet' }), { groups, deployments, publicIndex });
     expect(model).toMatchObject({ provider: 'anthropic', contextLength: 200_000, maxOutputTokens: 8192, supportsVision: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { label, pricePerMillion, tokenLimit } from '../../src/catalog/plausible-values.js';
+import { MAX_DESCRIPTION_LENGTH } from '@switchboard/shared';
+import { description, label, pricePerMillion, tokenLimit } from '../../src/catalog/plausible-values.js';
 import { isModelId } from '../../src/platforms/model-id.js';
 
 describe('numbers from a server, checked at the edge', () => {
@@ -52,5 +53,30 @@ describe('model ids from a server', () => {
 
   it.each([[''], ['x'.repeat(513)], ['gpt\n4o'], ['gpt\u00004o'], ['a\u007f'], [42], [null], [{ id: 'x' }]])('%j is skipped', (id) => {
     expect(isModelId(id)).toBe(false);
+  });
+});
+
+describe('what an admin wrote about a model', () => {
+  it.each([
+    ['my sonnet', 'my sonnet'],
+    ['  Fast and cheap; for drafts.  ', 'Fast and cheap; for drafts.'],
+    ['line one\nline two\ttabbed', 'line one line two tabbed'],
+    ['bell\u0007and NUL\u0000here', 'bell and NUL here'],
+    ['\u202Egnp.exe', 'gnp.exe'],
+    ['<b>bold</b> & <script>x</script>', '<b>bold</b> & <script>x</script>'],
+  ])('%j is shown as %j', (value, expected) => {
+    expect(description(value)).toBe(expected);
+  });
+
+  it.each([[''], ['   '], ['\u0000\u0001'], [42], [null], [['my sonnet']], [{ text: 'x' }]])('%j is no description', (value) => {
+    expect(description(value)).toBeNull();
+  });
+
+  it('cuts a long one at the bound with an ellipsis, never inside a surrogate pair', () => {
+    const cut = description('a'.repeat(MAX_DESCRIPTION_LENGTH - 2) + '😀'.repeat(600));
+    expect(cut?.length).toBeLessThanOrEqual(MAX_DESCRIPTION_LENGTH);
+    expect(cut?.endsWith('…')).toBe(true);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF]…$/);
+    expect(description('x'.repeat(1024 * 1024))).toBe(`${'x'.repeat(MAX_DESCRIPTION_LENGTH - 1)}…`);
   });
 });
