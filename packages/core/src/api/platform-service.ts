@@ -96,7 +96,8 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
       },
     };
     latest = current;
-    return { modelIds: listing.models.map((model) => model.id), fetchedAt };
+    const modelIds = listing.models.map((model) => model.id);
+    return listing.accessNote === undefined ? { modelIds, fetchedAt } : { modelIds, fetchedAt, accessNote: listing.accessNote };
   };
 
   const resolveKey = async (key: KeyInput): Promise<string | null> => {
@@ -155,12 +156,13 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
         const baseUrl = platform.baseUrl(url, context);
         const secret = await resolveKey(key);
         const started = services.monotonic();
-        const { modelIds } = await list(baseUrl, secret);
+        const { modelIds, accessNote } = await list(baseUrl, secret);
         return {
           url: baseUrl,
           modelIds,
           latencyMs: Math.round(services.monotonic() - started),
           warning: secret ? platform.keyWarning(secret) : null,
+          ...(accessNote === undefined ? {} : { accessNote }),
         };
       }),
 

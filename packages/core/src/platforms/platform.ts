@@ -17,6 +17,8 @@ export interface CatalogListing {
    * MB to fetch and parse, which should not compete with showing the ids.
    */
   enrich(): Promise<Model[]>;
+  /** Set when the key's access decides what is listed (a LiteLLM team key): the sentence the panel shows. */
+  accessNote?: string;
 }
 
 /**

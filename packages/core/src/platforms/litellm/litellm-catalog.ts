@@ -1,38 +1,31 @@
 import { enrichModels } from '../../catalog/enrich-models.js';
-import { parseModelGroupInfo, parseModelInfo, type ProxyModelFacts } from '../../catalog/proxy-metadata.js';
+import { readModelGroupInfo, readModelInfo, type ProxyModelFacts } from '../../catalog/proxy-metadata.js';
 import type { PublicModelMap } from '../../catalog/public-model-map.js';
-import { httpGet } from '../../http/index.js';
-import { listOpenAICompatibleModels } from '../openai-compatible-models.js';
+import { listOpenAICompatibleIds } from '../openai-compatible-models.js';
 import type { CatalogListing } from '../platform.js';
-import { bearer, type PlatformWording, type ProxyClientOptions } from '../proxy-client.js';
+import type { PlatformWording, ProxyClientOptions } from '../proxy-client.js';
+import { fetchProxyFacts } from './proxy-facts.js';
+import { listForScopedKey, mixedAccessNote, type ScopedKeyListing } from './scoped-key-listing.js';
 
 export const LITELLM_WORDING: PlatformWording = {
   product: 'LiteLLM proxy',
   urlHint: "Use the proxy's base URL, for example http://localhost:4000.",
 };
 
-const NO_FACTS = new Map<string, ProxyModelFacts>();
+const orNothing = (facts: Map<string, ProxyModelFacts> | null): Map<string, ProxyModelFacts> => facts ?? new Map();
 
-/** Metadata endpoints are optional (older proxies, restricted keys): any failure means "the proxy does not say". */
-async function fetchProxyFacts(
-  client: ProxyClientOptions,
-  url: string,
-  key: string | null,
-  parse: (body: unknown) => Map<string, ProxyModelFacts>,
-): Promise<Map<string, ProxyModelFacts>> {
-  try {
-    // Metadata answers are several times larger than the id list.
-    const response = await httpGet(client.fetch, url, { headers: bearer(key), timeoutMs: client.timeoutMs, maxBytes: client.maxBytes * 4 });
-    return response.status === 200 ? parse(JSON.parse(response.text)) : NO_FACTS;
-  } catch {
-    return NO_FACTS;
-  }
+/** The deployments: `/model/info`, or `/v2/model/info` when the first answers an empty list (LiteLLM #41730). */
+async function fetchDeployments(client: ProxyClientOptions, baseUrl: string, key: string | null): Promise<Map<string, ProxyModelFacts>> {
+  const deployments = await fetchProxyFacts(client, `${baseUrl}/model/info`, key, readModelInfo);
+  if (deployments === null || deployments.size > 0) return orNothing(deployments);
+  return orNothing(await fetchProxyFacts(client, `${baseUrl}/v2/model/info`, key, readModelInfo));
 }
 
 /**
  * Asks a LiteLLM proxy for its models; `enrich` then asks what it knows about
  * them, while the public map loads. The ids come back first; the metadata
- * follows and never holds the list up.
+ * follows and never holds the list up. A key whose list names only sentinels
+ * gets its list from the metadata endpoints instead, and a note saying so.
  */
 export async function listLiteLLMCatalog(
   client: ProxyClientOptions,
@@ -40,16 +33,24 @@ export async function listLiteLLMCatalog(
   baseUrl: string,
   key: string | null,
 ): Promise<CatalogListing> {
-  const models = await listOpenAICompatibleModels(client, baseUrl, key, LITELLM_WORDING);
+  const listing = await listOpenAICompatibleIds(client, baseUrl, key, LITELLM_WORDING);
+  let scoped: ScopedKeyListing | null = null;
+  if (listing.sentinels.length > 0 && listing.models.length === 0) scoped = await listForScopedKey(client, baseUrl, key, listing.sentinels);
+  const models = scoped ? scoped.models : listing.models;
+  const prefetched = scoped?.prefetched ?? null;
   // Asked once the ids are in and wanted: at 10,000 models these answers are tens of MB, and reading
   // them while the ids were on their way to the screen held the ids (what the person waits for) up.
   const enrich = async () => {
     const [groups, deployments, publicIndex] = await Promise.all([
-      fetchProxyFacts(client, `${baseUrl}/model_group/info`, key, parseModelGroupInfo),
-      fetchProxyFacts(client, `${baseUrl}/model/info`, key, parseModelInfo),
+      // A list read from the metadata itself: what came before it in the fallback order answered nothing useful.
+      prefetched === null
+        ? fetchProxyFacts(client, `${baseUrl}/model_group/info`, key, readModelGroupInfo).then(orNothing)
+        : prefetched.layer === 'groups' ? prefetched.facts : new Map<string, ProxyModelFacts>(),
+      prefetched?.layer === 'deployments' ? prefetched.facts : fetchDeployments(client, baseUrl, key),
       publicMap.load(),
     ]);
     return enrichModels(models, { groups, deployments, publicIndex });
   };
-  return { models, enrich };
+  const accessNote = scoped?.accessNote ?? (listing.sentinels.length > 0 ? mixedAccessNote(listing.sentinels) : undefined);
+  return accessNote === undefined ? { models, enrich } : { models, enrich, accessNote };
 }
