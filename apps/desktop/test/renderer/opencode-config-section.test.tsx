@@ -9,7 +9,12 @@ import { CONFIG_PATH, OpencodeFake, RUN_COMMAND, installOpencodeFake } from './o
 let fake: OpencodeFake;
 let view: Mounted;
 
-const MODELS = [toModel({ id: 'gpt-4o' }), toModel({ id: 'claude-3-5-sonnet' }), { ...toModel({ id: 'text-embedding-3-small' }), mode: 'embedding' }];
+const MODELS = [
+  toModel({ id: 'gpt-4o' }),
+  toModel({ id: 'claude-3-5-sonnet' }),
+  { ...toModel({ id: 'text-embedding-3-small' }), mode: 'embedding' },
+  { ...toModel({ id: 'o1-pro' }), mode: 'responses' },
+];
 
 const section = (revision: number, model: string | null = 'claude-3-5-sonnet') => (
   <OpencodeConfigSection platform="litellm" savedModel={model} savedRevision={revision} models={MODELS} />
@@ -35,7 +40,20 @@ afterEach(async () => {
 });
 
 describe('OpencodeConfigSection', () => {
-  test('a small model is offered from the chat models, saved for this platform, and the change shown again', async () => {
+  test('the preview says which Responses-only models are left out, and how to have them written', async () => {
+    fake.preview = { ...fake.preview, responsesOnlyLeftOut: ['o1-pro', 'codex-mini'] };
+    await useThisModel(1);
+    const note = getByTestId(view.container, 'opencode-responses-only-note');
+    expect(note.textContent).toContain('2 models that only speak the Responses API (o1-pro, codex-mini)');
+    expect(note.textContent).toContain('Also write models that only speak the Responses API');
+  });
+
+  test('no note when nothing is left out', async () => {
+    await useThisModel(1);
+    expect(byTestId(view.container, 'opencode-responses-only-note')).toBeNull();
+  });
+
+  test('a small model is offered from the chat models (not a Responses-only one), saved for this platform, and the change shown again', async () => {
     await useThisModel(1);
     const select = getByTestId(view.container, 'opencode-small-model-select') as HTMLSelectElement;
     expect([...select.options].map((option) => option.value)).toEqual(['', 'claude-3-5-sonnet', 'gpt-4o']);

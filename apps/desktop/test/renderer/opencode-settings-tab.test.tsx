@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { toModel } from '@switchboard/shared';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { OpencodeConfigSection } from '../../src/renderer/components/opencode/OpencodeConfigSection';
@@ -120,6 +121,42 @@ describe('Settings › opencode', () => {
     expect(get('opencode-settings-status').dataset.kind).toBe('config-write');
     expect(get('opencode-settings-status').textContent).toBe('Settings could not be saved.');
     expect((get('opencode-settings-sync-toggle') as HTMLInputElement).checked).toBe(false);
+  });
+
+  test('the Responses-only switch is named by its visible label, off by default, and saved when turned on', async () => {
+    await open();
+    const toggle = get('opencode-responses-only-toggle') as HTMLInputElement;
+    const label = view.container.querySelector(`label[for="${toggle.id}"]`);
+    expect(label?.textContent).toBe('Also write models that only speak the Responses API');
+    expect(toggle.getAttribute('role')).toBe('switch');
+    expect(toggle.checked).toBe(false);
+    await click(toggle);
+    expect(fake.callsTo('opencode:set-settings')).toEqual([{ writeResponsesOnly: true }]);
+    expect(toggle.checked).toBe(true);
+    expect(get('opencode-settings-status').textContent).toContain('written into the opencode config from the next write on');
+  });
+
+  test('turning the Responses-only switch on looks at the change on the platform panel again, now with those models', async () => {
+    const models = [toModel({ id: 'gpt-4o' }), { ...toModel({ id: 'o1-pro' }), mode: 'responses' }];
+    const both = (revision: number) => (
+      <>
+        <OpencodeSettingsTab />
+        <OpencodeConfigSection platform="litellm" savedModel="gpt-4o" savedRevision={revision} models={models} />
+      </>
+    );
+    fake.preview = { ...fake.preview, responsesOnlyLeftOut: ['o1-pro'] };
+    view = await mount(both(0));
+    await act(async () => view.root.render(both(1)));
+    await settle();
+    const smallModels = () => [...(get('opencode-small-model-select') as HTMLSelectElement).options].map((option) => option.value);
+    expect(get('opencode-responses-only-note').textContent).toContain('o1-pro');
+    expect(smallModels()).toEqual(['', 'gpt-4o']);
+
+    fake.preview = { ...fake.preview, responsesOnlyLeftOut: [], fingerprint: 'fp-2' };
+    await click(get('opencode-responses-only-toggle'));
+    expect(fake.callsTo('opencode:preview')).toHaveLength(2);
+    expect(byTestId(view.container, 'opencode-responses-only-note')).toBeNull();
+    expect(smallModels()).toEqual(['', 'gpt-4o', 'o1-pro']);
   });
 
   test('a write from the platform panel turns sync on here too', async () => {

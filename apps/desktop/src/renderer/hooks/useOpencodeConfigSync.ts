@@ -69,6 +69,17 @@ export function useOpencodeConfigSync(
     void (sync ? writeChange(null) : preview());
   }, [loaded, sync, savedModel, savedRevision, preview, writeChange]);
 
+  // The Responses-only switch (Settings › opencode) changes what would be written: what is on screen is looked at again.
+  const writeResponsesOnly = settings.settings?.writeResponsesOnly;
+  const seenSwitch = useRef(writeResponsesOnly);
+  const onScreen = state.preview !== null || state.status?.tone === 'error';
+  useEffect(() => {
+    if (writeResponsesOnly === undefined || seenSwitch.current === writeResponsesOnly) return;
+    const first = seenSwitch.current === undefined;
+    seenSwitch.current = writeResponsesOnly;
+    if (!first && onScreen && savedModel !== null) void preview();
+  }, [writeResponsesOnly, onScreen, savedModel, preview]);
+
   const shown = state.preview;
   const write = useCallback(async () => {
     if (shown === null || state.busy !== null) return;

@@ -21,6 +21,7 @@ export function OpencodeChangePreview({ preview }: OpencodeChangePreviewProps) {
           the key in the keychain instead, turn off “Write the API key into the config file” in Settings › opencode.
         </p>
       ) : null}
+      {preview.responsesOnlyLeftOut.length > 0 ? <ResponsesOnlyNote ids={preview.responsesOnlyLeftOut} /> : null}
       {preview.changed ? (
         <OpencodeDiff diff={preview.diff} />
       ) : (
@@ -29,5 +30,17 @@ export function OpencodeChangePreview({ preview }: OpencodeChangePreviewProps) {
         </p>
       )}
     </div>
+  );
+}
+
+/** Which models the entry leaves out because they only speak the Responses API, and how to have them written. */
+function ResponsesOnlyNote({ ids }: { ids: readonly string[] }) {
+  const which = ids.length === 1 ? 'model that only speaks' : `${ids.length} models that only speak`;
+  return (
+    <p className="muted" data-testid="opencode-responses-only-note">
+      Left out: the {which} the Responses API ({ids.join(', ')}), which opencode’s OpenAI-compatible provider cannot call. To
+      write {ids.length === 1 ? 'it' : 'them'} too, turn on “Also write models that only speak the Responses API” in Settings ›
+      opencode.
+    </p>
   );
 }

@@ -56,6 +56,7 @@ export function OpencodeConfigSection({ platform, savedModel, savedRevision, mod
         <OpencodeSmallModelSelect
           models={models}
           value={view.smallModels[platform] ?? null}
+          writeResponsesOnly={view.writeResponsesOnly}
           disabled={busy || settings.saving}
           onChange={(model) => {
             const text = model === null ? 'Small model cleared' : `Small model: ${model}`;

@@ -4,9 +4,10 @@ import { Spinner } from '../ui/Spinner';
 import { OpencodeConfigPathField } from './OpencodeConfigPathField';
 import { OpencodePlainKeyOptIn } from './OpencodePlainKeyOptIn';
 import { OpencodeRunCommand } from './OpencodeRunCommand';
+import { OpencodeResponsesOnlySwitch } from './OpencodeResponsesOnlySwitch';
 import { OpencodeSyncSwitch } from './OpencodeSyncSwitch';
 
-/** Settings › opencode: which file to write, keep-in-sync, the run command, and the plain-key opt-in. */
+/** Settings › opencode: which file to write, keep-in-sync, Responses-only models, the run command, and the plain-key opt-in. */
 export function OpencodeSettingsTab() {
   const settings = useOpencodeSettings();
   const view = settings.settings;
@@ -34,6 +35,7 @@ export function OpencodeSettingsTab() {
           {/* Keyed by the saved path, so a change saved elsewhere resets what is typed here. */}
           <OpencodeConfigPathField key={view.chosenPath ?? ''} view={view} settings={settings} />
           <OpencodeSyncSwitch settings={settings} testId="opencode-settings-sync-toggle" />
+          <OpencodeResponsesOnlySwitch settings={settings} />
           <section className="stack-tight" aria-label="Run opencode">
             <h4 className="section-title">Run opencode with your keys</h4>
             <OpencodeRunCommand command={view.runCommand} copyTestId="opencode-settings-copy-run-command" />
