@@ -3,6 +3,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** One platform's panel in Settings > Proxy Platforms; every test id starts with the platform's prefix. */
 export class PlatformPanel {
   readonly urlInput: Locator;
+  /** The URL field's help, or what is wrong with the typed URL. */
+  readonly urlMessage: Locator;
   readonly keyInput: Locator;
   readonly keyStatus: Locator;
   readonly keyWarning: Locator;
@@ -23,6 +25,10 @@ export class PlatformPanel {
   readonly selectedMissing: Locator;
   readonly savedModel: Locator;
   readonly savedKey: Locator;
+  /** The offer of another address ("Use http://host:4000"), while typing or after a failed test. */
+  readonly urlSuggestion: Locator;
+  /** What the proxy says about the key's access (a LiteLLM team key), beside the list. */
+  readonly listNote: Locator;
 
   constructor(
     readonly page: Page,
@@ -30,6 +36,7 @@ export class PlatformPanel {
   ) {
     const id = (suffix: string) => page.getByTestId(`${prefix}-${suffix}`);
     this.urlInput = id('url-input');
+    this.urlMessage = id('url-message');
     this.keyInput = id('api-key-input');
     this.keyStatus = id('key-status');
     this.keyWarning = id('key-warning');
@@ -50,6 +57,8 @@ export class PlatformPanel {
     this.selectedMissing = id('selected-missing');
     this.savedModel = id('saved-model');
     this.savedKey = id('saved-key');
+    this.urlSuggestion = page.getByTestId('url-suggestion');
+    this.listNote = page.getByTestId('model-list-note');
   }
 
   /** One figure of a model's row: `context`, `output` or `price`. */
@@ -60,6 +69,16 @@ export class PlatformPanel {
   /** The ability badges of a model's row. */
   capabilities(id: string): Locator {
     return this.model(id).locator('[data-capability]');
+  }
+
+  /** The admin's description in a model's row. */
+  description(id: string): Locator {
+    return this.model(id).getByTestId('model-row-description');
+  }
+
+  /** The model behind an alias, in its row. */
+  underlying(id: string): Locator {
+    return this.model(id).getByTestId('model-row-underlying');
   }
 
   /** Waits until the metadata that follows the ids has been merged into the list. */

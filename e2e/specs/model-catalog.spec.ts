@@ -104,7 +104,7 @@ test.describe('The model catalog', () => {
     await expect(settings.fact('gpt-4o', 'context')).toHaveAttribute('title', /^Context window: 128,000 tokens, from (the proxy|LiteLLM's public price map)$/);
     await expect(settings.fact('gpt-4o', 'output')).toHaveText('16K out');
     await expect(settings.fact('gpt-4o', 'price')).toHaveText('$2.50 / $10.00 per M');
-    await expect(settings.capabilities('gpt-4o')).toHaveText(['vision', 'tools']);
+    await expect(settings.capabilities('gpt-4o')).toHaveText(['vision', 'tools', 'PDF', 'caching']);
     await expect(settings.capabilities('gpt-4o').first()).toHaveAttribute('title', /^Accepts images, from /);
 
     for (const key of ['context', 'output', 'price'] as const) {
