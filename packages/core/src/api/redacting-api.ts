@@ -15,8 +15,31 @@ type Answer = {
   value?: { warning?: unknown; accessNote?: unknown };
 } | null;
 
+type Described = { description?: unknown };
+
+/** A proxy's free text about its models (descriptions) is its own words too: a hostile one could echo the key there. */
+function redactDescriptions<T extends { models?: unknown }>(holder: T, redactor: Redactor): T {
+  if (!Array.isArray(holder.models)) return holder;
+  let changed = false;
+  // Most models have no description: one pass, and a copy only when something was masked.
+  const models = (holder.models as Described[]).map((model) => {
+    if (typeof model?.description !== 'string') return model;
+    const masked = redactor.redact(model.description);
+    if (masked === model.description) return model;
+    changed = true;
+    return { ...model, description: masked };
+  });
+  return changed ? { ...holder, models } : holder;
+}
+
 function redactAnswer(answer: unknown, redactor: Redactor): unknown {
   const result = answer as Answer;
+  // get-cached-models answers the list itself; fetch-metadata a Result holding it.
+  if (result !== null && typeof result === 'object' && 'models' in result) return redactDescriptions(result as { models?: unknown }, redactor);
+  if (result?.ok === true && result.value && 'models' in result.value) {
+    const value = redactDescriptions(result.value as { models?: unknown }, redactor);
+    return value === result.value ? answer : { ...result, value };
+  }
   if (result?.ok === false && result.error) {
     const { suggestedUrl } = result.error;
     const error = { ...result.error, message: redactor.redact(result.error.message) };
@@ -36,7 +59,7 @@ function redactAnswer(answer: unknown, redactor: Redactor): unknown {
 
 /**
  * Every channel's answer passes here on its way out of core: error sentences
- * (and warnings, access notes, suggested URLs) have every key this process has seen masked. The typed key
+ * (and warnings, access notes, suggested URLs, model descriptions) have every key this process has seen masked. The typed key
  * of the call itself is remembered first, so even a key that was refused and
  * never stored cannot come back in the sentence about it.
  */
