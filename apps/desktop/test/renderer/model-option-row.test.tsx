@@ -146,6 +146,27 @@ describe('what the proxy says about a model', () => {
   });
 });
 
+// What a proxy's admin (or whoever can write its config) may put in a description: it is shown as text, on one line.
+const HOSTILE_DESCRIPTIONS = [
+  ['markup', '<img src=x onerror="window.pwned=1"><b>bold</b>'],
+  ['line breaks', 'first line\nsecond line\r\nthird'],
+  ['a right-to-left override', 'safe \u202Etxt.exe'],
+  ['4,096 characters', 'long '.repeat(819)],
+] as const;
+
+describe('descriptions as the proxy wrote them', () => {
+  test.each(HOSTILE_DESCRIPTIONS)('%s: shown as text, whole in the tooltip, in a row of the usual height', async (_, description) => {
+    const row = await option('odd', [model('odd', { description, underlying: '<script>alert(1)</script>' })]);
+    const shown = row.querySelector<HTMLElement>('[data-testid="model-row-description"]');
+    expect(shown?.textContent).toBe(description);
+    expect(shown?.title).toBe(description);
+    expect(shown?.children).toHaveLength(0);
+    expect(row.querySelector('img, b, script')).toBeNull();
+    expect(row.querySelector('[data-testid="model-row-underlying"]')?.textContent).toBe('→ <script>alert(1)</script>');
+    expect(row.style.height).toBe(`${OPTION_ROW_HEIGHT}px`);
+  });
+});
+
 async function optionOf(id: string): Promise<HTMLElement> {
   const found = view?.container.querySelector<HTMLElement>(`[data-model-id="${id}"]`);
   if (!found) throw new Error(`no option ${id}`);
