@@ -2,11 +2,11 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isUsableByOpencode, listLiteLLMCatalog, litellmPlatform } from '@switchboard/core';
-import type { Model } from '@switchboard/shared';
+import { opencodeRoute, type Model } from '@switchboard/shared';
 import { defaultDeployments, DEFAULT_MASTER_KEY, startLiteLLMServer, type LiteLLMServer } from '@switchboard/test-servers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../core/test/support/keychain.js';
-import { isolatedOpencodeEnv, OPENCODE, parseVerboseModels } from './support/opencode.js';
+import { isolatedOpencodeEnv, OPENCODE, opencodeModelsVerbose } from './support/opencode.js';
 import { runOpencodeThroughSwitchboard, writeOpencodeConfig } from './support/opencode-flow.js';
 import { run } from './support/spawn-cli.js';
 
@@ -34,6 +34,8 @@ describe('the written config in the real opencode', () => {
         { model_name: 'text-embedding-3-small', litellm_params: { model: 'openai/text-embedding-3-small', api_key: 'x' } },
         // An id with a slash: opencode must split "litellm/openai/gpt-4o-mini" at the first one only.
         { model_name: 'openai/gpt-4o-mini', litellm_params: { model: 'openai/gpt-4o-mini', api_key: 'x' } },
+        // A wildcard route: its expansions include openai/gpt-4o beside the alias gpt-4o, and Responses-only models such as openai/o1-pro.
+        { model_name: 'openai/*', litellm_params: { model: 'openai/*', api_key: 'x' } },
       ],
     });
     dir = await mkdtemp(join(tmpdir(), 'switchboard-opencode-'));
@@ -67,13 +69,26 @@ describe('the written config in the real opencode', () => {
     const listed = result.stdout.trim().split('\n').sort();
     const written = models.filter(isUsableByOpencode).map((model) => `litellm/${model.id}`).sort();
     expect(listed).toEqual(written);
-    expect(listed).toEqual(['litellm/claude-3-5-sonnet', 'litellm/fake-up', 'litellm/gpt-4o', 'litellm/local-llama', 'litellm/openai/gpt-4o-mini']);
+    expect(listed).toEqual(
+      expect.arrayContaining(['litellm/claude-3-5-sonnet', 'litellm/fake-up', 'litellm/gpt-4o', 'litellm/local-llama', 'litellm/openai/gpt-4o-mini', 'litellm/openai/gpt-4o']),
+    );
+    for (const leftOut of ['litellm/text-embedding-3-small', 'litellm/openai/o1-pro', 'litellm/openai/*']) expect(listed).not.toContain(leftOut);
+  });
+
+  it('opencode shows every written model under a name of its own: the alias and the expansion of gpt-4o are not twins', { timeout: OPENCODE_TIMEOUT }, async () => {
+    const result = await opencodeModelsVerbose('litellm', { env, cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const seen = result.models;
+    const names = [...seen.values()].map((model) => String(model['name']).toLowerCase());
+    expect(new Set(names).size).toBe(seen.size);
+    expect(seen.get('litellm/gpt-4o')).toMatchObject({ name: 'gpt-4o' });
+    expect(seen.get('litellm/openai/gpt-4o')).toMatchObject({ name: 'openai/gpt-4o' });
   });
 
   it('opencode reads the metadata as written: limits, prices, vision, and its own defaults for the unknown', { timeout: OPENCODE_TIMEOUT }, async () => {
-    const result = await run(OPENCODE, ['models', 'litellm', '--verbose'], { env, cwd: dir });
+    const result = await opencodeModelsVerbose('litellm', { env, cwd: dir });
     expect(result.code, result.stderr).toBe(0);
-    const seen = parseVerboseModels(result.stdout);
+    const seen = result.models;
     expect(seen.get('litellm/gpt-4o')).toMatchObject({
       providerID: 'litellm',
       api: { npm: '@ai-sdk/openai-compatible' },
@@ -82,6 +97,47 @@ describe('the written config in the real opencode', () => {
       capabilities: { toolcall: true, reasoning: false, attachment: true, input: { text: true, image: true } },
     });
     expect(seen.get('litellm/fake-up')).toMatchObject({ limit: { context: 0, output: 0 }, capabilities: { attachment: false, input: { image: false } } });
+  });
+
+  describe('with "Also write models that only speak the Responses API" on', () => {
+    let responsesFile: string;
+    let responsesEnv: NodeJS.ProcessEnv;
+
+    beforeAll(async () => {
+      responsesFile = join(dir, 'config', 'responses.json');
+      responsesEnv = { ...env, OPENCODE_CONFIG: responsesFile };
+      await writeOpencodeConfig({
+        platform: litellmPlatform,
+        instanceId: 'litellm',
+        baseUrl: server.url,
+        models,
+        configFile: responsesFile,
+        modelId: 'openai/o1-pro',
+        writeResponsesOnly: true,
+      });
+    });
+
+    it('opencode accepts the entry and lists the Responses-only models with its OpenAI SDK', { timeout: OPENCODE_TIMEOUT }, async () => {
+      const result = await opencodeModelsVerbose('litellm', { env: responsesEnv, cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      const seen = result.models;
+      expect([...seen.keys()].sort()).toEqual(models.filter((model) => opencodeRoute(model, true) !== null).map((model) => `litellm/${model.id}`).sort());
+      expect(seen.get('litellm/openai/o1-pro')).toMatchObject({ api: { npm: '@ai-sdk/openai' } });
+      expect(seen.get('litellm/gpt-4o')).toMatchObject({ api: { npm: '@ai-sdk/openai-compatible' } });
+    });
+
+    it('`opencode run -m litellm/openai/o1-pro` calls the proxy\'s /v1/responses, not /v1/chat/completions', { timeout: OPENCODE_TIMEOUT }, async () => {
+      const before = server.requests.length;
+      const project = join(dir, 'responses-project');
+      await mkdir(project, { recursive: true });
+      await run(OPENCODE, ['run', '-m', 'litellm/openai/o1-pro', 'hi'], { env: { ...responsesEnv, LITELLM_API_KEY: DEFAULT_MASTER_KEY }, cwd: project });
+      const calls = server.requests.slice(before).filter((request) => request.method === 'POST');
+      const responses = calls.filter((request) => request.path === '/v1/responses');
+      expect(responses.length, JSON.stringify(calls.map((request) => request.path))).toBeGreaterThan(0);
+      expect(JSON.parse(responses[0]?.body ?? '{}')).toMatchObject({ model: 'openai/o1-pro' });
+      expect(responses[0]?.headers['authorization']).toBe(`Bearer ${DEFAULT_MASTER_KEY}`);
+      expect(calls.filter((request) => request.path === '/v1/chat/completions')).toEqual([]);
+    });
   });
 
   describe.skipIf(!keychainAvailable)(`through switchboard run${keychainAvailable ? '' : ` (${NO_KEYCHAIN_REASON})`}`, () => {

@@ -20,12 +20,15 @@ export async function writeOpencodeConfig(input: {
   models: readonly Model[];
   configFile: string;
   modelId: string;
+  /** Settings › opencode: also write models that only speak the Responses API. */
+  writeResponsesOnly?: boolean;
 }): Promise<void> {
   const provider = buildProviderEntry({
     displayName: input.platform.displayName,
     baseURL: input.platform.openAIBaseUrl(input.baseUrl),
     models: input.models,
     apiKey: { kind: 'env', variable: apiKeyEnvVariable(input.instanceId) },
+    writeResponsesOnly: input.writeResponsesOnly ?? false,
   });
   const preview = await previewOpencodeConfig({
     filePath: input.configFile,

@@ -1,4 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,4 +38,28 @@ export function parseVerboseModels(stdout: string): Map<string, Record<string, u
     models.set(block.slice(0, newline).trim(), JSON.parse(block.slice(newline + 1)) as Record<string, unknown>);
   }
   return models;
+}
+
+/**
+ * `opencode models <provider> --verbose`, parsed. Its output goes to a file,
+ * not a pipe: with a hundred models it runs to hundreds of KB, and opencode
+ * can exit before a pipe has taken all of it, cutting the last model short.
+ */
+export async function opencodeModelsVerbose(provider: string, options: { env: NodeJS.ProcessEnv; cwd: string }): Promise<{ code: number | null; stderr: string; models: Map<string, Record<string, unknown>> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'switchboard-opencode-out-'));
+  const out = await open(join(dir, 'stdout'), 'w');
+  try {
+    const child = spawn(OPENCODE, ['models', provider, '--verbose'], { env: options.env, cwd: options.cwd, stdio: ['ignore', out.fd, 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', resolve);
+    });
+    const stdout = await readFile(join(dir, 'stdout'), 'utf8');
+    return { code, stderr, models: code === 0 ? parseVerboseModels(stdout) : new Map() };
+  } finally {
+    await out.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 }

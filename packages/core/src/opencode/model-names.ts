@@ -1,6 +1,6 @@
 import type { Model } from '@switchboard/shared';
 
-type Named = Pick<Model, 'id' | 'name' | 'provider'>;
+type Named = Pick<Model, 'id' | 'name'>;
 
 /** What a model is called when nothing collides: its own name, or its id when it has none. */
 export const baseName = (model: Named): string => model.name.trim() || model.id;
@@ -14,11 +14,13 @@ const sameName = (name: string): string => name.toLowerCase();
  * opencode's picker shows only the name, so two entries called "gpt-4o" (the
  * alias `gpt-4o` and the wildcard expansion `openai/gpt-4o`) are twins nobody
  * can tell apart. A name that collides with no other is left exactly as it
- * is. Where names collide, each says which it is with the least that tells it
- * apart: the model called by exactly that name keeps it (`gpt-4o`); one with
- * a provider gets it in brackets (`gpt-4o (openai)`), which reads in the
- * picker as where the call goes; otherwise its id (`Foo (a/foo)`); if even
- * that is taken (names can be anything), the id and a number. Pure.
+ * is. Where names collide, each says which it is with the id it is called by:
+ * the model whose id is that very name keeps it (`gpt-4o`); one whose name is
+ * the tail of its id is shown as the whole id (`openai/gpt-4o`), which is what
+ * the person would type against the proxy; any other gets the id in brackets
+ * (`Foo (a/foo)`); if even that is taken (names can be anything), a number.
+ * Not "gpt-4o (openai)": LiteLLM gives the alias the provider `openai` too, so
+ * the provider alone would not say which is which. Pure.
  */
 export function uniqueModelNames(models: readonly Named[]): Map<string, string> {
   const counts = new Map<string, number>();
@@ -37,7 +39,7 @@ export function uniqueModelNames(models: readonly Named[]): Map<string, string> 
     if (!collides(model)) continue;
     const base = baseName(model);
     const withId = `${base} (${model.id})`;
-    const choices = [...(model.id === base ? [base] : []), ...(model.provider ? [`${base} (${model.provider})`] : []), withId];
+    const choices = [...(model.id === base ? [base] : []), ...(model.id.endsWith(`/${base}`) ? [model.id] : []), withId];
     let name = choices.find((choice) => !taken.has(sameName(choice)));
     for (let n = 2; name === undefined; n += 1) if (!taken.has(sameName(`${withId} ${n}`))) name = `${withId} ${n}`;
     taken.add(sameName(name));

@@ -40,7 +40,7 @@ describe('names in one provider entry', () => {
     );
   });
 
-  it('say which is which where names collide: only the model called by that very name keeps it; the others name their provider or id', () => {
+  it('say which is which where names collide: only the model called by that very name keeps it; the others show their id', () => {
     fc.assert(
       fc.property(modelLists, (models) => {
         const names = uniqueModelNames(models);
@@ -49,7 +49,7 @@ describe('names in one provider entry', () => {
           const name = names.get(entry.id) ?? '';
           if (twins.length === 1) continue;
           if (name === baseName(entry)) expect(entry.id).toBe(baseName(entry));
-          else expect(name.startsWith(`${baseName(entry)} (${entry.provider ?? entry.id}`) || name.startsWith(`${baseName(entry)} (${entry.id})`)).toBe(true);
+          else expect(name === entry.id || name.startsWith(`${baseName(entry)} (${entry.id})`)).toBe(true);
         }
       }),
     );
@@ -57,16 +57,17 @@ describe('names in one provider entry', () => {
 });
 
 describe('the alias and the wildcard expansion of one model', () => {
-  const alias = model('gpt-4o', { name: 'gpt-4o', mode: 'chat' });
+  // The catalog gives the alias its deployment's provider too.
+  const alias = model('gpt-4o', { name: 'gpt-4o', provider: 'openai', mode: 'chat' });
   const expansion = model('openai/gpt-4o', { name: 'gpt-4o', provider: 'openai', mode: 'chat' });
   const azure = model('azure/gpt-4o', { name: 'gpt-4o', provider: 'azure', mode: 'chat' });
 
-  it('are written as "gpt-4o" and "gpt-4o (openai)", not as twins', () => {
+  it('are written as "gpt-4o" and "openai/gpt-4o", not as twins', () => {
     const entry = buildProviderEntry({ displayName: 'LiteLLM', baseURL: 'http://l/v1', models: [expansion, alias, azure], apiKey: { kind: 'none' } });
     expect(Object.fromEntries(Object.entries(entry.models).map(([id, written]) => [id, written.name]))).toEqual({
-      'openai/gpt-4o': 'gpt-4o (openai)',
+      'openai/gpt-4o': 'openai/gpt-4o',
       'gpt-4o': 'gpt-4o',
-      'azure/gpt-4o': 'gpt-4o (azure)',
+      'azure/gpt-4o': 'azure/gpt-4o',
     });
   });
 
