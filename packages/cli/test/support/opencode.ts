@@ -51,7 +51,7 @@ export async function opencodeModelsVerbose(provider: string, options: { env: No
   try {
     const child = spawn(OPENCODE, ['models', provider, '--verbose'], { env: options.env, cwd: options.cwd, stdio: ['ignore', out.fd, 'pipe'] });
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const code = await new Promise<number | null>((resolve, reject) => {
       child.once('error', reject);
       child.once('close', resolve);
