@@ -14,6 +14,15 @@ export const LITELLM_WORDING: PlatformWording = {
 
 const orNothing = (facts: Map<string, ProxyModelFacts> | null): Map<string, ProxyModelFacts> => facts ?? new Map();
 
+async function fetchGroups(client: ProxyClientOptions, baseUrl: string, key: string | null): Promise<Map<string, ProxyModelFacts>> {
+  return orNothing(await fetchProxyFacts(client, `${baseUrl}/model_group/info`, key, readModelGroupInfo));
+}
+
+/** The groups a sentinel fallback read; it went past /model_group/info only when that answered nothing useful. */
+function prefetchedGroups(prefetched: NonNullable<ScopedKeyListing['prefetched']>): Map<string, ProxyModelFacts> {
+  return prefetched.layer === 'groups' ? prefetched.facts : new Map();
+}
+
 /** The deployments: `/model/info`, or `/v2/model/info` when the first answers an empty list (LiteLLM #41730). */
 async function fetchDeployments(client: ProxyClientOptions, baseUrl: string, key: string | null): Promise<Map<string, ProxyModelFacts>> {
   const deployments = await fetchProxyFacts(client, `${baseUrl}/model/info`, key, readModelInfo);
@@ -42,10 +51,7 @@ export async function listLiteLLMCatalog(
   // them while the ids were on their way to the screen held the ids (what the person waits for) up.
   const enrich = async () => {
     const [groups, deployments, publicIndex] = await Promise.all([
-      // A list read from the metadata itself: what came before it in the fallback order answered nothing useful.
-      prefetched === null
-        ? fetchProxyFacts(client, `${baseUrl}/model_group/info`, key, readModelGroupInfo).then(orNothing)
-        : prefetched.layer === 'groups' ? prefetched.facts : new Map<string, ProxyModelFacts>(),
+      prefetched === null ? fetchGroups(client, baseUrl, key) : prefetchedGroups(prefetched),
       prefetched?.layer === 'deployments' ? prefetched.facts : fetchDeployments(client, baseUrl, key),
       publicMap.load(),
     ]);
