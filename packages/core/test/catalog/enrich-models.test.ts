@@ -75,3 +75,27 @@ describe('enriching a model', () => {
     expect(model.sources).toEqual({});
   });
 });
+
+describe("judging a proxy's zeros by the entry they come from", () => {
+  const deploymentOf = (underlying: string, info: Record<string, unknown>) =>
+    parseModelInfo({ data: [{ model_name: 'house', litellm_params: { model: underlying }, model_info: info }] });
+  const configuredFree = { mode: 'chat', input_cost_per_token: 0, output_cost_per_token: 0 };
+
+  it('a deployment with a mode but no limits, of a model the public map does not know, was configured: its 0 is Free', () => {
+    const model = enrichModel(toModel({ id: 'house' }), { groups: new Map(), deployments: deploymentOf('openai/house-70b', configuredFree), publicIndex });
+    expect(model).toMatchObject({ inputCostPerMillion: 0, outputCostPerMillion: 0, sources: { inputCostPerMillion: 'proxy' } });
+  });
+
+  it('the same entry for a model the public map knows gives way to the map\'s figure', () => {
+    const model = enrichModel(toModel({ id: 'house' }), { groups: new Map(), deployments: deploymentOf('openai/gpt-4o', configuredFree), publicIndex });
+    expect(model).toMatchObject({ inputCostPerMillion: 2.5, sources: { inputCostPerMillion: 'public-map' } });
+  });
+
+  it('a group without limits keeps its mode and non-zero figures, but its zeros and falses are unknown', () => {
+    const groups = parseModelGroupInfo({
+      data: [{ model_group: 'x', mode: 'chat', input_cost_per_token: 0, output_cost_per_token: 0.000002, supports_vision: false }],
+    });
+    const model = enrichModel(toModel({ id: 'x' }), { ...none, groups });
+    expect(model).toMatchObject({ mode: 'chat', inputCostPerMillion: null, outputCostPerMillion: 2, supportsVision: null });
+  });
+});
