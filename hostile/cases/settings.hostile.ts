@@ -6,6 +6,7 @@ import { createApi } from '@switchboard/core';
 import { expect } from 'vitest';
 import { memorySecretStore } from '../../packages/core/test/support/memory-secret-store.js';
 import { openSettingsStore } from '../../packages/core/src/store/open-settings-store.js';
+import { SETTINGS_SCHEMA_VERSION } from '../../packages/core/src/store/settings-schema.js';
 import { hostileCases, type HostileCase, type Probe } from '../support/hostile-cases.js';
 import { startHostOn, userDataFolder, type HostOnFolder } from '../support/settings-host.js';
 import { settingsVersion, STEADY_PLATFORMS, versionOf } from '../support/settings-versions.js';
@@ -118,6 +119,24 @@ const startCases: HostileCase[] = [
       await expectNotice(host, 'settings-newer', settingsPath(dir));
       expect(await host.call('opencode:set-settings', { writeKeyInFile: true })).toMatchObject({ ok: true });
       if ((await readFile(settingsPath(dir), 'utf8')) !== newer) probe.lost('the newer Switchboard\'s settings file was changed');
+    },
+  },
+  {
+    name: 'settings: a version-1 file at start is brought to the current version with nothing lost, its new opencode switch off',
+    async run(probe) {
+      const dir = await userDataFolder();
+      const opencode = { configPath: null, sync: true, writeKeyInFile: true, smallModels: { litellm: 'gpt-4o-mini' } };
+      await writeFile(settingsPath(dir), JSON.stringify({ schemaVersion: 1, platforms: STEADY_PLATFORMS, opencode, keychain: { timeoutMs: 9000 } }));
+      const host = await startOrCrash(dir, probe, 'a version-1 file');
+      if (!host) return;
+      expect(await host.call('app:get-notices')).toEqual([]);
+      const settings = await host.call('opencode:get-settings');
+      expect(settings).toMatchObject({ sync: true, writeKeyInFile: true, smallModels: opencode.smallModels, writeResponsesOnly: false });
+      if ((await host.call('litellm:get-config')).selectedModel !== STEADY_PLATFORMS.litellm.selectedModel) probe.lost('the LiteLLM connection of the version-1 file');
+      const onDisk = JSON.parse(await readFile(settingsPath(dir), 'utf8')) as { schemaVersion?: number; keychain?: { timeoutMs?: number } };
+      if (onDisk.keychain?.timeoutMs !== 9000) probe.lost('the keychain deadline of the version-1 file');
+      expect(onDisk.schemaVersion).toBe(SETTINGS_SCHEMA_VERSION);
+      expect(await keptCopies(dir)).toEqual([]);
     },
   },
   {
