@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { defaultDeployments, startLiteLLMServer } from '@switchboard/test-servers';
 import { expect, test } from '../support/fixtures.js';
 
 const KEY = 'sk-master-1234';
@@ -60,5 +61,40 @@ test.describe('writing the chosen model into opencode', () => {
       .poll(async () => (JSON.parse(await readFile(switchboard.opencodeConfigPath, 'utf8')) as { model?: string }).model)
       .toBe('litellm/claude-3-5-sonnet');
     expect(await readFile(`${switchboard.opencodeConfigPath}.bak`, 'utf8')).toContain('litellm/gpt-4o');
+  });
+
+  test('a Responses-only model is left out and the preview says so, until Settings › opencode asks for it', async ({ switchboard }) => {
+    // The proxy's config says mode "responses" for o1-pro, as LiteLLM's map does.
+    const proxy = await startLiteLLMServer({
+      deployments: [...defaultDeployments(), { model_name: 'o1-pro', litellm_params: { model: 'openai/o1-pro', api_key: 'x' }, model_info: { mode: 'responses' } }],
+    });
+    try {
+      const { settings, page } = switchboard;
+      await settings.openLiteLLM();
+      await settings.connect(proxy.url, KEY);
+      await expect(settings.status).toContainText('Connected');
+      await settings.chooseModel('gpt-4o');
+      await settings.saveButton.click();
+      const diff = page.getByTestId('opencode-config-diff');
+      await expect(diff).toContainText('"model": "litellm/gpt-4o"');
+      await expect(diff).not.toContainText('o1-pro');
+      await expect(page.getByTestId('opencode-responses-only-note')).toContainText('o1-pro');
+
+      await settings.dialog.getByRole('tab', { name: 'opencode' }).click();
+      const responsesOnly = settings.dialog.getByRole('switch', { name: 'Also write models that only speak the Responses API' });
+      await expect(responsesOnly).not.toBeChecked();
+      await responsesOnly.click();
+      await expect(responsesOnly).toBeChecked();
+
+      await settings.dialog.getByRole('tab', { name: 'Proxy Platforms' }).click();
+      await expect(diff).toContainText('"npm": "@ai-sdk/openai"');
+      await expect(page.getByTestId('opencode-responses-only-note')).toBeHidden();
+      await page.getByTestId('opencode-write-button').click();
+      await expect(page.getByTestId('opencode-status')).toContainText(switchboard.opencodeConfigPath);
+      const config = JSON.parse(await readFile(switchboard.opencodeConfigPath, 'utf8')) as Record<string, unknown>;
+      expect(config).toMatchObject({ provider: { litellm: { models: { 'o1-pro': { provider: { npm: '@ai-sdk/openai' } } } } } });
+    } finally {
+      await proxy.close();
+    }
   });
 });
