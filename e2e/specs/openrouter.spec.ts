@@ -35,7 +35,7 @@ test.describe('OpenRouter in Settings > Proxy Platforms', () => {
     await expect(panel.fact('openai/gpt-4o', 'context')).toHaveText('128K ctx');
     await expect(panel.fact('openai/gpt-4o', 'context')).toHaveAttribute('title', 'Context window: 128,000 tokens, from the proxy');
     await expect(panel.fact('openai/gpt-4o', 'price')).toHaveText('$2.50 / $10.00 per M');
-    await expect(panel.capabilities('openai/gpt-4o')).toHaveText(['vision', 'tools']);
+    await expect(panel.capabilities('openai/gpt-4o')).toHaveText(['vision', 'tools', 'PDF']);
     expect(openrouter.requests.find((request) => request.path === '/api/v1/key')?.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 
