@@ -1,4 +1,5 @@
-import { defaultDeployments, startLiteLLMServer } from '@switchboard/test-servers';
+import { readFileSync } from 'node:fs';
+import { defaultDeployments, fixturesDir, startLiteLLMServer, startStaticServer } from '@switchboard/test-servers';
 import { AppShell } from '../pages/app-shell.js';
 import { expect, test } from '../support/fixtures.js';
 
@@ -63,6 +64,28 @@ test.describe('What the proxy says about each model', () => {
     await expect(settings.urlSuggestion).toHaveCount(0);
     await settings.connect(null, KEY);
     await expect(settings.status).toContainText('Connected · 4 models');
+  });
+
+  test("a base URL that answers with LiteLLM's admin page is named as such, and its origin tested in one click", async ({ switchboard }) => {
+    // A reverse proxy that serves the admin UI for every address under /litellm, and the API at its root.
+    const adminPage = readFileSync(`${fixturesDir}/litellm-1.81.0/admin-ui.html`, 'utf8');
+    const site = await startStaticServer({
+      '/litellm/v1/models': { contentType: 'text/html; charset=utf-8', body: adminPage },
+      '/v1/models': { contentType: 'application/json', body: JSON.stringify({ object: 'list', data: [{ id: 'gpt-4o', object: 'model', created: 1677610602, owned_by: 'openai' }] }) },
+    });
+    try {
+      const { settings } = switchboard;
+      await settings.openLiteLLM();
+      await settings.connect(`${site.url}/litellm`);
+      await expect(settings.status).toContainText("LiteLLM's admin page");
+      await expect(settings.urlSuggestion).toHaveText(`Use ${site.url} and test again`);
+      await settings.urlSuggestion.click();
+      await expect(settings.urlInput).toHaveValue(site.url);
+      await expect(settings.status).toContainText('Connected · 1 model');
+      await expect(settings.urlSuggestion).toHaveCount(0);
+    } finally {
+      await site.close();
+    }
   });
 
   test("a team key's listing says that the key's access decides what is listed", async ({ switchboard }) => {
