@@ -41,6 +41,12 @@ describe('a broken model cache', () => {
     expect(cache.read('litellm')).toEqual(list);
     expect(cache.read('openrouter')).toBeNull();
   });
+
+  it.each([{}, 5, null, ['note']])('shows a list whose access note was edited into %j, without the note', async (accessNote) => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'model-cache.json'), JSON.stringify({ litellm: { ...list, accessNote } }));
+    expect(openModelCacheStore(dir).read('litellm')).toEqual(list);
+  });
 });
 
 describe('a model cache written by the version before issue #10', () => {

@@ -50,6 +50,8 @@ export const CachedModelListSchema = z.object({
   fetchedAt: z.number(),
   /** Older than the model-list lifetime: show it, and refresh behind the scenes. */
   stale: z.boolean(),
+  /** The note about the key's access that came with the list, if any: shown again with it. */
+  accessNote: z.string().optional(),
 });
 export type CachedModelList = z.infer<typeof CachedModelListSchema>;
 

@@ -54,6 +54,12 @@ describe('the catalog', () => {
     expect(catalogReducer(noted, { type: 'cache-loaded', url: 'http://other:4000', models: FOUR_MODELS, fetchedAt: 5, stale: false }).accessNote).toBeNull();
   });
 
+  test('a cached list brings back the note it was listed with', () => {
+    const note = "This key's access decides what is listed.";
+    const state = run({ type: 'cache-loaded', url: URL, models: FOUR_MODELS, fetchedAt: 1, stale: false, accessNote: note });
+    expect(state.accessNote).toBe(note);
+  });
+
   test('metadata replaces the ids of its own listing only', () => {
     const enriched = FOUR_MODELS.map((m) => ({ ...m, provider: 'openai' }));
     const late = run(ids(1, 1), ids(2, 2), { type: 'metadata-loaded', listing: 1, models: enriched, fetchedAt: 1 });

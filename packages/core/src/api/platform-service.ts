@@ -38,6 +38,7 @@ export interface PlatformService {
 interface LatestListing {
   url: string;
   fetchedAt: number;
+  accessNote: string | undefined;
   /**
    * As the platform gave it: user limits are applied on the way out, never stored, so clearing one takes effect.
    * Asked for on first call, and only once.
@@ -76,7 +77,8 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
   const cacheWhenEnriched = (listing: LatestListing) => {
     void listing.enriched().then((models) => {
       if (saved()?.url === listing.url && latest === listing) {
-        services.modelCache.write(instanceId, { url: listing.url, fetchedAt: listing.fetchedAt, models });
+        const { url, fetchedAt, accessNote } = listing;
+        services.modelCache.write(instanceId, accessNote === undefined ? { url, fetchedAt, models } : { url, fetchedAt, models, accessNote });
       }
     });
   };
@@ -88,6 +90,7 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
     const current: LatestListing = {
       url,
       fetchedAt,
+      accessNote: listing.accessNote,
       enriched: () => {
         if (enriching) return enriching;
         enriching = listing.enrich();

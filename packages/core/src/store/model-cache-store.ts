@@ -6,6 +6,8 @@ export interface CachedModelList {
   url: string;
   fetchedAt: number;
   models: Model[];
+  /** What was said about the key's access with this list (a LiteLLM team key). */
+  accessNote?: string;
 }
 
 /**
@@ -49,7 +51,10 @@ function upgradeModel(model: Model): Model {
   return upgraded;
 }
 
-function upgradeList(list: CachedModelList): CachedModelList {
+function upgradeList(stored: CachedModelList): CachedModelList {
+  // A note that is not text (a hand edit) is no note; the list is still shown.
+  const { accessNote, ...rest } = stored;
+  const list: CachedModelList = typeof accessNote === 'string' || accessNote === undefined ? stored : rest;
   // Entries that are not models at all (a hand edit) are dropped rather than shown as rows without an id.
   const models = list.models.filter((model) => typeof model === 'object' && model !== null && typeof (model as { id?: unknown }).id === 'string');
   const upgraded = models.map(upgradeModel);

@@ -55,6 +55,22 @@ describe('a LiteLLM key that belongs to a team', () => {
     expect(refreshed).toMatchObject({ ok: true, value: { modelIds: ['gpt-4o', 'claude-3-5-sonnet'], accessNote: expect.stringMatching(/all-team-models/) } });
   });
 
+  it('keeps the note with the cached list, so the next start shows both', async () => {
+    const server = await startLiteLLMServer({ version: '1.81.0', teamKeys: { [TEAM_KEY]: { sentinels: ['all-team-models'], models: ['gpt-4o'] } } });
+    servers.push(server);
+    const userDataDir = await tempDir();
+    const open = () => createApi({ userDataDir, secrets: memorySecretStore(), env: { SWITCHBOARD_PUBLIC_MODEL_MAP_URL: `${server.url}/no-map` } });
+    const api = await open();
+    await connect(api, server.url);
+    await api['litellm:set-config']({ url: server.url, key: { mode: 'provided', value: TEAM_KEY }, selectedModel: 'gpt-4o' });
+    await api['litellm:fetch-metadata'](undefined);
+    // The list is cached once its metadata is in; that write follows the answer.
+    await expect.poll(async () => (await api['litellm:get-cached-models'](undefined))?.accessNote).toMatch(/all-team-models/);
+    const restarted = await (await open())['litellm:get-cached-models'](undefined);
+    expect(contract['litellm:get-cached-models'].output.safeParse(restarted).success).toBe(true);
+    expect(restarted).toMatchObject({ url: server.url, models: [{ id: 'gpt-4o' }], accessNote: expect.stringMatching(/This key's access decides what is listed/) });
+  });
+
   it('describes the models listed that way, reusing the answer it listed them from', async () => {
     const { server, api } = await teamProxy();
     await connect(api, server.url);

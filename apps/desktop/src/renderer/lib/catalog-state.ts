@@ -31,7 +31,7 @@ export interface CatalogState {
 }
 
 export type CatalogAction =
-  | { type: 'cache-loaded'; url: string; models: Model[]; fetchedAt: number; stale: boolean }
+  | { type: 'cache-loaded'; url: string; models: Model[]; fetchedAt: number; stale: boolean; accessNote?: string }
   | { type: 'fetch-started'; url: string; reason: FetchReason }
   /** `complete`: nothing more will follow (a server that lists ids only, asked before it is saved). */
   | { type: 'ids-loaded'; url: string; models: Model[]; fetchedAt: number; listing: number; complete?: boolean; accessNote?: string }
@@ -68,8 +68,8 @@ export function catalogReducer(state: CatalogState, action: CatalogAction): Cata
         enriching: false,
         expired: action.stale,
         error: null,
-        // The cache keeps the list, not what was said about it: a note stays only over its own proxy's list.
-        accessNote: state.url === action.url ? state.accessNote : null,
+        // The note came with the list and is kept with it; an older cache without one leaves the shown note over its own proxy's list.
+        accessNote: action.accessNote ?? (state.url === action.url ? state.accessNote : null),
       };
     }
     case 'fetch-started':
