@@ -1,4 +1,4 @@
-import { METADATA_FIELDS, type MetadataSource, type Model } from '@switchboard/shared';
+import { METADATA_FIELDS, type MetadataField, type MetadataSource, type Model } from '@switchboard/shared';
 import type { ModelMetadata } from './litellm-fields.js';
 import type { ProxyModelFacts } from './proxy-metadata.js';
 import { lookupPublicModel, type PublicModelIndex } from './public-model-index.js';
@@ -14,9 +14,16 @@ export interface MetadataSources {
 interface Layer {
   metadata: ModelMetadata | null | undefined;
   source: MetadataSource;
-  /** Whether a 0 price or a `false` flag from this layer is a fact rather than a stand-in for "not known". */
+  /** Whether a 0 price, a `false` flag or the mode from this layer is a fact rather than a stand-in for "not known". */
   zerosCount: boolean;
 }
+
+/**
+ * What LiteLLM fills in for a model it has no figures for: prices of 0, every
+ * flag false, and a mode it assumes ("chat" for babbage-002, which the public
+ * map knows as a completion model).
+ */
+const isStandIn = (field: MetadataField, value: unknown): boolean => value === 0 || value === false || field === 'mode';
 
 /**
  * Fills in what is known about a model, field by field: what the proxy says
@@ -41,16 +48,26 @@ export function enrichModel(model: Model, sources: MetadataSources): Model {
     { metadata: publicFacts?.metadata, source: 'public-map', zerosCount: true },
   ];
   const enriched: Model = { ...model, sources: { ...model.sources } };
+  const fill = (field: MetadataField, value: unknown, source: MetadataSource) => {
+    (enriched as Record<string, unknown>)[field] = value;
+    enriched.sources[field] = source;
+  };
   for (const field of METADATA_FIELDS) {
     if (enriched[field] !== null) continue;
+    // A placeholder's mode is still better than none: kept when no later layer says.
+    let assumedMode: { value: unknown; source: MetadataSource } | null = null;
     for (const layer of layers) {
       const value = layer.metadata?.[field];
       if (value === null || value === undefined) continue;
-      if ((value === 0 || value === false) && !layer.zerosCount) continue;
-      (enriched as Record<string, unknown>)[field] = value;
-      enriched.sources[field] = layer.source;
+      if (!layer.zerosCount && isStandIn(field, value)) {
+        if (field === 'mode') assumedMode ??= { value, source: layer.source };
+        continue;
+      }
+      fill(field, value, layer.source);
+      assumedMode = null;
       break;
     }
+    if (assumedMode) fill(field, assumedMode.value, assumedMode.source);
   }
   enriched.provider = model.provider ?? group?.provider ?? deployment?.provider ?? publicFacts?.provider ?? null;
   enriched.description = model.description ?? deployment?.description ?? group?.description ?? null;

@@ -70,6 +70,8 @@ describe.each(VERSIONS)('what LiteLLM %s says about each model, shown as it says
     // LiteLLM files babbage-002 under text-completion-openai, so openai/* gets a placeholder; the map knows its price.
     expect(models.get('openai/babbage-002')).toMatchObject({ inputCostPerMillion: 0.4, outputCostPerMillion: 0.4, sources: { inputCostPerMillion: 'public-map' } });
     expect(models.get('openai/davinci-002')).toMatchObject({ inputCostPerMillion: 2, sources: { inputCostPerMillion: 'public-map' } });
+    // Its "chat" is the mode LiteLLM assumes; the map knows a completion model, which an agent cannot chat with.
+    expect(models.get('openai/babbage-002')).toMatchObject({ mode: 'completion', sources: { mode: 'public-map' } });
     // Nobody knows what "container" costs: unknown, never $0.
     expect(models.get('openai/container')).toMatchObject({ inputCostPerMillion: null, outputCostPerMillion: null, contextLength: null, supportsTools: null });
     expect(models.get('openai/gpt-4o')).toMatchObject({ inputCostPerMillion: 2.5, contextLength: 128_000, sources: { inputCostPerMillion: 'proxy' } });

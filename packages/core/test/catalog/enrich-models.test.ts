@@ -54,6 +54,15 @@ describe('enriching a model', () => {
     expect(model.sources.contextLength).toBe('public-map');
   });
 
+  it("takes the public map's mode over the one a placeholder entry assumes, and keeps the assumed one where nobody else says", () => {
+    const placeholder = (id: string) =>
+      parseModelGroupInfo({ data: [{ model_group: id, providers: ['openai'], mode: 'chat', max_input_tokens: null, input_cost_per_token: 0.0, output_cost_per_token: 0.0 }] });
+    const babbage = enrichModel(toModel({ id: 'openai/babbage-002' }), { ...none, groups: placeholder('openai/babbage-002'), publicIndex });
+    expect(babbage).toMatchObject({ mode: 'completion', sources: { mode: 'public-map' } });
+    const unknown = enrichModel(toModel({ id: 'openai/house-model' }), { ...none, groups: placeholder('openai/house-model'), publicIndex });
+    expect(unknown).toMatchObject({ mode: 'chat', inputCostPerMillion: null, sources: { mode: 'proxy' } });
+  });
+
   it('marks non-chat modes', () => {
     expect(enrichModel(toModel({ id: 'openai/text-embedding-3-small' }), { ...none, publicIndex }).mode).toBe('embedding');
   });
