@@ -1,4 +1,5 @@
 export * from './contract.js';
+export { contentSecurityPolicy } from './content-security-policy.js';
 export { opencodeRoute, OpencodePreviewSchema, OpencodeSettingsViewSchema, type OpencodePreview, type OpencodeSettingsView } from './contract-opencode.js';
 export * from './errors.js';
 export * from './failure-log.js';

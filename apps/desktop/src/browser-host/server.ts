@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ContractInputError, isChannel, parseInput, unexpectedFailureLine, type SwitchboardApi } from '@switchboard/shared';
+import { contentSecurityPolicy, ContractInputError, isChannel, parseInput, unexpectedFailureLine, type SwitchboardApi } from '@switchboard/shared';
 import { BRIDGE_SCRIPT } from './bridge-script.js';
 import { answerAndClose, clientErrorAnswer } from './client-errors.js';
 import { readBody } from './request-body.js';
@@ -42,8 +42,7 @@ const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'content-security-policy': contentSecurityPolicy(),
 };
 
 const TEXT = 'text/plain; charset=utf-8';

@@ -1,5 +1,5 @@
+import { contentSecurityPolicy } from '@switchboard/shared';
 import { BrowserWindow, shell } from 'electron';
-import { contentSecurityPolicy } from './content-security-policy.js';
 import { guardNavigation } from './navigation-guard.js';
 import { rendererEntryUrl, type RendererEntry } from './renderer-entry.js';
 import { hardenSession } from './session-guard.js';

@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApi } from '@switchboard/core';
+import { contentSecurityPolicy } from '@switchboard/shared';
 import { memorySecretStore } from '../../../../packages/core/test/support/memory-secret-store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../src/browser-host/server.js';
@@ -103,6 +104,8 @@ describe('the browser host', () => {
     expect(page.status).toBe(200);
     expect(page.body).toMatch(/<head>\s*<script src="\/switchboard-bridge.js"><\/script>/);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    // The very policy Electron's window sends: one declaration serves both hosts.
+    expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy());
     const escaped = await raw('GET', '/..%2fsecret.txt', { host: ownHost() });
     expect(escaped.status).toBe(404);
     expect(escaped.body).not.toContain('outside the renderer');

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, withContentSecurityPolicy } from '../../src/main/content-security-policy.js';
-
-describe('contentSecurityPolicy', () => {
-  it('allows no inline script in the build', () => {
-    expect(contentSecurityPolicy()).toContain("script-src 'self';");
-  });
-
-  it('uses wss for an https dev server', () => {
-    expect(contentSecurityPolicy('https://localhost:5173/')).toContain("connect-src 'self' wss://localhost:5173");
-  });
-});
+import { withContentSecurityPolicy } from '../../src/main/content-security-policy.js';
 
 describe('withContentSecurityPolicy', () => {
   it('keeps a policy the response already has and adds ours, so neither can loosen the other', () => {
