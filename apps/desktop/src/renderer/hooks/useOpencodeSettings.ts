@@ -2,7 +2,7 @@ import type { ChannelInput, OpencodeSettingsView } from '@switchboard/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { invokeResult, invokeSafe } from '../lib/bridge';
 import type { UiError } from '../lib/errors';
-import type { StatusLine } from '../lib/status-line';
+import { errorLine, type StatusLine } from '../lib/status-line';
 
 export type OpencodeSettingsChanges = ChannelInput<'opencode:set-settings'>;
 
@@ -56,7 +56,7 @@ export function useOpencodeSettings(): OpencodeSettings {
     const outcome = await invokeResult('opencode:set-settings', changes);
     setSaving(false);
     if (!outcome.ok) {
-      setStatus({ tone: 'error', text: outcome.error.message, kind: outcome.error.kind });
+      setStatus(errorLine(outcome.error));
       return false;
     }
     setStatus({ tone: 'success', text: savedText });

@@ -1,6 +1,6 @@
 import type { OpencodePreview } from '@switchboard/shared';
 import type { UiError } from './errors';
-import type { StatusLine } from './status-line';
+import { errorLine, type StatusLine } from './status-line';
 
 /** What the opencode part of a platform panel shows after Use This Model. */
 export interface OpencodeSectionState {
@@ -26,8 +26,6 @@ export type OpencodeSectionAction =
   | { type: 'write-failed'; error: UiError };
 
 export const initialOpencodeSection: OpencodeSectionState = { busy: null, preview: null, status: null, reviewAgain: false };
-
-const errorLine = (error: UiError): StatusLine => ({ tone: 'error', text: error.message, kind: error.kind });
 
 /** "Written to …; the previous file is kept at …", or "Created …" for a new file. */
 export function writtenSentence({ path, backupPath }: WrittenConfig): string {
