@@ -1,4 +1,5 @@
 // `pnpm start`: build, then run the app in Electron, or say in one line why it cannot run here.
+// No native rebuild step: keytar, the one native module, is a Node-API addon, which Electron loads as `pnpm install` built it.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';

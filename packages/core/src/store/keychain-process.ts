@@ -106,7 +106,7 @@ export class KeychainProcess {
     } catch {
       throw new KeychainProcessError('the keytar module is not installed');
     }
-    // Inside Electron, execPath is Electron itself; this makes it a plain Node, with the ABI keytar was built for.
+    // Inside Electron, execPath is Electron itself; this makes it a plain Node. keytar is a Node-API addon, so it loads there unrebuilt.
     const env = { ...(this.options.env ?? process.env), ELECTRON_RUN_AS_NODE: '1' };
     const child = spawn(process.execPath, ['-e', WORKER_SOURCE, keytarPath], { env, stdio: ['pipe', 'pipe', 'ignore'] });
     this.child = child;
