@@ -41,8 +41,7 @@ function Workspace() {
 
   return (
     <>
-      {/* While the modal is open the rest of the window is inert: no focus, no clicks, hidden from screen readers. */}
-      <div className="app-shell" inert={settingsOpen}>
+      <div className="app-shell">
         <Sidebar onOpenSettings={openSettings} />
         <div className="app-main">
           <StartupNotices />

@@ -2,6 +2,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { click, fakeLayout, getByRole, getByTestId, mount, type Mounted } from './dom';
 import { FakeSwitchboard, installFake } from './fake-bridge';
+import { installModalDialog } from './modal-dialog';
 
 export interface AppHarness {
   /** A fresh fake main for each test. */
@@ -17,8 +18,10 @@ export function appHarness(): AppHarness {
   let fake = new FakeSwitchboard();
   let view: Mounted | null = null;
   let restoreLayout: () => void = () => {};
+  let restoreDialog: () => void = () => {};
   beforeEach(() => {
     restoreLayout = fakeLayout();
+    restoreDialog = installModalDialog();
     fake = new FakeSwitchboard();
     installFake(fake);
   });
@@ -26,6 +29,7 @@ export function appHarness(): AppHarness {
     await view?.unmount();
     view = null;
     restoreLayout();
+    restoreDialog();
   });
   const start = async () => {
     view ??= await mount(<App />);

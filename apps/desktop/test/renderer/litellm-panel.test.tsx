@@ -52,7 +52,7 @@ describe('LiteLLM panel', () => {
     expect(getByTestId(document.body, 'litellm-selected-model').textContent).toBe('Selected: gpt-4o');
     await press(search, 'Escape');
     expect((search as HTMLInputElement).value).toBe('');
-    expect(document.querySelector('[role="dialog"]')).not.toBeNull();
+    expect(document.querySelector('dialog[open]')).not.toBeNull();
     expect(panel.save.disabled).toBe(false);
   });
 

@@ -1,5 +1,4 @@
-import { useEffect, useId, useRef, type MouseEvent } from 'react';
-import { useFocusTrap } from '../../hooks/useFocusTrap';
+import { useId, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import type { PlatformChange, SavedChoice } from '../../lib/saved-choices';
 import { Icon } from '../ui/Icon';
 import { Tabs } from '../ui/Tabs';
@@ -13,58 +12,67 @@ interface SettingsDialogProps {
   onClose(): void;
 }
 
-/** The modal Settings dialog: focus stays inside; Escape, Close and the backdrop close it. */
+/**
+ * The modal Settings dialog, a native `<dialog>` opened with `showModal()`:
+ * the browser keeps focus inside, makes the rest of the page inert, closes it
+ * on Escape (unless a control inside used that Escape itself) and gives focus
+ * back to the opener. Close and the backdrop close it the same way.
+ */
 export function SettingsDialog({ current, onPlatformChange, onClose }: SettingsDialogProps) {
   const titleId = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
   const firstTabRef = useRef<HTMLButtonElement>(null);
-  useFocusTrap(dialogRef, firstTabRef);
 
-  // On the document, so Escape works wherever focus is; a combobox that uses Escape itself stops it first.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      event.preventDefault();
-      onClose();
+  // A layout effect, so an unmount while open still closes it in the document, where the browser returns focus.
+  useLayoutEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    dialog.showModal();
+    // showModal focuses the first control (Close); Settings opens on its selected tab instead.
+    firstTabRef.current?.focus();
+    return () => {
+      if (dialog.open) dialog.close();
     };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [onClose]);
-  const onBackdropMouseDown = (event: MouseEvent<HTMLDivElement>) => {
-    if (event.target === event.currentTarget) onClose();
+  }, []);
+
+  const close = () => dialogRef.current?.close();
+  // The backdrop is the dialog's own ::backdrop: a press there targets the dialog, outside its box.
+  const onMouseDown = (event: MouseEvent<HTMLDialogElement>) => {
+    if (event.target !== event.currentTarget) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    if (!inside) close();
   };
 
   return (
-    <div className="dialog-backdrop" onMouseDown={onBackdropMouseDown}>
-      <div
-        ref={dialogRef}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="dialog"
-        data-testid="settings-dialog"
-      >
-        <header className="dialog-header">
-          <h2 id={titleId}>Settings</h2>
-          <button type="button" className="icon-button" aria-label="Close" data-testid="settings-close-button" onClick={onClose}>
-            <Icon name="close" />
-          </button>
-        </header>
-        <Tabs
-          label="Settings sections"
-          orientation="vertical"
-          selectedTabRef={firstTabRef}
-          items={[
-            { id: 'general', label: 'General', content: <GeneralTab /> },
-            {
-              id: 'proxy-platforms',
-              label: 'Proxy Platforms',
-              content: <ProxyPlatformsTab current={current} onChange={onPlatformChange} />,
-            },
-            { id: 'opencode', label: 'opencode', content: <OpencodeSettingsTab /> },
-          ]}
-        />
-      </div>
-    </div>
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={titleId}
+      className="dialog"
+      data-testid="settings-dialog"
+      onClose={onClose}
+      onMouseDown={onMouseDown}
+    >
+      <header className="dialog-header">
+        <h2 id={titleId}>Settings</h2>
+        <button type="button" className="icon-button" aria-label="Close" data-testid="settings-close-button" onClick={close}>
+          <Icon name="close" />
+        </button>
+      </header>
+      <Tabs
+        label="Settings sections"
+        orientation="vertical"
+        selectedTabRef={firstTabRef}
+        items={[
+          { id: 'general', label: 'General', content: <GeneralTab /> },
+          {
+            id: 'proxy-platforms',
+            label: 'Proxy Platforms',
+            content: <ProxyPlatformsTab current={current} onChange={onPlatformChange} />,
+          },
+          { id: 'opencode', label: 'opencode', content: <OpencodeSettingsTab /> },
+        ]}
+      />
+    </dialog>
   );
 }
