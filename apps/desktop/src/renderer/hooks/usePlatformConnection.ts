@@ -122,7 +122,7 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
       const tested = await calls.testConnection({ url: fixedUrl ? undefined : check.url, key });
       if (tested.ok) {
         const { modelIds, latencyMs, warning, accessNote } = tested.value;
-        // Ids first: the shared mapper makes them models, and the metadata follows.
+        // Ids first (README, "Ids first, metadata after"): the shared mapper makes them models.
         const models = modelIds.map((id) => toModel({ id }));
         dispatch({ type: 'test-succeeded', models, latencyMs, warning });
         catalogRef.current.listed(tested.value.url, models, accessNote);

@@ -47,8 +47,7 @@ export async function listLiteLLMCatalog(
   if (listing.sentinels.length > 0 && listing.models.length === 0) scoped = await listForScopedKey(client, baseUrl, key, listing.sentinels);
   const models = scoped ? scoped.models : listing.models;
   const prefetched = scoped?.prefetched ?? null;
-  // Asked once the ids are in and wanted: at 10,000 models these answers are tens of MB, and reading
-  // them while the ids were on their way to the screen held the ids (what the person waits for) up.
+  // Asked only once the ids are in and wanted: README, "Ids first, metadata after".
   const enrich = async () => {
     const [groups, deployments, publicIndex] = await Promise.all([
       prefetched === null ? fetchGroups(client, baseUrl, key) : prefetchedGroups(prefetched),
