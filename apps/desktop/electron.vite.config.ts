@@ -32,7 +32,16 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
+      // electron-vite leaves the renderer unminified; everything it ships is parsed before the first frame.
+      minify: true,
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
+        treeshake: {
+          // shared's modules only declare (schemas, pure functions): one the start-up code does not use can
+          // stay out of the entry chunk, so the contract's channel table loads with the answer validation.
+          moduleSideEffects: [{ test: /[\\/]packages[\\/]shared[\\/]src[\\/]/, sideEffects: false }],
+        },
+      },
     },
   },
 });

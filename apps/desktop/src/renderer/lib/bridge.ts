@@ -1,5 +1,28 @@
-import { contract, type Channel, type ChannelInput, type ChannelOutput } from '@switchboard/shared';
+import type { Channel, ChannelInput, ChannelOutput } from '@switchboard/shared';
+import type * as AnswerContractModule from './answer-contract';
 import { bridgeMissing, malformedAnswer, transportError, type UiError } from './errors';
+
+type AnswerContract = typeof AnswerContractModule;
+
+// Loaded once, beside the first call rather than before the first frame; a failed load is tried again next call.
+let answerContract: Promise<AnswerContract> | null = null;
+function loadAnswerContract(): Promise<AnswerContract> {
+  if (answerContract) return answerContract;
+  const loading = import('./answer-contract');
+  answerContract = loading;
+  loading.catch(() => {
+    if (answerContract === loading) answerContract = null;
+  });
+  return loading;
+}
+
+function contractUnavailable(error: unknown): UiError {
+  const reason = error instanceof Error && error.message !== '' ? ` (${error.message.replace(/[.\s]+$/, '')})` : '';
+  return {
+    kind: 'transport',
+    message: `Switchboard could not load the part of the window that checks answers${reason}. Reload the window to try again.`,
+  };
+}
 
 /** What every call in the renderer settles to: it never rejects. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: UiError };
@@ -17,12 +40,19 @@ type ValueOf<C extends Channel> = Extract<ChannelOutput<C>, { ok: true }> extend
  * checks the answer against the contract, and turns a rejection into a sentence.
  */
 export async function invokeSafe<C extends Channel>(channel: C, ...input: Args<C>): Promise<Outcome<ChannelOutput<C>>> {
+  const checks = loadAnswerContract();
   let raw: unknown;
   try {
     if (typeof window.switchboard?.invoke !== 'function') return { ok: false, error: bridgeMissing };
     raw = await window.switchboard.invoke(channel, ...input);
   } catch (error) {
     return { ok: false, error: transportError(error) };
+  }
+  let contract: AnswerContract['contract'];
+  try {
+    ({ contract } = await checks);
+  } catch (error) {
+    return { ok: false, error: contractUnavailable(error) };
   }
   const parsed = contract[channel].output.safeParse(raw);
   if (!parsed.success) return { ok: false, error: malformedAnswer };
