@@ -24,8 +24,8 @@ const inputs: Array<[string, unknown]> = [
   ['an array nested 5,000 deep', { json: `${'['.repeat(5_000)}${']'.repeat(5_000)}` }],
   ['the stored key with a header injected after it', { url: 'http://127.0.0.1:9', key: { mode: 'provided', value: `${KEY}\r\nX-Injected: 1` } }],
   // Not as configPath: a path the person typed is shown back to them by design.
-  ['the stored key as every field', { url: KEY, key: KEY, endpointId: KEY, platform: KEY, name: KEY, selectedModel: KEY, smallModel: KEY }],
-  ['control characters and bidi overrides everywhere', { url: 'http://127.0.0.1:9/\u0000\u202e', key: { mode: 'none\u0000' }, name: '\u0007\u001b[2J', platform: 'litellm\n' }],
+  ['the stored key as every field', { url: KEY, key: KEY, endpointId: KEY, instanceId: KEY, name: KEY, selectedModel: KEY, smallModel: KEY }],
+  ['control characters and bidi overrides everywhere', { url: 'http://127.0.0.1:9/\u0000\u202e', key: { mode: 'none\u0000' }, name: '\u0007\u001b[2J', instanceId: 'litellm\n' }],
 ];
 
 async function call(channel: string, input: unknown): Promise<{ status: number; body: string }> {

@@ -61,8 +61,8 @@ const documentCases: HostileCase[] = DOCUMENTS.map((document) => ({
   name: `config writer: a config holding ${document.what}`,
   async run(probe) {
     const s = await scene(document.bytes);
-    const preview = await answered(probe, 'opencode:preview', s.api['opencode:preview']({ platform: 'litellm' }));
-    const written = await answered(probe, 'opencode:write', s.api['opencode:write']({ platform: 'litellm', fingerprint: null }));
+    const preview = await answered(probe, 'opencode:preview', s.api['opencode:preview']({ instanceId: 'litellm' }));
+    const written = await answered(probe, 'opencode:write', s.api['opencode:write']({ instanceId: 'litellm', fingerprint: null }));
     probe.noLeak('the answers', JSON.stringify([preview, written]), [KEY]);
     if ('refused' in document.outcome) {
       for (const answer of [preview, written]) {

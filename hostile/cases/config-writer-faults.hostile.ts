@@ -88,7 +88,7 @@ const faultCases: HostileCase[] = [
       const answers = await answered(
         probe,
         '50 concurrent opencode:write calls',
-        Promise.all(Array.from({ length: 50 }, (_, index) => s.api['opencode:write']({ platform: 'litellm', smallModel: smallModels[index % 4] ?? null, fingerprint: null }))),
+        Promise.all(Array.from({ length: 50 }, (_, index) => s.api['opencode:write']({ instanceId: 'litellm', smallModel: smallModels[index % 4] ?? null, fingerprint: null }))),
       );
       for (const answer of answers as Result<unknown>[]) {
         // Planned from a file another call has since replaced: refused with a sentence, never written over it.

@@ -69,8 +69,8 @@ const plantedCases: HostileCase[] = PLANTED.map((planted) => ({
     // Not read when the plant is at the config path: reading a FIFO or /dev/zero is exactly what must never happen.
     const before = planted.noConfig ? null : await bytesOf(s.file);
     const folder = (await readdir(join(s.dir, 'opencode'))).sort();
-    const preview = await answered(probe, 'opencode:preview', s.api['opencode:preview']({ platform: 'litellm' }));
-    const written = await answered(probe, 'opencode:write', s.api['opencode:write']({ platform: 'litellm', fingerprint: null }));
+    const preview = await answered(probe, 'opencode:preview', s.api['opencode:preview']({ instanceId: 'litellm' }));
+    const written = await answered(probe, 'opencode:write', s.api['opencode:write']({ instanceId: 'litellm', fingerprint: null }));
     await expectKept(probe, s.victim, VICTIM, 'the file a planted link points at');
     probe.noLeak('the answers', JSON.stringify([preview, written]), [KEY]);
     if (planted.outcome === 'written') {

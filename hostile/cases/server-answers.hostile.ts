@@ -22,7 +22,7 @@ async function metadata(target: ApiUnderAttack): Promise<Map<string, Model>> {
 }
 
 async function previewText(target: ApiUnderAttack): Promise<string> {
-  const preview = await target.api['opencode:preview']({ platform: 'litellm' });
+  const preview = await target.api['opencode:preview']({ instanceId: 'litellm' });
   expect(preview.ok, JSON.stringify(preview)).toBe(true);
   return preview.ok ? preview.value.diff : '';
 }

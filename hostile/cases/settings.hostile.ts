@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { lstat, mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ChannelOutput } from '@switchboard/shared';
+import { customInstanceId, type ChannelOutput } from '@switchboard/shared';
 import { createApi } from '@switchboard/core';
 import { expect } from 'vitest';
 import { memorySecretStore } from '../../packages/core/test/support/memory-secret-store.js';
@@ -268,13 +268,13 @@ const faultCases: HostileCase[] = [
     async run(probe) {
       const dir = await userDataFolder();
       const api = createApi({ userDataDir: dir, secrets: memorySecretStore(), env: { SWITCHBOARD_OPENCODE_CONFIG: join(dir, 'oc.json') } });
-      const platforms = Array.from({ length: 50 }, (_, index) => `custom:e-${index}`);
-      await Promise.all(platforms.map((platform, index) => api['opencode:set-settings']({ smallModel: { platform, model: `small-${index}` }, sync: index % 2 === 0 })));
+      const instanceIds = Array.from({ length: 50 }, (_, index) => customInstanceId(`e-${index}`));
+      await Promise.all(instanceIds.map((instanceId, index) => api['opencode:set-settings']({ smallModel: { instanceId, model: `small-${index}` }, sync: index % 2 === 0 })));
       const settings = await api['opencode:get-settings'](undefined);
       const onDisk = JSON.parse(await readFile(settingsPath(dir), 'utf8')) as { opencode: { smallModels: Record<string, string> } };
-      for (const [index, platform] of platforms.entries()) {
-        if (settings.smallModels[platform] !== `small-${index}`) probe.lost(`the small model of ${platform}`);
-        if (onDisk.opencode.smallModels[platform] !== `small-${index}`) probe.lost(`the small model of ${platform} in settings.json`);
+      for (const [index, instanceId] of instanceIds.entries()) {
+        if (settings.smallModels[instanceId] !== `small-${index}`) probe.lost(`the small model of ${instanceId}`);
+        if (onDisk.opencode.smallModels[instanceId] !== `small-${index}`) probe.lost(`the small model of ${instanceId} in settings.json`);
       }
     },
   },
@@ -284,7 +284,7 @@ const faultCases: HostileCase[] = [
       const dir = await userDataFolder();
       const host = await startOrCrash(dir, probe, 'an empty folder');
       if (!host) return;
-      expect(await host.call('opencode:set-settings', { smallModel: { platform: 'litellm', model: 'mini' } })).toMatchObject({ ok: true });
+      expect(await host.call('opencode:set-settings', { smallModel: { instanceId: 'litellm', model: 'mini' } })).toMatchObject({ ok: true });
       await writeFile(settingsPath(dir), '{"platforms": tor');
       expect((await host.call('opencode:get-settings')).smallModels).toEqual({ litellm: 'mini' });
       expect((await host.call('litellm:get-config')).connected).toBe(false);

@@ -1,7 +1,7 @@
 import { createKeytarSecretStore, KEYCHAIN_SERVICE, KeychainError, resolveUserDataDir, type SecretStore } from '@switchboard/core';
 import { keyEnvironment } from './key-environment.js';
 import { parseArgs } from './parse-args.js';
-import { platformIds } from './platform-ids.js';
+import { instanceIds } from './instance-ids.js';
 import { runCommand, type RunOutcome } from './run-command.js';
 import { USAGE } from './usage.js';
 
@@ -36,7 +36,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   const secrets = context.secrets ?? createKeytarSecretStore(context.env['SWITCHBOARD_KEYCHAIN_SERVICE'] || KEYCHAIN_SERVICE);
   let keys: Record<string, string>;
   try {
-    keys = await keyEnvironment(secrets, platformIds(resolveUserDataDir(context.env)));
+    keys = await keyEnvironment(secrets, instanceIds(resolveUserDataDir(context.env)));
   } catch (error) {
     if (!(error instanceof KeychainError)) throw error;
     // Its sentence says which it was (not available, locked, denied, timed out); the command never starts without its keys.

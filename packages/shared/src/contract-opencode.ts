@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resultSchema } from './errors.js';
+import { InstanceIdSchema } from './instance-id.js';
 import { isChatModel, isResponsesOnlyModel, isWildcardId, type Model } from './model.js';
 
 /**
@@ -31,7 +32,7 @@ export const OpencodeSettingsViewSchema = z.object({
   /** The command that runs opencode with keys from the keychain. */
   runCommand: z.string(),
   plainKeyWarning: z.string(),
-  /** opencode's `small_model` per platform instance, when picked. */
+  /** opencode's `small_model` by instance id, when picked. */
   smallModels: z.record(z.string(), z.string()),
   /** Models that only speak the Responses API are written too, each with `@ai-sdk/openai` (opt-in). */
   writeResponsesOnly: z.boolean(),
@@ -51,8 +52,6 @@ export const OpencodePreviewSchema = z.object({
 });
 export type OpencodePreview = z.infer<typeof OpencodePreviewSchema>;
 
-/** `litellm`, `openrouter`, or `custom:<endpoint id>`. */
-const PlatformInstanceInput = z.string().regex(/^(litellm|openrouter|custom:[a-z0-9][a-z0-9-]{0,39})$/);
 
 /** Writing the chosen model into opencode's config: settings, a preview as a diff, the write. */
 export const opencodeChannels = {
@@ -63,19 +62,19 @@ export const opencodeChannels = {
       sync: z.boolean().optional(),
       writeKeyInFile: z.boolean().optional(),
       writeResponsesOnly: z.boolean().optional(),
-      smallModel: z.object({ platform: PlatformInstanceInput, model: z.string().min(1).max(512).nullable() }).optional(),
+      smallModel: z.object({ instanceId: InstanceIdSchema, model: z.string().min(1).max(512).nullable() }).optional(),
     }),
     output: resultSchema(OpencodeSettingsViewSchema),
   },
   /** The change Use This Model makes to opencode's config, before anything is written. */
   'opencode:preview': {
-    input: z.object({ platform: PlatformInstanceInput, smallModel: z.string().min(1).max(512).nullable().optional() }),
+    input: z.object({ instanceId: InstanceIdSchema, smallModel: z.string().min(1).max(512).nullable().optional() }),
     output: resultSchema(OpencodePreviewSchema),
   },
   /** Writes the change; with a fingerprint, only if it is still the change the user saw. */
   'opencode:write': {
     input: z.object({
-      platform: PlatformInstanceInput,
+      instanceId: InstanceIdSchema,
       smallModel: z.string().min(1).max(512).nullable().optional(),
       fingerprint: z.string().max(128).nullable(),
     }),

@@ -5,7 +5,7 @@ import { ModelSchema } from './model.js';
 import { MAX_TOKEN_LIMIT } from './model-bounds.js';
 import { appChannels } from './contract-app.js';
 import { opencodeChannels } from './contract-opencode.js';
-import { EndpointIdSchema } from './platform.js';
+import { EndpointIdSchema } from './instance-id.js';
 
 const UrlInput = z.string().max(2048);
 const NoInput = z.undefined();

@@ -6,6 +6,7 @@ export * from './failure-log.js';
 export * from './key-input.js';
 export * from './model.js';
 export * from './model-bounds.js';
+export * from './instance-id.js';
 export * from './platform.js';
 export * from './url.js';
 export { proxyPageSentence, recogniseProxyPage, type ProxyPage, type RecognisedPage } from './admin-pages.js';

@@ -17,7 +17,7 @@ const MODELS = [
 ];
 
 const section = (revision: number, model: string | null = 'claude-3-5-sonnet') => (
-  <OpencodeConfigSection platform="litellm" savedModel={model} savedRevision={revision} models={MODELS} />
+  <OpencodeConfigSection instanceId="litellm" savedModel={model} savedRevision={revision} models={MODELS} />
 );
 
 /** What the platform panel does after Use This Model succeeds: the next revision. */
@@ -62,7 +62,7 @@ describe('OpencodeConfigSection', () => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await settle();
-    expect(fake.callsTo('opencode:set-settings')).toEqual([{ smallModel: { platform: 'litellm', model: 'gpt-4o' } }]);
+    expect(fake.callsTo('opencode:set-settings')).toEqual([{ smallModel: { instanceId: 'litellm', model: 'gpt-4o' } }]);
     expect(fake.callsTo('opencode:preview')).toHaveLength(2);
     expect(select.value).toBe('gpt-4o');
   });
@@ -77,7 +77,7 @@ describe('OpencodeConfigSection', () => {
 
   test('after Use This Model it shows the change as a diff, in place, and writes nothing', async () => {
     await useThisModel(1);
-    expect(fake.callsTo('opencode:preview')).toEqual([{ platform: 'litellm' }]);
+    expect(fake.callsTo('opencode:preview')).toEqual([{ instanceId: 'litellm' }]);
     expect(fake.callsTo('opencode:write')).toHaveLength(0);
     const diff = getByTestId(view.container, 'opencode-config-diff');
     expect(diff.tagName).toBe('PRE');
@@ -94,7 +94,7 @@ describe('OpencodeConfigSection', () => {
   test('Write config sends the fingerprint of the change shown, then says where the file and its backup are', async () => {
     await useThisModel(1);
     await click(getByTestId(view.container, 'opencode-write-button'));
-    expect(fake.callsTo('opencode:write')).toEqual([{ platform: 'litellm', fingerprint: 'fp-1' }]);
+    expect(fake.callsTo('opencode:write')).toEqual([{ instanceId: 'litellm', fingerprint: 'fp-1' }]);
     expect(status().dataset.tone).toBe('success');
     expect(status().textContent).toBe(`Written to ${CONFIG_PATH}; the previous file is kept at ${CONFIG_PATH}.bak`);
     expect(byTestId(view.container, 'opencode-config-diff')).toBeNull();
@@ -117,7 +117,7 @@ describe('OpencodeConfigSection', () => {
     expect(syncToggle().checked).toBe(true);
     await useThisModel(1);
     expect(fake.callsTo('opencode:preview')).toHaveLength(0);
-    expect(fake.callsTo('opencode:write')).toEqual([{ platform: 'litellm', fingerprint: null }]);
+    expect(fake.callsTo('opencode:write')).toEqual([{ instanceId: 'litellm', fingerprint: null }]);
     expect(status().textContent).toBe(`opencode config updated: ${CONFIG_PATH} (the previous file is kept at ${CONFIG_PATH}.bak)`);
     expect(byTestId(view.container, 'opencode-config-diff')).toBeNull();
   });
@@ -166,7 +166,7 @@ describe('OpencodeConfigSection', () => {
     expect(fake.callsTo('opencode:preview')).toHaveLength(2);
     expect(getByTestId(view.container, 'opencode-config-diff').textContent).toContain('gpt-4o-mini');
     await click(getByTestId(view.container, 'opencode-write-button'));
-    expect(fake.callsTo('opencode:write').at(-1)).toEqual({ platform: 'litellm', fingerprint: 'fp-2' });
+    expect(fake.callsTo('opencode:write').at(-1)).toEqual({ instanceId: 'litellm', fingerprint: 'fp-2' });
     expect(status().dataset.tone).toBe('success');
   });
 
@@ -207,7 +207,7 @@ describe('OpencodeConfigSection', () => {
     expect(syncToggle().checked).toBe(true);
     expect(syncToggle().getAttribute('aria-checked')).toBe('true');
     await useThisModel(1);
-    expect(fake.callsTo('opencode:write')).toEqual([{ platform: 'litellm', fingerprint: null }]);
+    expect(fake.callsTo('opencode:write')).toEqual([{ instanceId: 'litellm', fingerprint: null }]);
   });
 
   test('the copy button puts the run command on the clipboard', async () => {

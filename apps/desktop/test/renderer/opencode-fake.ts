@@ -110,9 +110,9 @@ export class OpencodeFake implements SwitchboardBridge {
         if (changes.writeKeyInFile !== undefined) this.writeKeyInFile = changes.writeKeyInFile;
         if (changes.writeResponsesOnly !== undefined) this.writeResponsesOnly = changes.writeResponsesOnly;
         if (changes.smallModel) {
-          const { platform, model } = changes.smallModel;
-          if (model === null) delete this.smallModels[platform];
-          else this.smallModels[platform] = model;
+          const { instanceId, model } = changes.smallModel;
+          if (model === null) delete this.smallModels[instanceId];
+          else this.smallModels[instanceId] = model;
         }
         return { ok: true, value: this.view() };
       }

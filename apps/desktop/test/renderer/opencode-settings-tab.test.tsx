@@ -141,7 +141,7 @@ describe('Settings › opencode', () => {
     const both = (revision: number) => (
       <>
         <OpencodeSettingsTab />
-        <OpencodeConfigSection platform="litellm" savedModel="gpt-4o" savedRevision={revision} models={models} />
+        <OpencodeConfigSection instanceId="litellm" savedModel="gpt-4o" savedRevision={revision} models={models} />
       </>
     );
     fake.preview = { ...fake.preview, responsesOnlyLeftOut: ['o1-pro'] };
@@ -163,7 +163,7 @@ describe('Settings › opencode', () => {
     view = await mount(
       <>
         <OpencodeSettingsTab />
-        <OpencodeConfigSection platform="litellm" savedModel="gpt-4o" savedRevision={0} models={[]} />
+        <OpencodeConfigSection instanceId="litellm" savedModel="gpt-4o" savedRevision={0} models={[]} />
       </>,
     );
     expect((get('opencode-settings-sync-toggle') as HTMLInputElement).checked).toBe(false);
@@ -171,7 +171,7 @@ describe('Settings › opencode', () => {
       view.root.render(
         <>
           <OpencodeSettingsTab />
-          <OpencodeConfigSection platform="litellm" savedModel="gpt-4o" savedRevision={1} models={[]} />
+          <OpencodeConfigSection instanceId="litellm" savedModel="gpt-4o" savedRevision={1} models={[]} />
         </>,
       ),
     );

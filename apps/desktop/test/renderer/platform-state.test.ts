@@ -3,7 +3,7 @@ import type { PlatformConfigView } from '@switchboard/shared';
 import { catalogOf, catalogsReducer, initialCatalogState } from '../../src/renderer/lib/catalog-state';
 import { keyFieldFromView, keyHelpText, keyPlaceholder } from '../../src/renderer/lib/key-field';
 import { limitPlaceholder, limitsFromDraft, parseTokenCount, typedLimitsText } from '../../src/renderer/lib/model-limits';
-import { CUSTOM, instanceKey, LITELLM, OPENROUTER, PLATFORMS } from '../../src/renderer/lib/platforms';
+import { CUSTOM, instanceId, LITELLM, OPENROUTER, PLATFORMS } from '../../src/renderer/lib/platforms';
 import { choiceLabel, currentChoice, initialSavedChoices, savedChoicesReducer, type SavedChoice } from '../../src/renderer/lib/saved-choices';
 import { FOUR_MODELS, model } from './fake-bridge';
 
@@ -20,12 +20,12 @@ describe('platform descriptors', () => {
     expect(PLATFORMS.filter((platform) => platform.instances === 'named').map((platform) => platform.id)).toEqual(['custom']);
   });
 
-  test('instance keys are what main calls them (keychain account, opencode platform)', () => {
-    expect(instanceKey(litellm.instance)).toBe('litellm');
-    expect(instanceKey(openrouter.instance)).toBe('openrouter');
-    expect(instanceKey(box.instance)).toBe('custom:box');
+  test('instance ids are what main calls them (keychain account, opencode channels)', () => {
+    expect(instanceId(litellm.instance)).toBe('litellm');
+    expect(instanceId(openrouter.instance)).toBe('openrouter');
+    expect(instanceId(box.instance)).toBe('custom:box');
     // Not a valid endpoint id, so never confused with a saved one.
-    expect(instanceKey({ platform: CUSTOM, endpointId: null })).toBe('custom:(new)');
+    expect(instanceId({ platform: CUSTOM, endpointId: null })).toBe('custom:(new)');
   });
 
   test('only a saved custom endpoint can take typed limits', () => {
@@ -71,7 +71,7 @@ describe('the choice the header shows', () => {
 
 describe('one catalog per instance', () => {
   test('lists are kept apart, and a new endpoint\'s list moves with it when it is saved', () => {
-    const listed = (key: string) => ({ type: 'instance' as const, key, action: { type: 'ids-loaded' as const, url: 'http://x', models: FOUR_MODELS, fetchedAt: 1, listing: 1, complete: true } });
+    const listed = (instanceId: string) => ({ type: 'instance' as const, instanceId, action: { type: 'ids-loaded' as const, url: 'http://x', models: FOUR_MODELS, fetchedAt: 1, listing: 1, complete: true } });
     let states = catalogsReducer({}, listed('custom:(new)'));
     states = catalogsReducer(states, listed('litellm'));
     expect(catalogOf(states, 'custom:(new)').enriching).toBe(false);

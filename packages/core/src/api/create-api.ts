@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_LITELLM_URL, DEFAULT_OPENROUTER_BASE_URL, type SwitchboardApi } from '@switchboard/shared';
+import { DEFAULT_LITELLM_URL, DEFAULT_OPENROUTER_BASE_URL, parseInstanceId, type SwitchboardApi } from '@switchboard/shared';
 import { createPublicModelMap } from '../catalog/public-model-map.js';
 import { litellmPlatform } from '../platforms/litellm/litellm-platform.js';
 import { openrouterPlatform } from '../platforms/openrouter/openrouter-platform.js';
@@ -71,11 +71,12 @@ export function createApiFromServices(services: ApiServices, notices: readonly A
   });
   const custom = createCustomEndpoints(services);
   const registry: PlatformRegistry = (instanceId) => {
-    if (instanceId === 'litellm') return { platform: litellmPlatform, service: litellm, displayName: 'LiteLLM' };
-    if (instanceId === 'openrouter') return { platform: openrouterPlatform, service: openrouter, displayName: 'OpenRouter' };
-    const endpointId = instanceId.startsWith('custom:') ? instanceId.slice('custom:'.length) : null;
-    const service = endpointId === null ? null : custom.lookup(endpointId);
-    return service ? { platform: customPlatform, service, displayName: service.saved()?.name ?? endpointId ?? instanceId } : null;
+    const parsed = parseInstanceId(instanceId);
+    if (parsed === null) return null;
+    if (parsed.platform === 'litellm') return { platform: litellmPlatform, service: litellm, displayName: 'LiteLLM' };
+    if (parsed.platform === 'openrouter') return { platform: openrouterPlatform, service: openrouter, displayName: 'OpenRouter' };
+    const service = custom.lookup(parsed.endpointId);
+    return service ? { platform: customPlatform, service, displayName: service.saved()?.name ?? parsed.endpointId } : null;
   };
   const api: SwitchboardApi = {
     ...platformChannels('litellm', litellm),

@@ -1,4 +1,4 @@
-import { customInstanceId, fail, slugify, type CustomEndpointView, type SwitchboardApi } from '@switchboard/shared';
+import { customInstanceId, endpointIdOf, fail, slugify, type CustomEndpointView, type SwitchboardApi } from '@switchboard/shared';
 import { applyUserLimits } from '../catalog/apply-user-limits.js';
 import { RESERVED_PROVIDER_IDS } from '../opencode/index.js';
 import { customPlatform } from '../platforms/custom/custom-platform.js';
@@ -8,13 +8,12 @@ import type { ApiServices } from './services.js';
 
 type CustomApi = Pick<SwitchboardApi, Extract<keyof SwitchboardApi, `custom:${string}`>>;
 
-const PREFIX = 'custom:';
 // Testing an endpoint that has no id yet still needs a service (for its listing), never a key account.
 const UNSAVED = '__unsaved__';
 
 /**
  * Any number of OpenAI-compatible endpoints side by side, each with its own
- * name, keychain account (`custom:<id>`), settings and cache. Each is the
+ * name, instance id (its keychain account), settings and cache. Each is the
  * same platform service LiteLLM and OpenRouter use.
  */
 export function createCustomEndpoints(services: ApiServices): { channels: CustomApi; lookup(endpointId: string): PlatformService | null } {
@@ -35,8 +34,8 @@ export function createCustomEndpoints(services: ApiServices): { channels: Custom
   };
   const endpointIds = () =>
     Object.keys(services.settings.read().platforms)
-      .filter((key) => key.startsWith(PREFIX))
-      .map((key) => key.slice(PREFIX.length));
+      .map(endpointIdOf)
+      .filter((id) => id !== null);
   const view = async (id: string): Promise<CustomEndpointView> => {
     const saved = service(id).saved();
     return { ...(await service(id).getConfig()), id, name: saved?.name ?? id, modelLimits: saved?.modelLimits ?? {} };
@@ -68,13 +67,13 @@ export function createCustomEndpoints(services: ApiServices): { channels: Custom
       if (!exists(endpointId)) return unknown(endpointId);
       return guard(async () => {
         const settings = services.settings.read();
-        const instance = customInstanceId(endpointId);
-        const current = settings.platforms[instance];
+        const instanceId = customInstanceId(endpointId);
+        const current = settings.platforms[instanceId];
         if (!current) throw new Error('endpoint vanished');
         const { [modelId]: _previous, ...others } = current.modelLimits ?? {};
         const cleared = limits.contextLength === null && limits.maxOutputTokens === null;
         const modelLimits = cleared ? others : { ...others, [modelId]: limits };
-        services.settings.write({ ...settings, platforms: { ...settings.platforms, [instance]: { ...current, modelLimits } } });
+        services.settings.write({ ...settings, platforms: { ...settings.platforms, [instanceId]: { ...current, modelLimits } } });
         return view(endpointId);
       });
     },

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { fail, opencodeRoute, type OpencodeSettingsView, type Result, type SwitchboardApi } from '@switchboard/shared';
+import { fail, opencodeRoute, type InstanceId, type OpencodeSettingsView, type Result, type SwitchboardApi } from '@switchboard/shared';
 import {
   apiKeyEnvVariable,
   applyOpencodeConfig,
@@ -47,7 +47,7 @@ export function createOpencodeApi(services: ApiServices, registry: PlatformRegis
     };
   };
 
-  const plan = async (instanceId: string, smallModel: string | null | undefined): Promise<Result<OpencodeConfigPreview>> => {
+  const plan = async (instanceId: InstanceId, smallModel: string | null | undefined): Promise<Result<OpencodeConfigPreview>> => {
     const instance = registry(instanceId);
     const saved = instance?.service.saved();
     if (!instance || !saved?.selectedModel) {
@@ -94,22 +94,23 @@ export function createOpencodeApi(services: ApiServices, registry: PlatformRegis
       if (changes.writeKeyInFile !== undefined) next.writeKeyInFile = changes.writeKeyInFile;
       if (changes.writeResponsesOnly !== undefined) next.writeResponsesOnly = changes.writeResponsesOnly;
       if (changes.smallModel !== undefined) {
-        const { [changes.smallModel.platform]: _previous, ...others } = next.smallModels;
-        next.smallModels = changes.smallModel.model === null ? others : { ...others, [changes.smallModel.platform]: changes.smallModel.model };
+        const { instanceId, model } = changes.smallModel;
+        const { [instanceId]: _previous, ...others } = next.smallModels;
+        next.smallModels = model === null ? others : { ...others, [instanceId]: model };
       }
       services.settings.write({ ...settings, opencode: next });
       return { ok: true, value: view() };
     },
 
-    'opencode:preview': ({ platform, smallModel }) =>
+    'opencode:preview': ({ instanceId, smallModel }) =>
       guardResult(async () => {
-        const preview = await plan(platform, smallModel);
+        const preview = await plan(instanceId, smallModel);
         return preview.ok ? { ok: true, value: previewView(preview.value) } : preview;
       }),
 
-    'opencode:write': ({ platform, smallModel, fingerprint }) =>
+    'opencode:write': ({ instanceId, smallModel, fingerprint }) =>
       guardResult(async () => {
-        const preview = await plan(platform, smallModel);
+        const preview = await plan(instanceId, smallModel);
         if (!preview.ok) return preview;
         if (fingerprint !== null && preview.value.fingerprint !== fingerprint) {
           return fail('config-write', `${preview.value.filePath} would change differently from what you reviewed. Look at the new change, then write it.`);

@@ -1,12 +1,13 @@
+import type { InstanceId } from '@switchboard/shared';
 import type { Platform } from '../platforms/platform.js';
 import type { PlatformService } from './platform-service.js';
 
-/** A saved platform instance, found by its id (`litellm`, `openrouter`, `custom:<id>`), for work that spans platforms. */
-export interface PlatformInstance {
+/** A saved platform instance, found by its instance id, for work that spans platforms. */
+export interface SavedInstance {
   platform: Platform;
   service: PlatformService;
   /** What a person calls it: "LiteLLM", or a custom endpoint's own name. */
   displayName: string;
 }
 
-export type PlatformRegistry = (instanceId: string) => PlatformInstance | null;
+export type PlatformRegistry = (instanceId: InstanceId) => SavedInstance | null;

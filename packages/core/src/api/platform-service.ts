@@ -2,6 +2,7 @@ import {
   fail,
   type CachedModelList,
   type ConnectionTest,
+  type InstanceId,
   type KeyInput,
   type Model,
   type ModelIdList,
@@ -48,8 +49,8 @@ interface LatestListing {
 
 export interface PlatformServiceOptions {
   platform: Platform;
-  /** `litellm`, `openrouter`, `custom:<id>`: the keychain account, settings key and cache key. */
-  instanceId: string;
+  /** The keychain account, settings key and cache key. */
+  instanceId: InstanceId;
   /** What the URL field shows before anything is saved. */
   defaultUrl: string;
   /** Applied to every listing before it is returned or cached (a custom endpoint's user limits). */

@@ -1,17 +1,17 @@
+import { endpointIdOf } from '@switchboard/shared';
+
 const WELL_KNOWN: Readonly<Record<string, string>> = {
   litellm: 'LITELLM_API_KEY',
   openrouter: 'OPENROUTER_API_KEY',
 };
 
-const CUSTOM_PREFIX = 'custom:';
-
 /**
  * The key under `provider` in opencode's config for a platform instance:
- * `litellm`, `openrouter`, or a custom endpoint's slug (`custom:my-vllm` ->
- * `my-vllm`), which is also what `model: "<provider>/<id>"` starts with.
+ * `litellm`, `openrouter`, or a custom endpoint's id (`my-vllm`), which is
+ * also what `model: "<provider>/<id>"` starts with.
  */
 export function opencodeProviderId(instanceId: string): string {
-  return instanceId.startsWith(CUSTOM_PREFIX) ? instanceId.slice(CUSTOM_PREFIX.length) : instanceId;
+  return endpointIdOf(instanceId) ?? instanceId;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { PlatformIdSchema } from '@switchboard/shared';
+import { BuiltInPlatformIdSchema } from '@switchboard/shared';
 
 /**
  * Provider ids a custom endpoint must not take, because its entry in
@@ -11,7 +11,7 @@ import { PlatformIdSchema } from '@switchboard/shared';
  * OpenAI-compatible one.
  */
 export const RESERVED_PROVIDER_IDS: ReadonlySet<string> = new Set([
-  ...PlatformIdSchema.options,
+  ...BuiltInPlatformIdSchema.options,
   'opencode',
   'openai',
   'anthropic',

@@ -4,7 +4,7 @@ import { DEFAULT_KEYCHAIN_TIMEOUT_MS } from './keychain-deadline.js';
 export const DEFAULT_PUBLIC_MODEL_MAP_URL =
   'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
 
-/** One saved connection: LiteLLM, OpenRouter, or a custom endpoint (`custom:<id>`). */
+/** One saved connection: LiteLLM, OpenRouter, or a custom endpoint. */
 export const PlatformSettingsSchema = z.object({
   url: z.string(),
   selectedModel: z.string().nullable(),
@@ -58,7 +58,7 @@ export const SCHEMA_VERSION_KEY = 'schemaVersion';
 
 /** Everything Switchboard keeps outside the keychain. No secret ever belongs here. */
 export const SettingsSchema = z.object({
-  /** By instance id: `litellm`, `openrouter`, `custom:<id>`. */
+  /** By instance id (`InstanceId` in the contract). */
   platforms: z.record(z.string(), PlatformSettingsSchema).default({}),
   catalog: CatalogSettingsSchema.prefault({}),
   opencode: OpencodeSettingsSchema.prefault({}),

@@ -35,7 +35,7 @@ describe('a config path that is not a regular file', () => {
     execFileSync('mkfifo', [fifo]);
     const started = Date.now();
     // More than libuv's four threads: blocking opens would starve every other file and keychain call.
-    const previews = Array.from({ length: 12 }, () => api['opencode:preview']({ platform: 'litellm' }));
+    const previews = Array.from({ length: 12 }, () => api['opencode:preview']({ instanceId: 'litellm' }));
     const [config, ...answers] = await Promise.all([api['litellm:get-config'](undefined), ...previews]);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(config).toMatchObject({ url: proxy.url });
@@ -48,7 +48,7 @@ describe('a config path that is not a regular file', () => {
         },
       });
     }
-    expect(await api['opencode:write']({ platform: 'litellm', fingerprint: null })).toMatchObject({ ok: false, error: { kind: 'config-write' } });
+    expect(await api['opencode:write']({ instanceId: 'litellm', fingerprint: null })).toMatchObject({ ok: false, error: { kind: 'config-write' } });
   });
 
   it.each([
@@ -69,10 +69,10 @@ describe('a config path that is not a regular file', () => {
     const real = join(dir, 'dotfiles', 'opencode.json');
     const link = join(dir, 'opencode.json');
     expect(await api['opencode:set-settings']({ configPath: real })).toMatchObject({ ok: true, value: { configPath: real } });
-    expect(await api['opencode:write']({ platform: 'litellm', fingerprint: null })).toMatchObject({ ok: true });
+    expect(await api['opencode:write']({ instanceId: 'litellm', fingerprint: null })).toMatchObject({ ok: true });
     await symlink(real, link);
     expect(await api['opencode:set-settings']({ configPath: link })).toMatchObject({ ok: true, value: { configPath: link } });
-    expect(await api['opencode:write']({ platform: 'litellm', fingerprint: null })).toMatchObject({ ok: true, value: { backupPath: `${link}.bak` } });
+    expect(await api['opencode:write']({ instanceId: 'litellm', fingerprint: null })).toMatchObject({ ok: true, value: { backupPath: `${link}.bak` } });
     expect(JSON.parse(await readFile(real, 'utf8'))).toMatchObject({ model: 'litellm/gpt-4o' });
   });
 });

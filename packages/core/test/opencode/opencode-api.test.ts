@@ -40,20 +40,20 @@ async function useModel(api: SwitchboardApi, url: string, model = 'gpt-4o') {
 describe('writing opencode config through the API', () => {
   it('asks for a chosen model before it can preview anything', async () => {
     const { api } = await setup();
-    expect(await api['opencode:preview']({ platform: 'litellm' })).toMatchObject({ ok: false, error: { kind: 'not-configured' } });
+    expect(await api['opencode:preview']({ instanceId: 'litellm' })).toMatchObject({ ok: false, error: { kind: 'not-configured' } });
   });
 
   it('previews the change as a diff without writing, then writes exactly that, with the key as an env reference', async () => {
     const { api, file, proxy } = await setup();
     await useModel(api, proxy.url);
-    const preview = await api['opencode:preview']({ platform: 'litellm' });
+    const preview = await api['opencode:preview']({ instanceId: 'litellm' });
     if (!preview.ok) throw new Error(preview.error.message);
     expect(preview.value).toMatchObject({ filePath: file, changed: true, keyInPlainText: false });
     expect(preview.value.diff).toContain('+  "model": "litellm/gpt-4o"');
     expect(preview.value.diff).toContain('{env:LITELLM_API_KEY}');
     await expect(stat(file)).rejects.toThrow();
 
-    const written = await api['opencode:write']({ platform: 'litellm', fingerprint: preview.value.fingerprint });
+    const written = await api['opencode:write']({ instanceId: 'litellm', fingerprint: preview.value.fingerprint });
     expect(written).toMatchObject({ ok: true, value: { path: file, settings: { sync: true } } });
     const text = await readFile(file, 'utf8');
     expect(text).not.toContain(KEY);
@@ -73,17 +73,17 @@ describe('writing opencode config through the API', () => {
   it('refuses to write a change other than the one reviewed, and keeps a backup of the previous file', async () => {
     const { api, file, proxy } = await setup();
     await useModel(api, proxy.url);
-    const first = await api['opencode:preview']({ platform: 'litellm' });
+    const first = await api['opencode:preview']({ instanceId: 'litellm' });
     if (!first.ok) throw new Error(first.error.message);
-    await api['opencode:write']({ platform: 'litellm', fingerprint: first.value.fingerprint });
+    await api['opencode:write']({ instanceId: 'litellm', fingerprint: first.value.fingerprint });
     const before = await readFile(file, 'utf8');
 
     await useModel(api, proxy.url, 'claude-3-5-sonnet');
-    const stale = await api['opencode:write']({ platform: 'litellm', fingerprint: first.value.fingerprint });
+    const stale = await api['opencode:write']({ instanceId: 'litellm', fingerprint: first.value.fingerprint });
     expect(stale).toMatchObject({ ok: false, error: { kind: 'config-write' } });
     expect(await readFile(file, 'utf8')).toBe(before);
 
-    const synced = await api['opencode:write']({ platform: 'litellm', fingerprint: null });
+    const synced = await api['opencode:write']({ instanceId: 'litellm', fingerprint: null });
     expect(synced).toMatchObject({ ok: true, value: { backupPath: `${file}.bak` } });
     expect(await readFile(`${file}.bak`, 'utf8')).toBe(before);
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ model: 'litellm/claude-3-5-sonnet' });
@@ -93,10 +93,10 @@ describe('writing opencode config through the API', () => {
     const { api, file, proxy } = await setup();
     await useModel(api, proxy.url);
     await api['opencode:set-settings']({ writeKeyInFile: true });
-    const preview = await api['opencode:preview']({ platform: 'litellm' });
+    const preview = await api['opencode:preview']({ instanceId: 'litellm' });
     expect(preview).toMatchObject({ ok: true, value: { keyInPlainText: true } });
     expect(preview.ok && preview.value.diff).not.toContain(KEY);
-    await api['opencode:write']({ platform: 'litellm', fingerprint: null });
+    await api['opencode:write']({ instanceId: 'litellm', fingerprint: null });
     expect(await readFile(file, 'utf8')).toContain(KEY);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
@@ -106,9 +106,9 @@ describe('writing opencode config through the API', () => {
     await useModel(api, proxy.url);
     await mkdir(join(dir, 'opencode'), { recursive: true });
     await writeFile(file, '{\n  "model": "a",\n  oops\n}\n');
-    const preview = await api['opencode:preview']({ platform: 'litellm' });
+    const preview = await api['opencode:preview']({ instanceId: 'litellm' });
     expect(preview).toMatchObject({ ok: false, error: { kind: 'config-invalid', message: expect.stringMatching(/line 3/) } });
-    expect(await api['opencode:write']({ platform: 'litellm', fingerprint: null })).toMatchObject({ ok: false });
+    expect(await api['opencode:write']({ instanceId: 'litellm', fingerprint: null })).toMatchObject({ ok: false });
     expect(await readFile(file, 'utf8')).toBe('{\n  "model": "a",\n  oops\n}\n');
     expect((await readdir(join(dir, 'opencode'))).sort()).toEqual(['opencode.json']);
   });
@@ -116,13 +116,13 @@ describe('writing opencode config through the API', () => {
   it('remembers a small model per platform and writes it as small_model, leaving out one the platform no longer lists', async () => {
     const { api, file, proxy } = await setup();
     await useModel(api, proxy.url);
-    const chosen = await api['opencode:set-settings']({ smallModel: { platform: 'litellm', model: 'fake-up' } });
+    const chosen = await api['opencode:set-settings']({ smallModel: { instanceId: 'litellm', model: 'fake-up' } });
     expect(chosen).toMatchObject({ ok: true, value: { smallModels: { litellm: 'fake-up' } } });
-    await api['opencode:write']({ platform: 'litellm', fingerprint: null });
+    await api['opencode:write']({ instanceId: 'litellm', fingerprint: null });
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ model: 'litellm/gpt-4o', small_model: 'litellm/fake-up' });
 
-    await api['opencode:set-settings']({ smallModel: { platform: 'litellm', model: 'retired-model' } });
-    const preview = await api['opencode:preview']({ platform: 'litellm' });
+    await api['opencode:set-settings']({ smallModel: { instanceId: 'litellm', model: 'retired-model' } });
+    const preview = await api['opencode:preview']({ instanceId: 'litellm' });
     expect(preview.ok).toBe(true);
     expect(preview.ok && preview.value.diff).not.toContain('retired-model');
   });
@@ -131,19 +131,19 @@ describe('writing opencode config through the API', () => {
     const { api, file, proxy } = await setup({ responsesOnly: true });
     await useModel(api, proxy.url);
     expect(await api['opencode:get-settings'](undefined)).toMatchObject({ writeResponsesOnly: false });
-    const preview = await api['opencode:preview']({ platform: 'litellm' });
+    const preview = await api['opencode:preview']({ instanceId: 'litellm' });
     expect(preview).toMatchObject({ ok: true, value: { responsesOnlyLeftOut: ['o1-pro'] } });
     expect(preview.ok && preview.value.diff).not.toContain('o1-pro');
     // Neither as the small model: the select and the written entry follow one rule.
-    await api['opencode:set-settings']({ smallModel: { platform: 'litellm', model: 'o1-pro' } });
-    await api['opencode:write']({ platform: 'litellm', fingerprint: null });
+    await api['opencode:set-settings']({ smallModel: { instanceId: 'litellm', model: 'o1-pro' } });
+    await api['opencode:write']({ instanceId: 'litellm', fingerprint: null });
     expect(await readFile(file, 'utf8')).not.toContain('o1-pro');
 
     await useModel(api, proxy.url, 'o1-pro');
-    const refused = await api['opencode:preview']({ platform: 'litellm' });
+    const refused = await api['opencode:preview']({ instanceId: 'litellm' });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'config-invalid', message: expect.stringContaining('speaks only the Responses API') } });
     const before = await readFile(file, 'utf8');
-    expect(await api['opencode:write']({ platform: 'litellm', fingerprint: null })).toMatchObject({ ok: false });
+    expect(await api['opencode:write']({ instanceId: 'litellm', fingerprint: null })).toMatchObject({ ok: false });
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 
@@ -151,9 +151,9 @@ describe('writing opencode config through the API', () => {
     const { api, file, proxy } = await setup({ responsesOnly: true });
     await useModel(api, proxy.url, 'o1-pro');
     expect(await api['opencode:set-settings']({ writeResponsesOnly: true })).toMatchObject({ ok: true, value: { writeResponsesOnly: true } });
-    const preview = await api['opencode:preview']({ platform: 'litellm' });
+    const preview = await api['opencode:preview']({ instanceId: 'litellm' });
     expect(preview).toMatchObject({ ok: true, value: { responsesOnlyLeftOut: [] } });
-    await api['opencode:write']({ platform: 'litellm', fingerprint: null });
+    await api['opencode:write']({ instanceId: 'litellm', fingerprint: null });
     expect(expectValidOpencodeConfig(await readFile(file, 'utf8'))).toMatchObject({
       model: 'litellm/o1-pro',
       provider: { litellm: { npm: '@ai-sdk/openai-compatible', models: { 'o1-pro': { provider: { npm: '@ai-sdk/openai' } } } } },
@@ -164,7 +164,7 @@ describe('writing opencode config through the API', () => {
     const { api, file, proxy } = await setup();
     const saved = await api['custom:save-endpoint']({ name: 'My vLLM', url: proxy.url, key: { mode: 'provided', value: KEY }, selectedModel: 'gpt-4o' });
     expect(saved.ok).toBe(true);
-    await api['opencode:write']({ platform: 'custom:my-vllm', fingerprint: null });
+    await api['opencode:write']({ instanceId: 'custom:my-vllm', fingerprint: null });
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
       model: 'my-vllm/gpt-4o',
       provider: { 'my-vllm': { name: 'My vLLM', options: { apiKey: '{env:SWITCHBOARD_MY_VLLM_API_KEY}' } } },

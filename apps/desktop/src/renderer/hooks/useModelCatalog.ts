@@ -1,17 +1,16 @@
-import { toModel, type CachedModelList, type Model, type ModelIdList } from '@switchboard/shared';
+import { toModel, type CachedModelList, type InstanceId, type Model, type ModelIdList } from '@switchboard/shared';
 import { createContext, useCallback, useContext, useMemo, useReducer, useRef } from 'react';
 import { afterNextPaint } from '../lib/after-next-paint';
 import type { Outcome } from '../lib/bridge';
 import { catalogOf, catalogsReducer, type CatalogAction, type CatalogsAction, type CatalogState, type CatalogStates } from '../lib/catalog-state';
 import type { UiError } from '../lib/errors';
 import type { PlatformCalls } from '../lib/platform-calls';
-import { instanceKey, type PlatformInstance } from '../lib/platforms';
+import { instanceId as instanceIdOf, type PlatformInstance } from '../lib/platforms';
 import { usePlatformCalls } from './usePlatformCalls';
 
 /** The model list of one platform instance, and what can be done with it. */
 export interface ModelCatalog {
-  /** The instance's key (`litellm`, `openrouter`, `custom:<id>`). */
-  key: string;
+  instanceId: InstanceId;
   state: CatalogState;
   /** The clock relative times are read against; injected in tests. */
   now(): number;
@@ -53,10 +52,10 @@ export function useModelCatalogs(now: () => number = Date.now): ModelCatalogs {
   return useMemo(() => ({ states, now, dispatch, nextListing, shared }), [states, now, nextListing, shared]);
 }
 
-type CatalogActions = Omit<ModelCatalog, 'key' | 'state' | 'now'>;
+type CatalogActions = Omit<ModelCatalog, 'instanceId' | 'state' | 'now'>;
 
-function bindCatalog(store: Omit<ModelCatalogs, 'states'>, key: string, calls: PlatformCalls): CatalogActions {
-  const dispatch = (action: CatalogAction) => store.dispatch({ type: 'instance', key, action });
+function bindCatalog(store: Omit<ModelCatalogs, 'states'>, instanceId: InstanceId, calls: PlatformCalls): CatalogActions {
+  const dispatch = (action: CatalogAction) => store.dispatch({ type: 'instance', instanceId, action });
 
   const show = (url: string, models: Model[], fetchedAt: number, accessNote: string | undefined) => {
     const listing = store.nextListing();
@@ -85,7 +84,7 @@ function bindCatalog(store: Omit<ModelCatalogs, 'states'>, key: string, calls: P
       return cached.value;
     },
     refresh: (url, reason) =>
-      store.shared(key, async () => {
+      store.shared(instanceId, async () => {
         dispatch({ type: 'fetch-started', url, reason });
         const list = await calls.fetchModels();
         if (list.ok) show(url, list.value.modelIds.map((id) => toModel({ id })), list.value.fetchedAt, list.value.accessNote);
@@ -110,9 +109,9 @@ export function useCatalogs(): ModelCatalogs {
 /** The list of one platform instance: a list per instance, so switching platforms keeps each one's. */
 export function useModelCatalog(instance: PlatformInstance): ModelCatalog {
   const { states, now, dispatch, nextListing, shared } = useCatalogs();
-  const key = instanceKey(instance);
+  const instanceId = instanceIdOf(instance);
   const calls = usePlatformCalls(instance);
-  const actions = useMemo(() => bindCatalog({ now, dispatch, nextListing, shared }, key, calls), [now, dispatch, nextListing, shared, key, calls]);
-  const state = catalogOf(states, key);
-  return useMemo(() => ({ key, state, now, ...actions }), [key, state, now, actions]);
+  const actions = useMemo(() => bindCatalog({ now, dispatch, nextListing, shared }, instanceId, calls), [now, dispatch, nextListing, shared, instanceId, calls]);
+  const state = catalogOf(states, instanceId);
+  return useMemo(() => ({ instanceId, state, now, ...actions }), [instanceId, state, now, actions]);
 }

@@ -2,7 +2,7 @@ import type { CustomEndpointView } from '@switchboard/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Outcome } from '../lib/bridge';
 import type { UiError } from '../lib/errors';
-import { instanceKey, type PlatformDescriptor, type PlatformInstance } from '../lib/platforms';
+import { instanceId, type PlatformDescriptor, type PlatformInstance } from '../lib/platforms';
 import type { PlatformChange } from '../lib/saved-choices';
 import { useCatalogs } from './useModelCatalog';
 
@@ -69,7 +69,7 @@ export function useNamedInstances(platform: PlatformDescriptor, preferredId: str
   const select = useCallback(
     (endpointId: string | null) => {
       // A new endpoint starts from nothing, not from the last one tried and not saved.
-      if (endpointId === null) dispatch({ type: 'instance', key: instanceKey({ platform, endpointId }), action: { type: 'cleared' } });
+      if (endpointId === null) dispatch({ type: 'instance', instanceId: instanceId({ platform, endpointId }), action: { type: 'cleared' } });
       open(endpointId);
     },
     [dispatch, platform, open],
@@ -80,8 +80,8 @@ export function useNamedInstances(platform: PlatformDescriptor, preferredId: str
       const { instance, view, event } = change;
       const endpointId = instance.endpointId ?? view.id ?? null;
       if (event === 'saved' && instance.endpointId === null && endpointId !== null) {
-        // In one render: the list moves to the new key as the panel's instance does.
-        dispatch({ type: 'moved', from: instanceKey(instance), to: instanceKey({ platform, endpointId }) });
+        // In one render: the list moves to the new instance id as the panel's instance does.
+        dispatch({ type: 'moved', from: instanceId(instance), to: instanceId({ platform, endpointId }) });
         open(endpointId, true);
       }
       const pick: ChooseFrom | null = event === 'saved' ? () => endpointId : event === 'disconnected' ? (views) => views[0]?.id ?? null : null;

@@ -1,11 +1,11 @@
+import type { InstanceId } from '@switchboard/shared';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { invokeResult } from '../lib/bridge';
 import { initialOpencodeSection, opencodeSectionReducer, type OpencodeSectionState } from '../lib/opencode-section-state';
 import type { OpencodeSettings } from './useOpencodeSettings';
 
 export interface OpencodeConfigSyncInput {
-  /** `litellm`, `openrouter` or `custom:<endpoint id>`. */
-  platform: string;
+  instanceId: InstanceId;
   savedModel: string | null;
   /** Goes up by one each time Use This Model succeeds; 0 before the first time. */
   savedRevision: number;
@@ -27,7 +27,7 @@ export interface OpencodeConfigSync {
  * config. Only the newest request's answer is shown.
  */
 export function useOpencodeConfigSync(
-  { platform, savedModel, savedRevision }: OpencodeConfigSyncInput,
+  { instanceId, savedModel, savedRevision }: OpencodeConfigSyncInput,
   settings: OpencodeSettings,
 ): OpencodeConfigSync {
   const [state, dispatch] = useReducer(opencodeSectionReducer, initialOpencodeSection);
@@ -38,17 +38,17 @@ export function useOpencodeConfigSync(
   const preview = useCallback(async () => {
     const request = ++latest.current;
     dispatch({ type: 'preview-started' });
-    const outcome = await invokeResult('opencode:preview', { platform });
+    const outcome = await invokeResult('opencode:preview', { instanceId });
     if (request !== latest.current) return;
     dispatch(outcome.ok ? { type: 'preview-succeeded', preview: outcome.value } : { type: 'preview-failed', error: outcome.error });
-  }, [platform]);
+  }, [instanceId]);
 
   const writeChange = useCallback(
     async (fingerprint: string | null) => {
       const request = ++latest.current;
       const reviewed = fingerprint !== null;
       dispatch({ type: 'write-started', reviewed });
-      const outcome = await invokeResult('opencode:write', { platform, fingerprint });
+      const outcome = await invokeResult('opencode:write', { instanceId, fingerprint });
       if (request !== latest.current) return;
       if (!outcome.ok) {
         dispatch({ type: 'write-failed', error: outcome.error });
@@ -57,7 +57,7 @@ export function useOpencodeConfigSync(
       dispatch({ type: 'write-succeeded', written: outcome.value, reviewed });
       replace(outcome.value.settings);
     },
-    [platform, replace],
+    [instanceId, replace],
   );
 
   // Each new revision is handled once, as soon as the settings say whether to write or to show.

@@ -118,16 +118,16 @@ export function listOf(state: CatalogState, url: string | null | undefined): Mod
   return url && state.url === url ? state.models : null;
 }
 
-/** The lists of every platform instance, by instance key (`litellm`, `openrouter`, `custom:<id>`). */
+/** The lists of every platform instance, by instance id. */
 export type CatalogStates = Readonly<Record<string, CatalogState>>;
 
 export type CatalogsAction =
-  | { type: 'instance'; key: string; action: CatalogAction }
+  | { type: 'instance'; instanceId: string; action: CatalogAction }
   /** An endpoint saved for the first time gets its id: its list goes with it. */
   | { type: 'moved'; from: string; to: string };
 
-export function catalogOf(states: CatalogStates, key: string | null): CatalogState {
-  return (key === null ? undefined : states[key]) ?? initialCatalogState;
+export function catalogOf(states: CatalogStates, instanceId: string | null): CatalogState {
+  return (instanceId === null ? undefined : states[instanceId]) ?? initialCatalogState;
 }
 
 export function catalogsReducer(states: CatalogStates, action: CatalogsAction): CatalogStates {
@@ -135,7 +135,7 @@ export function catalogsReducer(states: CatalogStates, action: CatalogsAction): 
     const { [action.from]: moving, ...others } = states;
     return moving ? { ...others, [action.to]: moving } : states;
   }
-  const before = catalogOf(states, action.key);
+  const before = catalogOf(states, action.instanceId);
   const after = catalogReducer(before, action.action);
-  return after === before ? states : { ...states, [action.key]: after };
+  return after === before ? states : { ...states, [action.instanceId]: after };
 }

@@ -1,8 +1,16 @@
-import { DEFAULT_LITELLM_URL, DEFAULT_OPENROUTER_BASE_URL, type CustomEndpointView } from '@switchboard/shared';
+import {
+  customInstanceId,
+  DEFAULT_LITELLM_URL,
+  DEFAULT_OPENROUTER_BASE_URL,
+  type BuiltInPlatformId,
+  type CustomEndpointView,
+  type InstanceId,
+} from '@switchboard/shared';
 import { invokeSafe, type Outcome } from './bridge';
 import { builtInCalls, customCalls, type PlatformCalls } from './platform-calls';
 
-export type PlatformId = 'litellm' | 'openrouter' | 'custom';
+/** A platform, as the platform buttons list them: the built-in ones, and custom endpoints. */
+export type PlatformId = BuiltInPlatformId | 'custom';
 
 /**
  * A proxy platform as Settings > Proxy Platforms shows it. One panel
@@ -115,9 +123,10 @@ export interface PlatformInstance {
   endpointId: string | null;
 }
 
+// Never a real endpoint id (the grammar has no parentheses), so the endpoint being created cannot take a saved one's state.
 const UNSAVED = '(new)';
 
-/** `litellm`, `openrouter`, `custom:<id>` (as main names them: keychain account, opencode platform), `custom:(new)`. */
-export function instanceKey({ platform, endpointId }: PlatformInstance): string {
-  return platform.instances === 'named' ? `${platform.id}:${endpointId ?? UNSAVED}` : platform.id;
+/** The instance's id, as main names it (keychain account, settings, opencode channels); an endpoint not saved yet is `custom:(new)`. */
+export function instanceId({ platform, endpointId }: PlatformInstance): InstanceId {
+  return platform.id === 'custom' ? customInstanceId(endpointId ?? UNSAVED) : platform.id;
 }

@@ -1,5 +1,5 @@
 import type { InstanceView } from './platform-calls';
-import { instanceKey, type PlatformInstance } from './platforms';
+import { instanceId as instanceIdOf, type PlatformInstance } from './platforms';
 
 /** What a platform panel tells the app: a view of its saved config, read, saved, or removed. */
 export interface PlatformChange {
@@ -17,7 +17,7 @@ export interface SavedChoice {
 export interface SavedChoicesState {
   /** false until the launch read answered (or failed). */
   loaded: boolean;
-  /** By instance key, in platform order. */
+  /** By instance id, in platform order. */
   choices: Readonly<Record<string, SavedChoice>>;
   /** The choice the header shows: the one saved most recently. */
   currentKey: string | null;
@@ -33,10 +33,10 @@ export const inUse = (choice: SavedChoice | undefined): boolean => Boolean(choic
 /** The choice in use that was saved last (platform order breaks ties, e.g. choices saved before times were kept). */
 function firstInUse(choices: Readonly<Record<string, SavedChoice>>, except: string | null = null): string | null {
   let best: [string, number] | null = null;
-  for (const [key, choice] of Object.entries(choices)) {
-    if (key === except || !inUse(choice)) continue;
+  for (const [instanceId, choice] of Object.entries(choices)) {
+    if (instanceId === except || !inUse(choice)) continue;
     const savedAt = choice.view.savedAt ?? 0;
-    if (best === null || savedAt > best[1]) best = [key, savedAt];
+    if (best === null || savedAt > best[1]) best = [instanceId, savedAt];
   }
   return best?.[0] ?? null;
 }
@@ -44,16 +44,16 @@ function firstInUse(choices: Readonly<Record<string, SavedChoice>>, except: stri
 export function savedChoicesReducer(state: SavedChoicesState, action: SavedChoicesAction): SavedChoicesState {
   if (action.type === 'launch-read') {
     // A panel may have answered first: what it said is newer than this read.
-    const read = Object.fromEntries(action.choices.map((choice) => [instanceKey(choice.instance), choice]));
+    const read = Object.fromEntries(action.choices.map((choice) => [instanceIdOf(choice.instance), choice]));
     const choices = { ...read, ...state.choices };
     return { loaded: true, choices, currentKey: state.currentKey ?? firstInUse(choices) };
   }
   const { instance, view, event } = action.change;
-  const key = instanceKey(instance);
-  const choices = { ...state.choices, [key]: { instance, view } };
+  const id = instanceIdOf(instance);
+  const choices = { ...state.choices, [id]: { instance, view } };
   let currentKey = state.currentKey;
-  if (event === 'saved' && inUse(choices[key])) currentKey = key;
-  else if (currentKey === key && !inUse(choices[key])) currentKey = firstInUse(choices, key);
+  if (event === 'saved' && inUse(choices[id])) currentKey = id;
+  else if (currentKey === id && !inUse(choices[id])) currentKey = firstInUse(choices, id);
   else if (currentKey === null) currentKey = firstInUse(choices);
   return { ...state, choices, currentKey };
 }

@@ -1,4 +1,4 @@
-import type { Model } from '@switchboard/shared';
+import type { InstanceId, Model } from '@switchboard/shared';
 import { useId, useRef } from 'react';
 import { useKeepFocus } from '../../hooks/useKeepFocus';
 import { useOpencodeConfigSync } from '../../hooks/useOpencodeConfigSync';
@@ -11,8 +11,7 @@ import { OpencodeSmallModelSelect } from './OpencodeSmallModelSelect';
 import { OpencodeSyncSwitch } from './OpencodeSyncSwitch';
 
 export interface OpencodeConfigSectionProps {
-  /** `litellm`, `openrouter` or `custom:<endpoint id>`. */
-  platform: string;
+  instanceId: InstanceId;
   /** The model Use This Model saved; null while none is. */
   savedModel: string | null;
   /** Goes up by one each time Use This Model succeeds; 0 before the first time. */
@@ -26,10 +25,10 @@ export interface OpencodeConfigSectionProps {
  * change to opencode's config as a diff with Write config, or (with "keep in
  * sync" on) the write itself; then the sync switch and the run command.
  */
-export function OpencodeConfigSection({ platform, savedModel, savedRevision, models }: OpencodeConfigSectionProps) {
+export function OpencodeConfigSection({ instanceId, savedModel, savedRevision, models }: OpencodeConfigSectionProps) {
   const titleId = useId();
   const settings = useOpencodeSettings();
-  const { state, write, reviewAgain, apply } = useOpencodeConfigSync({ platform, savedModel, savedRevision }, settings);
+  const { state, write, reviewAgain, apply } = useOpencodeConfigSync({ instanceId, savedModel, savedRevision }, settings);
   const writeButtonRef = useRef<HTMLButtonElement>(null);
   useKeepFocus(state.busy === 'writing', writeButtonRef);
   const view = settings.settings;
@@ -55,12 +54,12 @@ export function OpencodeConfigSection({ platform, savedModel, savedRevision, mod
       {view ? (
         <OpencodeSmallModelSelect
           models={models}
-          value={view.smallModels[platform] ?? null}
+          value={view.smallModels[instanceId] ?? null}
           writeResponsesOnly={view.writeResponsesOnly}
           disabled={busy || settings.saving}
           onChange={(model) => {
             const text = model === null ? 'Small model cleared' : `Small model: ${model}`;
-            void settings.change({ smallModel: { platform, model } }, text).then((saved) => (saved ? apply() : undefined));
+            void settings.change({ smallModel: { instanceId, model } }, text).then((saved) => (saved ? apply() : undefined));
           }}
         />
       ) : null}

@@ -2,7 +2,7 @@ import { useRef, type FormEvent } from 'react';
 import { useKeepFocus } from '../../hooks/useKeepFocus';
 import { useModelLimits } from '../../hooks/useModelLimits';
 import { usePlatformConnection } from '../../hooks/usePlatformConnection';
-import { instanceKey, type PlatformInstance } from '../../lib/platforms';
+import { instanceId, type PlatformInstance } from '../../lib/platforms';
 import type { PlatformChange } from '../../lib/saved-choices';
 import { OpencodeConfigSection } from '../opencode/OpencodeConfigSection';
 import { Spinner } from '../ui/Spinner';
@@ -112,7 +112,7 @@ export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
       {/* Renders nothing until a save; then shows (or, in sync, makes) the change to opencode's config. */}
       {state.saves > 0 ? (
         <OpencodeConfigSection
-          platform={instanceKey(instance)}
+          instanceId={instanceId(instance)}
           savedModel={state.saved?.connected ? state.saved.selectedModel : null}
           savedRevision={state.saves}
           models={catalog.state.models ?? []}
