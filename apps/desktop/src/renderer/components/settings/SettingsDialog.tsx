@@ -41,7 +41,10 @@ export function SettingsDialog({ current, onPlatformChange, onClose }: SettingsD
     if (event.target !== event.currentTarget) return;
     const box = event.currentTarget.getBoundingClientRect();
     const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
-    if (!inside) close();
+    if (inside) return;
+    // Keeps the press from moving focus to the page once the dialog has given it back to the opener.
+    event.preventDefault();
+    close();
   };
 
   return (
