@@ -1,3 +1,4 @@
+import { ModelLimitsSchema } from '@switchboard/shared';
 import { z } from 'zod';
 import { DEFAULT_KEYCHAIN_TIMEOUT_MS } from './keychain-deadline.js';
 
@@ -13,9 +14,7 @@ export const PlatformSettingsSchema = z.object({
   /** When the user last pressed Use This Model here: the header shows the most recent choice. */
   savedAt: z.number().optional(),
   /** Limits the user typed for models whose server does not say. */
-  modelLimits: z
-    .record(z.string(), z.object({ contextLength: z.number().int().positive().nullable(), maxOutputTokens: z.number().int().positive().nullable() }))
-    .optional(),
+  modelLimits: z.record(z.string(), ModelLimitsSchema).optional(),
 });
 export type PlatformSettings = z.infer<typeof PlatformSettingsSchema>;
 
