@@ -16,7 +16,7 @@ export interface ModelCatalog {
   now(): number;
   /** Shows the saved connection's cached list at once; answers it, or null when there is none. */
   showCached(): Promise<CachedModelList | null>;
-  /** Asks the saved proxy again: ids first, metadata after. Calls made while one runs share it. */
+  /** Asks the saved proxy again, ids first and metadata after (see the README). Calls made while one runs share it. */
   refresh(url: string, reason: 'manual' | 'background'): Promise<Outcome<ModelIdList>>;
   /** A connection test of `url` started. */
   testStarted(url: string): void;
@@ -62,8 +62,7 @@ function bindCatalog(store: Omit<ModelCatalogs, 'states'>, instanceId: InstanceI
     const { fetchMetadata } = calls;
     dispatch({ type: 'ids-loaded', url, models, fetchedAt, listing, complete: fetchMetadata === null, accessNote });
     if (!fetchMetadata) return;
-    // Asked once the ids are on screen: main starts fetching and parsing it (tens of MB at 10,000 models)
-    // only then, instead of competing for the CPU with the first rows.
+    // Asked once the ids are on screen: README, "Ids first, metadata after".
     afterNextPaint(() => {
       void fetchMetadata().then((enriched) =>
         dispatch(
