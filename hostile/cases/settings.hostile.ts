@@ -258,7 +258,7 @@ const faultCases: HostileCase[] = [
         const id = name.toLowerCase().replace(' ', '-');
         if (!listed.some((endpoint) => endpoint.name === name && endpoint.selectedModel === `model-${index}`)) probe.lost(`${name} in the list`);
         // The URL is kept normalised, without its /v1.
-        if (onDisk.platforms[`custom:${id}`]?.url !== `http://127.0.0.1:${8000 + index}`) probe.lost(`${name} in settings.json`);
+        if (onDisk.platforms[customInstanceId(id)]?.url !== `http://127.0.0.1:${8000 + index}`) probe.lost(`${name} in settings.json`);
       }
       expect(openSettingsStore(dir).notices).toEqual([]);
     },

@@ -11,7 +11,7 @@ export type { Platform, PlatformContext } from './platforms/platform.js';
 export { SettingsSchema, type Settings } from './store/settings-schema.js';
 export { createSettingsStore, type ConfLike, type SettingsStore } from './store/settings-store.js';
 export { makePlainConf, openModelCacheStore, openSettingsStore, type MakeConf } from './store/open-settings-store.js';
-export { createModelCacheStore, type CachedModelList, type ModelCacheStore } from './store/model-cache-store.js';
+export { createModelCacheStore, type ModelCacheStore, type StoredModelList } from './store/model-cache-store.js';
 export { createPublicModelMap, type PublicModelMap } from './catalog/public-model-map.js';
 export { DEFAULT_PUBLIC_MODEL_MAP_URL, type CatalogSettings } from './store/settings-schema.js';
 export {

@@ -3,6 +3,7 @@ import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { customInstanceId } from '@switchboard/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   classifyKeychainFailure,
@@ -126,7 +127,7 @@ describe.skipIf(missingSecretServiceTools.length > 0)(`the keychain in each of i
     setDeadline(1_000);
     keychain.freeze();
     const started = Date.now();
-    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, index) => secrets.get(index % 2 === 0 ? 'openrouter' : `custom:${index}`)));
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, index) => secrets.get(index % 2 === 0 ? 'openrouter' : customInstanceId(String(index)))));
     expect(Date.now() - started).toBeLessThan(2_500);
     expect(outcomes.every((outcome) => outcome.status === 'rejected' && outcome.reason instanceof KeychainTimeoutError)).toBe(true);
     // Calls that never came back do not pile up: at most one keychain process is left, however many gave up on it.

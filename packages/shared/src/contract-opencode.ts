@@ -53,6 +53,10 @@ export const OpencodePreviewSchema = z.object({
 export type OpencodePreview = z.infer<typeof OpencodePreviewSchema>;
 
 
+/** Where a write went, and where the previous file is kept (null when there was none). */
+export const WrittenConfigSchema = z.object({ path: z.string(), backupPath: z.string().nullable() });
+export type WrittenConfig = z.infer<typeof WrittenConfigSchema>;
+
 /** Writing the chosen model into opencode's config: settings, a preview as a diff, the write. */
 export const opencodeChannels = {
   'opencode:get-settings': { input: NoInput, output: OpencodeSettingsViewSchema },
@@ -78,6 +82,6 @@ export const opencodeChannels = {
       smallModel: z.string().min(1).max(512).nullable().optional(),
       fingerprint: z.string().max(128).nullable(),
     }),
-    output: resultSchema(z.object({ path: z.string(), backupPath: z.string().nullable(), settings: OpencodeSettingsViewSchema })),
+    output: resultSchema(WrittenConfigSchema.extend({ settings: OpencodeSettingsViewSchema })),
   },
 } as const;

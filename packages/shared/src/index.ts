@@ -1,6 +1,15 @@
 export * from './contract.js';
+export { AppNoticeSchema, type AppNotice, type AppNoticeKind } from './contract-app.js';
 export { contentSecurityPolicy } from './content-security-policy.js';
-export { opencodeRoute, OpencodePreviewSchema, OpencodeSettingsViewSchema, type OpencodePreview, type OpencodeSettingsView } from './contract-opencode.js';
+export {
+  opencodeRoute,
+  OpencodePreviewSchema,
+  OpencodeSettingsViewSchema,
+  WrittenConfigSchema,
+  type OpencodePreview,
+  type OpencodeSettingsView,
+  type WrittenConfig,
+} from './contract-opencode.js';
 export * from './errors.js';
 export * from './failure-log.js';
 export * from './key-input.js';

@@ -1,5 +1,5 @@
 import type { SwitchboardApi } from '@switchboard/shared';
-import type { AppNotice } from '../store/settings-notices.js';
+import type { AppNotice } from '@switchboard/shared';
 
 type AppApi = Pick<SwitchboardApi, Extract<keyof SwitchboardApi, `app:${string}`>>;
 

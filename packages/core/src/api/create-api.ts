@@ -1,12 +1,11 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_LITELLM_URL, DEFAULT_OPENROUTER_BASE_URL, parseInstanceId, type SwitchboardApi } from '@switchboard/shared';
+import { DEFAULT_LITELLM_URL, DEFAULT_OPENROUTER_BASE_URL, parseInstanceId, type AppNotice, type SwitchboardApi } from '@switchboard/shared';
 import { createPublicModelMap } from '../catalog/public-model-map.js';
 import { litellmPlatform } from '../platforms/litellm/litellm-platform.js';
 import { openrouterPlatform } from '../platforms/openrouter/openrouter-platform.js';
 import { customPlatform } from '../platforms/custom/custom-platform.js';
 import { makePlainConf, openModelCacheStore, openSettingsStore, type MakeConf } from '../store/open-settings-store.js';
-import type { AppNotice } from '../store/settings-notices.js';
 import { createKeytarSecretStore, KEYCHAIN_SERVICE, type SecretStore } from '../store/secret-store.js';
 import { createAppApi } from './app-api.js';
 import { createCustomEndpoints } from './custom-endpoints-api.js';

@@ -25,4 +25,4 @@ export {
   type OpencodeModelEntry,
   type OpencodeProviderEntry,
 } from './types.js';
-export { nodeConfigFileSystem, writeConfigFile, type ConfigFileSystem, type WriteConfigOptions, type WrittenConfig } from './write-config-file.js';
+export { nodeConfigFileSystem, writeConfigFile, type ConfigFileSystem, type WriteConfigOptions } from './write-config-file.js';

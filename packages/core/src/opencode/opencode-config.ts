@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Result } from '@switchboard/shared';
+import type { Result, WrittenConfig } from '@switchboard/shared';
 import { planConfigUpdate, type ConfigUpdatePlan, type ConfigUpdateRequest } from './plan-config-update.js';
 import { readConfigFile } from './read-config-file.js';
 import { redactSecretsInDiff } from './redact-diff.js';
-import { writeConfigFile, type ConfigFileSystem, type WrittenConfig } from './write-config-file.js';
+import { writeConfigFile, type ConfigFileSystem } from './write-config-file.js';
 
 export type OpencodeConfigRequest = Omit<ConfigUpdateRequest, 'existingText'>;
 

@@ -1,7 +1,7 @@
 import { closeSync, constants, fchmodSync, openSync } from 'node:fs';
 import { mkdir, realpath, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { fail, type Result } from '@switchboard/shared';
+import { fail, type Result, type WrittenConfig } from '@switchboard/shared';
 import { writeFile as writeAtomically } from 'atomically';
 import { FileRefusal, inspectBackup, inspectTarget, inTurn, readRegularFile, reason, removeStaleTemps, syncFolder, temporaryNameFor, writeNewFile } from '../files/index.js';
 import { CONFIG_READ_LIMITS } from './read-config-file.js';
@@ -24,11 +24,6 @@ export interface WriteConfigOptions {
   /** Write only if the file still holds exactly this text (`null`: still absent); checked in turn with other writes. */
   unchangedSince?: string | null;
   fs?: ConfigFileSystem;
-}
-
-export interface WrittenConfig {
-  path: string;
-  backupPath: string | null;
 }
 
 const ROLE = "opencode's config";

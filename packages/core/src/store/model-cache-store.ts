@@ -1,7 +1,7 @@
 import type { Model } from '@switchboard/shared';
 import type { ConfLike } from './settings-store.js';
 
-export interface CachedModelList {
+export interface StoredModelList {
   /** The proxy the list came from: a list for another URL is not shown. */
   url: string;
   fetchedAt: number;
@@ -16,13 +16,13 @@ export interface CachedModelList {
  * the small settings file slow.
  */
 export interface ModelCacheStore {
-  read(instanceId: string): CachedModelList | null;
-  write(instanceId: string, list: CachedModelList): void;
+  read(instanceId: string): StoredModelList | null;
+  write(instanceId: string, list: StoredModelList): void;
   clear(instanceId: string): void;
 }
 
-function isCachedModelList(value: unknown): value is CachedModelList {
-  const list = value as Partial<CachedModelList> | null;
+function isCachedModelList(value: unknown): value is StoredModelList {
+  const list = value as Partial<StoredModelList> | null;
   return Boolean(list && typeof list.url === 'string' && typeof list.fetchedAt === 'number' && Array.isArray(list.models));
 }
 
@@ -51,10 +51,10 @@ function upgradeModel(model: Model): Model {
   return upgraded;
 }
 
-function upgradeList(stored: CachedModelList): CachedModelList {
+function upgradeList(stored: StoredModelList): StoredModelList {
   // A note that is not text (a hand edit) is no note; the list is still shown.
   const { accessNote, ...rest } = stored;
-  const list: CachedModelList = typeof accessNote === 'string' || accessNote === undefined ? stored : rest;
+  const list: StoredModelList = typeof accessNote === 'string' || accessNote === undefined ? stored : rest;
   // Entries that are not models at all (a hand edit) are dropped rather than shown as rows without an id.
   const models = list.models.filter((model) => typeof model === 'object' && model !== null && typeof (model as { id?: unknown }).id === 'string');
   const upgraded = models.map(upgradeModel);

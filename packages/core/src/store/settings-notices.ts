@@ -1,6 +1,4 @@
-import type { ChannelOutput } from '@switchboard/shared';
-
-export type AppNotice = ChannelOutput<'app:get-notices'>[number];
+import type { AppNotice } from '@switchboard/shared';
 
 /** The sentences a person reads when opening the settings found something wrong; each names the file it concerns. */
 export const settingsNotice = {

@@ -2,8 +2,8 @@ import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Result } from '@switchboard/shared';
-import { writeConfigFile, type ConfigFileSystem, type WriteStep, type WrittenConfig } from '../../src/opencode/write-config-file.js';
+import type { Result, WrittenConfig } from '@switchboard/shared';
+import { writeConfigFile, type ConfigFileSystem, type WriteStep } from '../../src/opencode/write-config-file.js';
 import { useTempDirs } from '../support/temp-dir.js';
 import { unprivilegedRunner } from './support/unprivileged.js';
 

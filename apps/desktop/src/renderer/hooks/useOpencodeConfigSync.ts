@@ -2,7 +2,7 @@ import type { InstanceId } from '@switchboard/shared';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { invokeResult } from '../lib/bridge';
 import { initialOpencodeSection, opencodeSectionReducer, type OpencodeSectionState } from '../lib/opencode-section-state';
-import type { OpencodeSettings } from './useOpencodeSettings';
+import type { OpencodeSettingsEditor } from './useOpencodeSettings';
 
 export interface OpencodeConfigSyncInput {
   instanceId: InstanceId;
@@ -28,7 +28,7 @@ export interface OpencodeConfigSync {
  */
 export function useOpencodeConfigSync(
   { instanceId, savedModel, savedRevision }: OpencodeConfigSyncInput,
-  settings: OpencodeSettings,
+  settings: OpencodeSettingsEditor,
 ): OpencodeConfigSync {
   const [state, dispatch] = useReducer(opencodeSectionReducer, initialOpencodeSection);
   const latest = useRef(0);

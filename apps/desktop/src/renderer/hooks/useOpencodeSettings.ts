@@ -6,7 +6,7 @@ import { errorLine, type StatusLine } from '../lib/status-line';
 
 export type OpencodeSettingsChanges = ChannelInput<'opencode:set-settings'>;
 
-export interface OpencodeSettings {
+export interface OpencodeSettingsEditor {
   /** undefined while loading; null when it could not be read (`loadError` says why). */
   settings: OpencodeSettingsView | null | undefined;
   loadError: UiError | null;
@@ -25,7 +25,7 @@ const listeners = new Set<(view: OpencodeSettingsView) => void>();
 const publish = (view: OpencodeSettingsView) => listeners.forEach((listener) => listener(view));
 
 /** opencode's settings in Switchboard (path, sync, plain-key opt-in), read once and kept in step. */
-export function useOpencodeSettings(): OpencodeSettings {
+export function useOpencodeSettings(): OpencodeSettingsEditor {
   const [settings, setSettings] = useState<OpencodeSettingsView | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<UiError | null>(null);
   const [saving, setSaving] = useState(false);

@@ -1,4 +1,4 @@
-import type { OpencodePreview } from '@switchboard/shared';
+import type { OpencodePreview, WrittenConfig } from '@switchboard/shared';
 import type { UiError } from './errors';
 import { errorLine, type StatusLine } from './status-line';
 
@@ -10,11 +10,6 @@ export interface OpencodeSectionState {
   status: StatusLine | null;
   /** The file changed after the preview (or could not be written): offer to look at the change again. */
   reviewAgain: boolean;
-}
-
-export interface WrittenConfig {
-  path: string;
-  backupPath: string | null;
 }
 
 export type OpencodeSectionAction =

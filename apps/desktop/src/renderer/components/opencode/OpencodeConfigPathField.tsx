@@ -1,13 +1,13 @@
 import type { OpencodeSettingsView } from '@switchboard/shared';
 import { useId, useState, type FormEvent } from 'react';
-import type { OpencodeSettings } from '../../hooks/useOpencodeSettings';
+import type { OpencodeSettingsEditor } from '../../hooks/useOpencodeSettings';
 
 /** opencode's own global config, as shown when Switchboard cannot tell the resolved default. */
 const DEFAULT_HINT = '~/.config/opencode/opencode.json';
 
 interface OpencodeConfigPathFieldProps {
   view: OpencodeSettingsView;
-  settings: OpencodeSettings;
+  settings: OpencodeSettingsEditor;
 }
 
 /** Which file Switchboard writes; empty means opencode's global config. SWITCHBOARD_OPENCODE_CONFIG wins over it. */

@@ -1,9 +1,9 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { OpencodeSettings } from '../../hooks/useOpencodeSettings';
+import type { OpencodeSettingsEditor } from '../../hooks/useOpencodeSettings';
 import { TextWithCode } from './TextWithCode';
 
 interface OpencodePlainKeyOptInProps {
-  settings: OpencodeSettings;
+  settings: OpencodeSettingsEditor;
   /** The warning main gives for this choice (`plainKeyWarning`). */
   warning: string;
   on: boolean;

@@ -1,4 +1,4 @@
-import type { OpencodeSettings } from '../../hooks/useOpencodeSettings';
+import type { OpencodeSettingsEditor } from '../../hooks/useOpencodeSettings';
 import { OpencodeSettingSwitch } from './OpencodeSettingSwitch';
 
 /**
@@ -6,7 +6,7 @@ import { OpencodeSettingSwitch } from './OpencodeSettingSwitch';
  * out of opencode's config, since its OpenAI-compatible provider calls only
  * `/v1/chat/completions`; on, each is written with opencode's OpenAI SDK.
  */
-export function OpencodeResponsesOnlySwitch({ settings }: { settings: OpencodeSettings }) {
+export function OpencodeResponsesOnlySwitch({ settings }: { settings: OpencodeSettingsEditor }) {
   return (
     <OpencodeSettingSwitch
       settings={settings}

@@ -1,11 +1,11 @@
 import { useId } from 'react';
-import type { OpencodeSettings } from '../../hooks/useOpencodeSettings';
+import type { OpencodeSettingsEditor } from '../../hooks/useOpencodeSettings';
 
 /** The opencode settings that are on or off. */
 export type OpencodeSwitchSetting = 'sync' | 'writeResponsesOnly';
 
 interface OpencodeSettingSwitchProps {
-  settings: OpencodeSettings;
+  settings: OpencodeSettingsEditor;
   setting: OpencodeSwitchSetting;
   testId: string;
   /** The visible label, which is also the switch's accessible name. */

@@ -1,8 +1,8 @@
-import type { OpencodeSettings } from '../../hooks/useOpencodeSettings';
+import type { OpencodeSettingsEditor } from '../../hooks/useOpencodeSettings';
 import { OpencodeSettingSwitch } from './OpencodeSettingSwitch';
 
 interface OpencodeSyncSwitchProps {
-  settings: OpencodeSettings;
+  settings: OpencodeSettingsEditor;
   testId: string;
   /** Something else is under way (a preview, a write): the switch waits. */
   disabled?: boolean;
