@@ -1,6 +1,7 @@
 import { benchCoreDiscovery } from './core-discovery.js';
 import { benchPublicMapLoad } from './public-map-load.js';
 import { benchUiCatalog } from './ui-catalog.js';
+import { benchUiStartup } from './ui-startup.js';
 
 const SIZES = [200, 2_000, 10_000];
 
@@ -29,3 +30,13 @@ for (const size of SIZES) {
   );
   console.log(JSON.stringify({ bench: 'ui-catalog', ...ui }));
 }
+
+const startup = await benchUiStartup();
+console.log(`\nStart-up in Chromium through the browser host, a fresh context per run (targets: start-up JavaScript < 400 kB, shell painted < 150 ms)`);
+console.log('start-up JS kB | first-screen JS kB | navigation -> shell frame ms | p95 ms | best ms | first contentful paint ms');
+console.log(
+  [startup.startupJsKb, startup.firstScreenJsKb, startup.shellFrameMs, startup.shellFrameP95Ms, startup.shellFrameBestMs, startup.firstContentfulPaintMs]
+    .map((value, i) => String(value).padEnd([14, 18, 28, 6, 7, 8][i] ?? 8))
+    .join(' | '),
+);
+console.log(JSON.stringify({ bench: 'ui-startup', ...startup }));
