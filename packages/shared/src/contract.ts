@@ -6,6 +6,7 @@ import { MAX_TOKEN_LIMIT } from './model-bounds.js';
 import { appChannels } from './contract-app.js';
 import { opencodeChannels } from './contract-opencode.js';
 import { EndpointIdSchema } from './instance-id.js';
+import type { PlatformVerb } from './platform-verbs.js';
 
 const UrlInput = z.string().max(2048);
 const NoInput = z.undefined();
@@ -89,8 +90,9 @@ export const CustomEndpointViewSchema = PlatformConfigViewSchema.extend({
 export type CustomEndpointView = z.infer<typeof CustomEndpointViewSchema>;
 
 /**
- * The channels every platform answers, by verb. `url` is optional because
- * some platforms (OpenRouter) have a fixed address.
+ * The channels every platform answers: the schemas of each verb in
+ * {@link PLATFORM_VERBS}, no more, no fewer. `url` is optional because some
+ * platforms (OpenRouter) have a fixed address.
  */
 function platformVerbs<Target extends z.ZodRawShape, Plain extends z.ZodType>(target: Target, noInput: Plain) {
   const targeted = <Shape extends z.ZodRawShape>(shape: Shape) => z.object({ ...target, ...shape });
@@ -110,8 +112,17 @@ function platformVerbs<Target extends z.ZodRawShape, Plain extends z.ZodType>(ta
       output: resultSchema(PlatformConfigViewSchema),
     },
     disconnect: { input: noInput, output: resultSchema(PlatformConfigViewSchema) },
-  } as const;
+  } as const satisfies Record<PlatformVerb, { input: z.ZodType; output: z.ZodType }>;
 }
+
+type BuiltInVerbs = ReturnType<typeof platformVerbs<Record<never, never>, typeof NoInput>>;
+
+/** A verb's input as a built-in platform's channel takes it (no endpoint to name), after validation. */
+export type VerbInput<V extends PlatformVerb> = z.output<BuiltInVerbs[V]['input']>;
+/** The same, as a caller hands it in. */
+export type VerbCallInput<V extends PlatformVerb> = z.input<BuiltInVerbs[V]['input']>;
+/** A verb's answer, the same on every platform. */
+export type VerbOutput<V extends PlatformVerb> = z.output<BuiltInVerbs[V]['output']>;
 
 type Prefixed<P extends string, Verbs> = { [V in keyof Verbs as `${P}:${V & string}`]: Verbs[V] };
 

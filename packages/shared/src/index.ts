@@ -17,5 +17,6 @@ export * from './model.js';
 export * from './model-bounds.js';
 export * from './instance-id.js';
 export * from './platform.js';
+export * from './platform-verbs.js';
 export * from './url.js';
 export { proxyPageSentence, recogniseProxyPage, type ProxyPage, type RecognisedPage } from './admin-pages.js';

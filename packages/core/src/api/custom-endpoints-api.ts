@@ -1,12 +1,14 @@
-import { customInstanceId, endpointIdOf, fail, slugify, type CustomEndpointView, type SwitchboardApi } from '@switchboard/shared';
+import { customInstanceId, endpointIdOf, fail, PLATFORM_VERBS, slugify, type CustomEndpointView, type PlatformVerb, type SwitchboardApi } from '@switchboard/shared';
 import { applyUserLimits } from '../catalog/apply-user-limits.js';
 import { RESERVED_PROVIDER_IDS } from '../opencode/index.js';
 import { customPlatform } from '../platforms/custom/custom-platform.js';
 import { guard } from './guard.js';
+import { verbHandler } from './platform-channels.js';
 import { createPlatformService, type PlatformService } from './platform-service.js';
 import type { ApiServices } from './services.js';
 
 type CustomApi = Pick<SwitchboardApi, Extract<keyof SwitchboardApi, `custom:${string}`>>;
+type CustomVerbApi = Pick<SwitchboardApi, `custom:${PlatformVerb}`>;
 
 // Testing an endpoint that has no id yet still needs a service (for its listing), never a key account.
 const UNSAVED = '__unsaved__';
@@ -43,15 +45,17 @@ export function createCustomEndpoints(services: ApiServices): { channels: Custom
   const unknown = (id: string) => fail('not-configured', `There is no custom endpoint "${id}". It may have been removed.`);
   const exists = (id: string) => service(id).saved() !== undefined;
 
+  // Each verb of the contract, on the endpoint its input names; the rest of the input is the verb's own.
+  const verbChannels = Object.fromEntries(
+    PLATFORM_VERBS.map((verb) => [
+      `custom:${verb}`,
+      ({ endpointId, ...input }: { endpointId?: string | undefined }) => verbHandler(service(endpointId ?? UNSAVED), verb)(input),
+    ]),
+  ) as unknown as CustomVerbApi;
+
   const channels: CustomApi = {
+    ...verbChannels,
     'custom:list-endpoints': async () => Promise.all(endpointIds().map(view)),
-    'custom:test-connection': ({ endpointId, url, key }) => service(endpointId ?? UNSAVED).testConnection({ url, key }),
-    'custom:fetch-models': ({ endpointId }) => service(endpointId).fetchModels(),
-    'custom:fetch-metadata': ({ endpointId }) => service(endpointId).fetchMetadata(),
-    'custom:get-cached-models': ({ endpointId }) => service(endpointId).getCachedModels(),
-    'custom:get-config': ({ endpointId }) => service(endpointId).getConfig(),
-    'custom:set-config': ({ endpointId, ...input }) => service(endpointId).setConfig(input),
-    'custom:disconnect': ({ endpointId }) => service(endpointId).disconnect(),
 
     'custom:save-endpoint': async ({ endpointId, name, url, key, selectedModel }) => {
       if (endpointId !== undefined && !exists(endpointId)) return unknown(endpointId);

@@ -1,19 +1,15 @@
-import type { SwitchboardApi } from '@switchboard/shared';
+import { PLATFORM_VERBS, verbMethod, type BuiltInPlatformId, type PlatformVerb, type SwitchboardApi } from '@switchboard/shared';
 import type { PlatformService } from './platform-service.js';
 
-type Verb = 'test-connection' | 'fetch-models' | 'fetch-metadata' | 'get-cached-models' | 'get-config' | 'set-config' | 'disconnect';
-type ChannelsOf<P extends string> = Pick<SwitchboardApi, Extract<keyof SwitchboardApi, `${P}:${Verb}`>>;
+type ChannelsOf<P extends string> = Pick<SwitchboardApi, Extract<keyof SwitchboardApi, `${P}:${PlatformVerb}`>>;
 
-/** The channels of a built-in platform (`litellm:*`, `openrouter:*`), bound to its service. */
-export function platformChannels<P extends 'litellm' | 'openrouter'>(prefix: P, service: PlatformService): ChannelsOf<P> {
-  const handlers: Record<Verb, (input: never) => Promise<unknown>> = {
-    'test-connection': (input: Parameters<PlatformService['testConnection']>[0]) => service.testConnection(input),
-    'fetch-models': () => service.fetchModels(),
-    'fetch-metadata': () => service.fetchMetadata(),
-    'get-cached-models': () => service.getCachedModels(),
-    'get-config': () => service.getConfig(),
-    'set-config': (input: Parameters<PlatformService['setConfig']>[0]) => service.setConfig(input),
-    disconnect: () => service.disconnect(),
-  };
-  return Object.fromEntries(Object.entries(handlers).map(([verb, handler]) => [`${prefix}:${verb}`, handler])) as unknown as ChannelsOf<P>;
+/** What a verb's channel calls on a service: the method of the same name (checked by the service's type, which the contract derives). */
+export function verbHandler(service: PlatformService, verb: PlatformVerb): (input: unknown) => Promise<unknown> {
+  const method = service[verbMethod(verb)] as (input: unknown) => Promise<unknown>;
+  return (input) => method(input);
+}
+
+/** The channels of a built-in platform (`litellm:*`, `openrouter:*`): one per verb of the contract, bound to its service. */
+export function platformChannels<P extends BuiltInPlatformId>(prefix: P, service: PlatformService): ChannelsOf<P> {
+  return Object.fromEntries(PLATFORM_VERBS.map((verb) => [`${prefix}:${verb}`, verbHandler(service, verb)])) as unknown as ChannelsOf<P>;
 }

@@ -1,15 +1,15 @@
 import {
   fail,
-  type CachedModelList,
-  type ConnectionTest,
   type InstanceId,
   type KeyInput,
   type Model,
-  type ModelIdList,
-  type ModelList,
   type PlatformConfigView,
+  type PlatformVerb,
   type ProxyError,
   type Result,
+  type VerbInput,
+  type VerbMethod,
+  type VerbOutput,
 } from '@switchboard/shared';
 import type { Platform, PlatformContext } from '../platforms/platform.js';
 import { classifyKeychainFailure } from '../store/keychain-errors.js';
@@ -22,18 +22,18 @@ export function keyHint(key: string): string | null {
   return key.length >= 12 ? `••••${key.slice(-4)}` : null;
 }
 
-export interface PlatformService {
-  testConnection(input: { url?: string | undefined; key: KeyInput }): Promise<Result<ConnectionTest>>;
-  fetchModels(): Promise<Result<ModelIdList>>;
-  fetchMetadata(): Promise<Result<ModelList>>;
-  getCachedModels(): Promise<(CachedModelList & { stale: boolean }) | null>;
-  getConfig(): Promise<PlatformConfigView>;
+/** One method per verb of the contract, taking the verb's input and giving its answer. */
+type VerbMethods = {
+  [V in PlatformVerb as VerbMethod<V>]: VerbInput<V> extends undefined ? () => Promise<VerbOutput<V>> : (input: VerbInput<V>) => Promise<VerbOutput<V>>;
+};
+
+export type PlatformService = Omit<VerbMethods, 'setConfig'> & {
+  /** Wider than its channel: a custom endpoint is saved with its name, and may be saved before a model is chosen. */
   setConfig(input: { url?: string | undefined; key: KeyInput; selectedModel: string | null }, extra?: Partial<PlatformSettings>): Promise<Result<PlatformConfigView>>;
-  disconnect(): Promise<Result<PlatformConfigView>>;
   saved(): PlatformSettings | undefined;
   /** The models of the saved connection, as fully known as they can be now: the last listing, the cache, or a fresh fetch. */
   knownModels(): Promise<Result<Model[]>>;
-}
+};
 
 /** The listing whose metadata is still arriving, so a second call can wait for it instead of asking again. */
 interface LatestListing {

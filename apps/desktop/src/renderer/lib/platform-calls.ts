@@ -1,5 +1,19 @@
-import type { CachedModelList, ConnectionTest, CustomEndpointView, KeyInput, ModelIdList, ModelLimits, ModelList, PlatformConfigView } from '@switchboard/shared';
+import {
+  PLATFORM_VERBS,
+  verbMethod,
+  type BuiltInPlatformId,
+  type Channel,
+  type CustomEndpointView,
+  type KeyInput,
+  type ModelLimits,
+  type PlatformConfigView,
+  type PlatformVerb,
+  type VerbCallInput,
+  type VerbMethod,
+  type VerbOutput,
+} from '@switchboard/shared';
 import { invokeResult, invokeSafe, type Outcome } from './bridge';
+import type { UiError } from './errors';
 
 /** A saved connection as the panel sees it; a custom endpoint adds its id, name and the limits typed for its models. */
 export type InstanceView = PlatformConfigView & Partial<Pick<CustomEndpointView, 'id' | 'name' | 'modelLimits'>>;
@@ -13,39 +27,65 @@ export interface SaveInput {
   name: string;
 }
 
+/** A verb's answer as a call settles to it: a `Result`'s value, or the answer itself. */
+type Answer<V extends PlatformVerb> = VerbOutput<V> extends { ok: boolean } ? Extract<VerbOutput<V>, { ok: true }>['value'] : VerbOutput<V>;
+type VerbCall<V extends PlatformVerb> = (...input: VerbCallInput<V> extends undefined ? [] : [VerbCallInput<V>]) => Promise<Outcome<Answer<V>>>;
+/** One call per verb of the contract, named like core's platform service: `fetchModels`, `getConfig`, … */
+type VerbCalls = { [V in PlatformVerb as VerbMethod<V>]: VerbCall<V> };
+
 /**
- * What a platform panel can ask main, one function per verb. Which channel
- * answers, and with what extra input, is the platform's business (see
- * `platforms.ts`); the panel, its hooks and the catalog only see this.
+ * What a platform panel can ask main: the contract's verbs, plus what the
+ * panel needs on top. Which channel answers, and with what extra input, is
+ * the platform's business (see `platforms.ts`); the panel, its hooks and the
+ * catalog only see this.
  */
-export interface PlatformCalls {
-  testConnection(input: { url: string | undefined; key: KeyInput }): Promise<Outcome<ConnectionTest>>;
-  fetchModels(): Promise<Outcome<ModelIdList>>;
+export type PlatformCalls = Omit<VerbCalls, 'setConfig' | 'getConfig' | 'fetchMetadata'> & {
   /** null where there is nothing to ask: an endpoint not saved yet has its ids and nothing more. */
-  fetchMetadata: (() => Promise<Outcome<ModelList>>) | null;
-  getCachedModels(): Promise<Outcome<CachedModelList | null>>;
+  fetchMetadata: VerbCalls['fetchMetadata'] | null;
+  /** A custom endpoint's view also carries its name and the limits typed for its models. */
   getConfig(): Promise<Outcome<InstanceView>>;
+  /** set-config, or for a custom endpoint save-endpoint (with its name). */
   save(input: SaveInput): Promise<Outcome<InstanceView>>;
-  disconnect(): Promise<Outcome<InstanceView>>;
   /** null for platforms whose models always say their limits, and for an endpoint not saved yet. */
   setModelLimits: ((modelId: string, limits: ModelLimits) => Promise<Outcome<InstanceView>>) | null;
+};
+
+/** The input without fields left undefined, as the channels were always called. */
+const defined = (input: object): object => Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+
+/**
+ * Calls a verb's channel. The answer is checked against the contract on the
+ * way in; a verb answering a `Result` is the only kind whose answer carries
+ * `ok`, and is flattened into the outcome.
+ */
+async function callVerb(channel: Channel, input: object | undefined): Promise<Outcome<unknown>> {
+  const invoke = invokeSafe as (channel: Channel, ...input: unknown[]) => Promise<Outcome<unknown>>;
+  const settled = await invoke(channel, ...(input === undefined ? [] : [defined(input)]));
+  if (!settled.ok) return settled;
+  const answer = settled.value as { ok?: unknown; value?: unknown; error?: unknown } | null;
+  if (answer === null || typeof answer !== 'object' || typeof answer.ok !== 'boolean') return settled;
+  return answer.ok ? { ok: true, value: answer.value } : { ok: false, error: answer.error as UiError };
+}
+
+/**
+ * Every verb on its channel `<prefix>:<verb>`. A custom endpoint's channels
+ * take what a built-in platform's take, plus `target` (its id).
+ */
+function verbCalls(prefix: BuiltInPlatformId | 'custom', target?: object): VerbCalls {
+  const withTarget = (input: object | undefined) => (target === undefined ? input : { ...target, ...input });
+  const calls = PLATFORM_VERBS.map((verb) => [verbMethod(verb), (input?: object) => callVerb(`${prefix}:${verb}`, withTarget(input))]);
+  return Object.fromEntries(calls) as VerbCalls;
 }
 
 /** LiteLLM and OpenRouter answer the same verbs under their own prefix. */
-export function builtInCalls(prefix: 'litellm' | 'openrouter'): PlatformCalls {
+export function builtInCalls(prefix: BuiltInPlatformId): PlatformCalls {
+  const calls = verbCalls(prefix);
   return {
-    testConnection: ({ url, key }) => invokeResult(`${prefix}:test-connection`, url === undefined ? { key } : { url, key }),
-    fetchModels: () => invokeResult(`${prefix}:fetch-models`),
-    fetchMetadata: () => invokeResult(`${prefix}:fetch-metadata`),
-    getCachedModels: () => invokeSafe(`${prefix}:get-cached-models`),
-    getConfig: () => invokeSafe(`${prefix}:get-config`),
-    save: ({ url, key, selectedModel }) =>
-      invokeResult(`${prefix}:set-config`, url === undefined ? { key, selectedModel } : { url, key, selectedModel }),
-    disconnect: () => invokeResult(`${prefix}:disconnect`),
+    ...calls,
+    save: ({ url, key, selectedModel }) => calls.setConfig({ url, key, selectedModel }),
     setModelLimits: null,
   };
 }
-
 const notSaved = { ok: false, error: { kind: 'not-configured', message: 'Save this endpoint first.' } } as const;
 
 /** A custom endpoint's calls carry its id; one not saved yet can only be tested and saved. */
@@ -64,18 +104,17 @@ export function customCalls(endpointId: string | null, defaultUrl: string): Plat
     };
   }
   const target = { endpointId };
+  const calls = verbCalls('custom', target);
   return {
-    testConnection: ({ url, key }) => invokeResult('custom:test-connection', { ...target, url: url ?? '', key }),
-    fetchModels: () => invokeResult('custom:fetch-models', target),
-    fetchMetadata: () => invokeResult('custom:fetch-metadata', target),
-    getCachedModels: () => invokeSafe('custom:get-cached-models', target),
+    ...calls,
+    // An endpoint always has an address of its own to test.
+    testConnection: ({ url, key }) => calls.testConnection({ url: url ?? '', key }),
     // The list carries the name and typed limits that get-config leaves out; an endpoint removed elsewhere reads as new.
     getConfig: async () => {
       const listed = await invokeSafe('custom:list-endpoints');
       return listed.ok ? { ok: true, value: listed.value.find((endpoint) => endpoint.id === endpointId) ?? blank } : listed;
     },
     save: ({ url, key, selectedModel, name }) => invokeResult('custom:save-endpoint', { ...target, name, url: url ?? '', key, selectedModel }),
-    disconnect: () => invokeResult('custom:disconnect', target),
     setModelLimits: (modelId, limits) => invokeResult('custom:set-model-limits', { ...target, modelId, limits }),
   };
 }
