@@ -4,17 +4,23 @@ import { bridgeMissing, malformedAnswer, transportError, type UiError } from './
 
 type AnswerContract = typeof AnswerContractModule;
 
-// Loaded once, beside the first call rather than before the first frame; a failed load is tried again next call.
+// Loaded apart from the start-up bundle, asked for as soon as this module runs so it is usually here before
+// the first answer; once here it is used without waiting. A failed load is tried again by the next call.
 let answerContract: Promise<AnswerContract> | null = null;
+let loadedContract: AnswerContract['contract'] | null = null;
 function loadAnswerContract(): Promise<AnswerContract> {
   if (answerContract) return answerContract;
   const loading = import('./answer-contract');
   answerContract = loading;
-  loading.catch(() => {
-    if (answerContract === loading) answerContract = null;
-  });
+  loading.then(
+    (module) => (loadedContract = module.contract),
+    () => {
+      if (answerContract === loading) answerContract = null;
+    },
+  );
   return loading;
 }
+void loadAnswerContract();
 
 function contractUnavailable(error: unknown): UiError {
   const reason = error instanceof Error && error.message !== '' ? ` (${error.message.replace(/[.\s]+$/, '')})` : '';
@@ -40,7 +46,7 @@ type ValueOf<C extends Channel> = Extract<ChannelOutput<C>, { ok: true }> extend
  * checks the answer against the contract, and turns a rejection into a sentence.
  */
 export async function invokeSafe<C extends Channel>(channel: C, ...input: Args<C>): Promise<Outcome<ChannelOutput<C>>> {
-  const checks = loadAnswerContract();
+  if (loadedContract === null) void loadAnswerContract();
   let raw: unknown;
   try {
     if (typeof window.switchboard?.invoke !== 'function') return { ok: false, error: bridgeMissing };
@@ -48,11 +54,13 @@ export async function invokeSafe<C extends Channel>(channel: C, ...input: Args<C
   } catch (error) {
     return { ok: false, error: transportError(error) };
   }
-  let contract: AnswerContract['contract'];
-  try {
-    ({ contract } = await checks);
-  } catch (error) {
-    return { ok: false, error: contractUnavailable(error) };
+  let contract = loadedContract;
+  if (contract === null) {
+    try {
+      ({ contract } = await loadAnswerContract());
+    } catch (error) {
+      return { ok: false, error: contractUnavailable(error) };
+    }
   }
   const parsed = contract[channel].output.safeParse(raw);
   if (!parsed.success) return { ok: false, error: malformedAnswer };
