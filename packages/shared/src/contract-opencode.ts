@@ -1,20 +1,6 @@
 import { z } from 'zod';
 import { resultSchema } from './errors.js';
-import { InstanceIdSchema } from './instance-id.js';
-import { isChatModel, isResponsesOnlyModel, isWildcardId, type Model } from './model.js';
-
-/**
- * How opencode would call a model: `chat` through the OpenAI-compatible
- * provider (`/v1/chat/completions`), `responses` through `@ai-sdk/openai`
- * (`/v1/responses`, only when the user asks for such models), or `null`: not
- * written at all. One rule for the written entry, the chosen model and the
- * small-model select, so they cannot disagree.
- */
-export function opencodeRoute(model: Pick<Model, 'id' | 'mode'>, writeResponsesOnly: boolean): 'chat' | 'responses' | null {
-  if (isWildcardId(model.id)) return null;
-  if (isChatModel(model)) return 'chat';
-  return writeResponsesOnly && isResponsesOnlyModel(model) ? 'responses' : null;
-}
+import { InstanceIdSchema } from './instance-id-schema.js';
 
 const NoInput = z.undefined();
 

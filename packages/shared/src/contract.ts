@@ -5,7 +5,7 @@ import { ModelSchema } from './model.js';
 import { MAX_TOKEN_LIMIT } from './model-bounds.js';
 import { appChannels } from './contract-app.js';
 import { opencodeChannels } from './contract-opencode.js';
-import { EndpointIdSchema } from './instance-id.js';
+import { EndpointIdSchema } from './instance-id-schema.js';
 import type { PlatformVerb } from './platform-verbs.js';
 
 const UrlInput = z.string().max(2048);

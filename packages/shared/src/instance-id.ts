@@ -1,35 +1,26 @@
-import { z } from 'zod';
-
 /**
  * The instance id names one configured connection across every layer: the
  * keychain account, the key in settings and in the model cache, the opencode
  * channels' target. A built-in platform has one instance, named like the
  * platform (`litellm`, `openrouter`); a custom endpoint is `custom:<endpoint id>`.
  * Its grammar is written here and nowhere else: everything else parses and
- * formats through this file.
+ * formats through this file (the schemas in instance-id-schema.ts too; this
+ * file loads no zod, so the renderer's first screen can use it).
  */
-export const BuiltInPlatformIdSchema = z.enum(['litellm', 'openrouter']);
-export type BuiltInPlatformId = z.infer<typeof BuiltInPlatformIdSchema>;
+export const BUILT_IN_PLATFORM_IDS = ['litellm', 'openrouter'] as const;
+export type BuiltInPlatformId = (typeof BUILT_IN_PLATFORM_IDS)[number];
 
 const ENDPOINT_ID_MAX = 40;
 const ENDPOINT_ID_BODY = `[a-z0-9][a-z0-9-]{0,${ENDPOINT_ID_MAX - 1}}`;
 const CUSTOM_PREFIX = 'custom:';
 
 /** A custom endpoint's id: lower-case letters, digits and dashes, used in its instance id and opencode's provider entry. */
-export const EndpointIdSchema = z
-  .string()
-  .regex(new RegExp(`^${ENDPOINT_ID_BODY}$`), `Use lower-case letters, digits and dashes (at most ${ENDPOINT_ID_MAX}).`);
+export const ENDPOINT_ID_PATTERN = new RegExp(`^${ENDPOINT_ID_BODY}$`);
+export const ENDPOINT_ID_RULE = `Use lower-case letters, digits and dashes (at most ${ENDPOINT_ID_MAX}).`;
 
 export type InstanceId = BuiltInPlatformId | `${typeof CUSTOM_PREFIX}${string}`;
 
-const INSTANCE_ID_PATTERN = new RegExp(`^(${BuiltInPlatformIdSchema.options.join('|')}|${CUSTOM_PREFIX}${ENDPOINT_ID_BODY})$`);
-
-/**
- * An instance id as a channel's input. It stays a plain string schema at run
- * time (the property tests walk the contract's schemas by their kind); the
- * pattern makes every value it lets through an {@link InstanceId}.
- */
-export const InstanceIdSchema = z.string().regex(INSTANCE_ID_PATTERN) as unknown as z.ZodType<InstanceId, InstanceId>;
+export const INSTANCE_ID_PATTERN = new RegExp(`^(${BUILT_IN_PLATFORM_IDS.join('|')}|${CUSTOM_PREFIX}${ENDPOINT_ID_BODY})$`);
 
 /** What an instance id says: which platform, and for a custom endpoint which one. */
 export type ParsedInstanceId = { [P in BuiltInPlatformId]: { platform: P; endpointId: null } }[BuiltInPlatformId] | { platform: 'custom'; endpointId: string };

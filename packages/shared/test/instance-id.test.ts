@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { customInstanceId, endpointIdOf, InstanceIdSchema, parseInstanceId } from '../src/instance-id.js';
+import { customInstanceId, endpointIdOf, parseInstanceId } from '../src/instance-id.js';
+import { InstanceIdSchema } from '../src/instance-id-schema.js';
 
 describe('instance id', () => {
   test.each([

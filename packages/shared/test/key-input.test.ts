@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KeyInputSchema, keyProblem, MAX_KEY_LENGTH } from '../src/key-input.js';
+import { KeyInputSchema } from '../src/key-input.js';
+import { keyProblem, MAX_KEY_LENGTH } from '../src/key-problem.js';
 
 const provided = (value: string) => KeyInputSchema.safeParse({ mode: 'provided', value });
 

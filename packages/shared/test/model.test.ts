@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isChatModel, isResponsesOnlyModel, providerFromId, toModel, toModelList } from '../src/model.js';
+import { isChatModel, isResponsesOnlyModel, providerFromId, toModel, toModelList } from '../src/model-mapper.js';
 
 describe('the model mapper', () => {
   it('takes the provider from the id prefix, never from owned_by', () => {
