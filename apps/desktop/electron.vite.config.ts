@@ -38,7 +38,7 @@ export default defineConfig({
         input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
         treeshake: {
           // shared's modules only declare (schemas, pure functions): one the start-up code does not use can
-          // stay out of the entry chunk, so the contract's channel table loads with the answer validation.
+          // stay out of the entry chunk, so the contract's schemas (and zod) load with the answer validation.
           moduleSideEffects: [{ test: /[\\/]packages[\\/]shared[\\/]src[\\/]/, sideEffects: false }],
         },
       },
