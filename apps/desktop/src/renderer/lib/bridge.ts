@@ -4,9 +4,9 @@ import { bridgeMissing, malformedAnswer, transportError, type UiError } from './
 
 type AnswerContract = typeof AnswerContractModule;
 
-// Loaded apart from the start-up bundle once the page has loaded, or by the first call if that comes sooner,
-// so it never competes with the first frame; once here it is used without waiting. A failed load is tried
-// again by the next call.
+// Loaded apart from the start-up bundle by the first call, which the first screen makes once it is drawn, so
+// it never competes with the first frame; once here it is used without waiting. A failed load is tried again
+// by the next call.
 let answerContract: Promise<AnswerContract> | null = null;
 let loadedContract: AnswerContract['contract'] | null = null;
 function loadAnswerContract(): Promise<AnswerContract> {
@@ -21,11 +21,8 @@ function loadAnswerContract(): Promise<AnswerContract> {
   );
   return loading;
 }
-// Without a document (logic tests in Node) there is no page load to wait for: the first call loads it.
-if (typeof document !== 'undefined') {
-  if (document.readyState === 'complete') void loadAnswerContract();
-  else window.addEventListener('load', () => void loadAnswerContract(), { once: true });
-}
+// Imported once the page has already loaded (a test harness, a late import), nothing is left to compete with.
+if (typeof document !== 'undefined' && document.readyState === 'complete') void loadAnswerContract();
 
 function contractUnavailable(error: unknown): UiError {
   const reason = error instanceof Error && error.message !== '' ? ` (${error.message.replace(/[.\s]+$/, '')})` : '';
