@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildCatalogIndex, type CatalogIndex } from '../../src/renderer/lib/catalog-index';
-import { manyModels, model } from './fake-bridge';
+import { manyModels, model } from './model-fixtures';
 
 const ids = (index: CatalogIndex) => index.models.map((entry) => entry.id);
 const counts = (index: CatalogIndex) => index.groups.map((label, group) => `${label}:${[...index.group].filter((g) => g === group).length}`);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { catalogReducer, initialCatalogState, isStale, lastFailure, type CatalogAction, type CatalogState } from '../../src/renderer/lib/catalog-state';
 import { availabilityOf, savedModelAvailability } from '../../src/renderer/lib/current-model';
-import { FOUR_MODELS, model } from './fake-bridge';
+import { FOUR_MODELS, model } from './model-fixtures';
 
 const URL = 'http://proxy.internal:4000';
 const run = (...actions: CatalogAction[]): CatalogState => actions.reduce(catalogReducer, initialCatalogState);

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { formatAbsoluteTime, formatRelativeTime, formatTokens, formatUsd } from '../../src/renderer/lib/format';
 import { capabilityBadges, modelFacts, modeBadge, sourceLabel } from '../../src/renderer/lib/model-facts';
 import { providerLabel } from '../../src/renderer/lib/provider-labels';
-import { model } from './fake-bridge';
+import { model } from './model-fixtures';
 
 describe('numbers', () => {
   test.each([

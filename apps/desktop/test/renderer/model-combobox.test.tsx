@@ -5,7 +5,7 @@ import type { Model } from '@switchboard/shared';
 import { ModelCombobox } from '../../src/renderer/components/model-picker/ModelCombobox';
 import { act } from 'react';
 import { click, fakeLayout, getByTestId, mount, press, settle, type, type Mounted } from './dom';
-import { FOUR_MODELS, manyModels, model } from './fake-bridge';
+import { FOUR_MODELS, manyModels, model } from './model-fixtures';
 
 let restoreLayout: () => void;
 let view: Mounted | null = null;

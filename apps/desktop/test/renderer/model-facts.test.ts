@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { capabilityBadges, modeBadge, modelFacts, underlyingOf } from '../../src/renderer/lib/model-facts';
-import { model } from './fake-bridge';
+import { model } from './model-fixtures';
 
 const price = (overrides: Parameters<typeof model>[1]) => modelFacts(model('m', overrides)).find((fact) => fact.key === 'price');
 

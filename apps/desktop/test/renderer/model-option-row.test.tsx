@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ModelCombobox } from '../../src/renderer/components/model-picker/ModelCombobox';
 import { OPTION_ROW_HEIGHT } from '../../src/renderer/components/model-picker/ModelListbox';
 import { click, fakeLayout, getByTestId, mount, type Mounted } from './dom';
-import { model } from './fake-bridge';
+import { model } from './model-fixtures';
 
 let restoreLayout: () => void;
 let view: Mounted | null = null;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { buildCatalogIndex } from '../../src/renderer/lib/catalog-index';
 import { allRows, modelAtOrdinal, ordinalOf, type GroupRow, type ModelRow, type OptionRow } from '../../src/renderer/lib/model-rows';
 import { filterCatalog, matchRanges, sliceRanges } from '../../src/renderer/lib/model-search';
-import { FOUR_MODELS, manyModels, model } from './fake-bridge';
+import { FOUR_MODELS, manyModels, model } from './model-fixtures';
 
 function rowsFor(models = FOUR_MODELS, query = '', showNonChat = false) {
   const index = buildCatalogIndex(models);

@@ -5,7 +5,7 @@ import { keyFieldFromView, keyHelpText, keyPlaceholder } from '../../src/rendere
 import { limitPlaceholder, limitsFromDraft, parseTokenCount, typedLimitsText } from '../../src/renderer/lib/model-limits';
 import { CUSTOM, instanceId, LITELLM, OPENROUTER, PLATFORMS } from '../../src/renderer/lib/platforms';
 import { choiceLabel, currentChoice, initialSavedChoices, savedChoicesReducer, type SavedChoice } from '../../src/renderer/lib/saved-choices';
-import { FOUR_MODELS, model } from './fake-bridge';
+import { FOUR_MODELS, model } from './model-fixtures';
 
 const view = (selectedModel: string | null, connected = true): PlatformConfigView => ({ url: 'http://x', connected, keyStored: false, keyHint: null, selectedModel, savedAt: null });
 const litellm: SavedChoice = { instance: { platform: LITELLM, endpointId: null }, view: view('gpt-4o') };
