@@ -75,14 +75,27 @@ export function toModel(entry: RawModelEntry): Model {
   };
 }
 
-/** Drops wildcard routes, sentinel ids and repeated ids, keeping the proxy's order. */
-export function toModelList(entries: readonly RawModelEntry[]): Model[] {
+/**
+ * Which ids a model list keeps: no wildcard route, no sentinel, each id once.
+ * Answers true the first time it is asked about a kept id; a fresh check per
+ * list. The one place that rule is written: core's listings and the picker's
+ * index both ask it.
+ */
+export function modelListFilter(): (id: string) => boolean {
   const seen = new Set<string>();
+  return (id) => {
+    if (isWildcardId(id) || isSentinelModelId(id) || seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  };
+}
+
+/** The models of a `/v1/models` answer, in the proxy's order, as {@link modelListFilter} keeps them. */
+export function toModelList(entries: readonly RawModelEntry[]): Model[] {
+  const keeps = modelListFilter();
   const models: Model[] = [];
   for (const entry of entries) {
-    if (isWildcardId(entry.id) || isSentinelModelId(entry.id) || seen.has(entry.id)) continue;
-    seen.add(entry.id);
-    models.push(toModel(entry));
+    if (keeps(entry.id)) models.push(toModel(entry));
   }
   return models;
 }

@@ -5,8 +5,9 @@ import { Sidebar } from './components/shell/Sidebar';
 import { StartupNotices } from './components/shell/StartupNotices';
 import { StatusHeader } from './components/shell/StatusHeader';
 import { useLaunchCheck } from './hooks/useLaunchCheck';
-import { CatalogContext, useModelCatalog, useModelCatalogs } from './hooks/useModelCatalog';
+import { CatalogStoreContext, useModelCatalog } from './hooks/useModelCatalog';
 import { useSavedChoices } from './hooks/useSavedChoices';
+import { createCatalogStore } from './lib/catalog-store';
 import { savedModelAvailability } from './lib/current-model';
 import { headerStatus } from './lib/header-status';
 import { LITELLM, type PlatformInstance } from './lib/platforms';
@@ -17,12 +18,12 @@ interface AppProps {
 }
 
 export function App({ clock = Date.now }: AppProps) {
-  // One model list per platform instance, for the header and Settings alike.
-  const catalogs = useModelCatalogs(clock);
+  // One model list per platform instance, for the header and Settings alike; one store for the app's life.
+  const [catalogs] = useState(() => createCatalogStore(clock));
   return (
-    <CatalogContext.Provider value={catalogs}>
+    <CatalogStoreContext.Provider value={catalogs}>
       <Workspace />
-    </CatalogContext.Provider>
+    </CatalogStoreContext.Provider>
   );
 }
 

@@ -1,19 +1,18 @@
-import { toModel, type CachedModelList, type InstanceId, type Model, type ModelIdList } from '@switchboard/shared';
-import { createContext, useCallback, useContext, useMemo, useReducer, useRef } from 'react';
+import { toModel, type CachedModelList, type InstanceId, type ModelIdList } from '@switchboard/shared';
+import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import { afterNextPaint } from '../lib/after-next-paint';
 import type { Outcome } from '../lib/bridge';
-import { catalogOf, catalogsReducer, type CatalogAction, type CatalogsAction, type CatalogState, type CatalogStates } from '../lib/catalog-state';
+import type { CatalogAction, CatalogState } from '../lib/catalog-state';
+import type { CatalogStore } from '../lib/catalog-store';
 import type { UiError } from '../lib/errors';
 import type { PlatformCalls } from '../lib/platform-calls';
 import { instanceId as instanceIdOf, type PlatformInstance } from '../lib/platforms';
 import { usePlatformCalls } from './usePlatformCalls';
 
-/** The model list of one platform instance, and what can be done with it. */
-export interface ModelCatalog {
-  instanceId: InstanceId;
-  state: CatalogState;
-  /** The clock relative times are read against; injected in tests. */
-  now(): number;
+/** What can be done with one instance's list: the same functions for as long as it is the same instance. */
+export interface CatalogActions {
+  /** The list as it is now, for code that has awaited since the last render. */
+  latest(): CatalogState;
   /** Shows the saved connection's cached list at once; answers it, or null when there is none. */
   showCached(): Promise<CachedModelList | null>;
   /** Asks the saved proxy again, ids first and metadata after (see the README). Calls made while one runs share it. */
@@ -21,43 +20,25 @@ export interface ModelCatalog {
   /** A connection test of `url` started. */
   testStarted(url: string): void;
   /** A connection test listed these ids (with what the proxy said about the key's access); their metadata follows by itself. */
-  listed(url: string, models: Model[], accessNote?: string): void;
+  listed(url: string, modelIds: readonly string[], accessNote?: string): void;
   failed(url: string, error: UiError): void;
   clear(): void;
 }
 
-/** Every instance's list, held once for the app (header and Settings say the same thing). */
-export interface ModelCatalogs {
-  states: CatalogStates;
+/** The model list of one platform instance, and what can be done with it. */
+export interface ModelCatalog extends CatalogActions {
+  instanceId: InstanceId;
+  state: CatalogState;
+  /** The clock relative times are read against; injected in tests. */
   now(): number;
-  dispatch(action: CatalogsAction): void;
-  /** Numbers listings, so the metadata of an older one never lands on a newer list. */
-  nextListing(): number;
-  /** Runs `start` unless a run for `key` is under way, in which case its promise is shared. */
-  shared(key: string, start: () => Promise<Outcome<ModelIdList>>): Promise<Outcome<ModelIdList>>;
 }
 
-export function useModelCatalogs(now: () => number = Date.now): ModelCatalogs {
-  const [states, dispatch] = useReducer(catalogsReducer, {});
-  const listing = useRef(0);
-  const inflight = useRef(new Map<string, Promise<Outcome<ModelIdList>>>());
-  const nextListing = useCallback(() => (listing.current += 1), []);
-  const shared = useCallback((key: string, start: () => Promise<Outcome<ModelIdList>>) => {
-    const running = inflight.current.get(key);
-    if (running) return running;
-    const run = start().finally(() => inflight.current.delete(key));
-    inflight.current.set(key, run);
-    return run;
-  }, []);
-  return useMemo(() => ({ states, now, dispatch, nextListing, shared }), [states, now, nextListing, shared]);
-}
-
-type CatalogActions = Omit<ModelCatalog, 'instanceId' | 'state' | 'now'>;
-
-function bindCatalog(store: Omit<ModelCatalogs, 'states'>, instanceId: InstanceId, calls: PlatformCalls): CatalogActions {
+function bindCatalog(store: CatalogStore, instanceId: InstanceId, calls: PlatformCalls): CatalogActions {
   const dispatch = (action: CatalogAction) => store.dispatch({ type: 'instance', instanceId, action });
 
-  const show = (url: string, models: Model[], fetchedAt: number, accessNote: string | undefined) => {
+  // The one place where listed ids become models (README, "Ids first, metadata after").
+  const show = (url: string, modelIds: readonly string[], fetchedAt: number, accessNote: string | undefined) => {
+    const models = modelIds.map((id) => toModel({ id }));
     const listing = store.nextListing();
     const { fetchMetadata } = calls;
     dispatch({ type: 'ids-loaded', url, models, fetchedAt, listing, complete: fetchMetadata === null, accessNote });
@@ -75,6 +56,7 @@ function bindCatalog(store: Omit<ModelCatalogs, 'states'>, instanceId: InstanceI
   };
 
   return {
+    latest: () => store.stateOf(instanceId),
     showCached: async () => {
       const cached = await calls.getCachedModels();
       // An unreadable cache is no cache: the list is fetched instead.
@@ -86,31 +68,31 @@ function bindCatalog(store: Omit<ModelCatalogs, 'states'>, instanceId: InstanceI
       store.shared(instanceId, async () => {
         dispatch({ type: 'fetch-started', url, reason });
         const list = await calls.fetchModels();
-        if (list.ok) show(url, list.value.modelIds.map((id) => toModel({ id })), list.value.fetchedAt, list.value.accessNote);
+        if (list.ok) show(url, list.value.modelIds, list.value.fetchedAt, list.value.accessNote);
         else dispatch({ type: 'fetch-failed', url, error: list.error });
         return list;
       }),
     testStarted: (url) => dispatch({ type: 'fetch-started', url, reason: 'test' }),
-    listed: (url, models, accessNote) => show(url, models, store.now(), accessNote),
+    listed: (url, modelIds, accessNote) => show(url, modelIds, store.now(), accessNote),
     failed: (url, error) => dispatch({ type: 'fetch-failed', url, error }),
     clear: () => dispatch({ type: 'cleared' }),
   };
 }
 
-export const CatalogContext = createContext<ModelCatalogs | null>(null);
+export const CatalogStoreContext = createContext<CatalogStore | null>(null);
 
-export function useCatalogs(): ModelCatalogs {
-  const catalogs = useContext(CatalogContext);
-  if (!catalogs) throw new Error('useCatalogs needs a CatalogContext provider (see App).');
-  return catalogs;
+export function useCatalogStore(): CatalogStore {
+  const store = useContext(CatalogStoreContext);
+  if (!store) throw new Error('useCatalogStore needs a CatalogStoreContext provider (see App).');
+  return store;
 }
 
 /** The list of one platform instance: a list per instance, so switching platforms keeps each one's. */
 export function useModelCatalog(instance: PlatformInstance): ModelCatalog {
-  const { states, now, dispatch, nextListing, shared } = useCatalogs();
+  const store = useCatalogStore();
   const instanceId = instanceIdOf(instance);
   const calls = usePlatformCalls(instance);
-  const actions = useMemo(() => bindCatalog({ now, dispatch, nextListing, shared }, instanceId, calls), [now, dispatch, nextListing, shared, instanceId, calls]);
-  const state = catalogOf(states, instanceId);
-  return useMemo(() => ({ instanceId, state, now, ...actions }), [instanceId, state, now, actions]);
+  const state = useSyncExternalStore(store.subscribe, () => store.stateOf(instanceId));
+  const actions = useMemo(() => bindCatalog(store, instanceId, calls), [store, instanceId, calls]);
+  return useMemo(() => ({ instanceId, state, now: store.now, ...actions }), [instanceId, state, store, actions]);
 }

@@ -1,10 +1,11 @@
 import type { CustomEndpointView } from '@switchboard/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Outcome } from '../lib/bridge';
 import type { UiError } from '../lib/errors';
 import { instanceId, type PlatformDescriptor, type PlatformInstance } from '../lib/platforms';
 import type { PlatformChange } from '../lib/saved-choices';
-import { useCatalogs } from './useModelCatalog';
+import { useCatalogStore } from './useModelCatalog';
 
 export interface NamedInstances {
   /** null until the list is read. */
@@ -33,11 +34,7 @@ export function useNamedInstances(platform: PlatformDescriptor, preferredId: str
   // Only the first preference counts: later, the selection follows the user and the panel.
   const [initialId] = useState(preferredId);
   const [selection, setSelection] = useState({ id: initialId, panelKey: 0 });
-  const { dispatch } = useCatalogs();
-  const onChangeRef = useRef(onChange);
-  useEffect(() => {
-    onChangeRef.current = onChange;
-  });
+  const { dispatch } = useCatalogStore();
 
   /** Opens `id`; `samePanel` when it is the endpoint just saved, which the open panel already shows. */
   const open = useCallback((id: string | null, samePanel = false) => {
@@ -80,15 +77,18 @@ export function useNamedInstances(platform: PlatformDescriptor, preferredId: str
       const { instance, view, event } = change;
       const endpointId = instance.endpointId ?? view.id ?? null;
       if (event === 'saved' && instance.endpointId === null && endpointId !== null) {
-        // In one render: the list moves to the new instance id as the panel's instance does.
-        dispatch({ type: 'moved', from: instanceId(instance), to: instanceId({ platform, endpointId }) });
-        open(endpointId, true);
+        // In one render: the list moves to the new instance id as the panel's instance does. The store's change
+        // alone would render at once, before the selection (a state update made outside an event) caught up.
+        flushSync(() => {
+          dispatch({ type: 'moved', from: instanceId(instance), to: instanceId({ platform, endpointId }) });
+          open(endpointId, true);
+        });
       }
       const pick: ChooseFrom | null = event === 'saved' ? () => endpointId : event === 'disconnected' ? (views) => views[0]?.id ?? null : null;
       if (pick) void read().then((listed) => show(listed, pick));
-      onChangeRef.current({ ...change, instance: { platform, endpointId } });
+      onChange({ ...change, instance: { platform, endpointId } });
     },
-    [dispatch, platform, open, read, show],
+    [dispatch, platform, open, read, show, onChange],
   );
 
   return { list, error, instance: { platform, endpointId: selection.id }, panelKey: selection.panelKey, select, onPanelChange };

@@ -1,5 +1,5 @@
-import { normalizeBaseUrl, toModel, type NormalizedUrl } from '@switchboard/shared';
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { normalizeBaseUrl, type NormalizedUrl } from '@switchboard/shared';
+import { useCallback, useEffect, useEffectEvent, useMemo, useReducer } from 'react';
 import { availabilityOf } from '../lib/current-model';
 import { keyInputFor, typedKeyProblem } from '../lib/key-field';
 import type { InstanceView, PlatformCalls } from '../lib/platform-calls';
@@ -52,23 +52,18 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
   const [state, dispatch] = useReducer(platformFormReducer, initialPlatformFormState);
   const calls = usePlatformCalls(instance);
   const catalog = useModelCatalog(instance);
-  const onChangeRef = useRef(onChange);
-  const catalogRef = useRef(catalog);
-  const instanceRef = useRef(instance);
-  useEffect(() => {
-    onChangeRef.current = onChange;
-    catalogRef.current = catalog;
-    instanceRef.current = instance;
-  });
-  const report = useCallback((view: PlatformChange['view'], event: PlatformChange['event']) => {
-    onChangeRef.current?.({ instance: instanceRef.current, view, event });
-  }, []);
+  const { latest, showCached, refresh: refreshCatalog, testStarted, listed, failed, clear } = catalog;
+  // Heard from the opening effect, which must not run again because the panel's parent passed a new function.
+  const reportLoaded = useEffectEvent((view: InstanceView) => onChange?.({ instance, view, event: 'loaded' }));
 
-  const refreshSaved = useCallback(async (url: string, reason: 'manual' | 'background', hadList: boolean) => {
-    const list = await catalogRef.current.refresh(url, reason);
-    if (list.ok) dispatch({ type: 'refresh-succeeded', modelCount: list.value.modelIds.length });
-    else dispatch({ type: 'refresh-failed', error: list.error, listKept: hadList });
-  }, []);
+  const refreshSaved = useCallback(
+    async (url: string, reason: 'manual' | 'background', hadList: boolean) => {
+      const list = await refreshCatalog(url, reason);
+      if (list.ok) dispatch({ type: 'refresh-succeeded', modelCount: list.value.modelIds.length });
+      else dispatch({ type: 'refresh-failed', error: list.error, listKept: hadList });
+    },
+    [refreshCatalog],
+  );
 
   // On opening (and when a new endpoint, once saved, gets its id and so its own calls): the saved config,
   // the cached list at once, and a fetch behind it when the cache is old or missing.
@@ -82,11 +77,11 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
         return;
       }
       dispatch({ type: 'config-loaded', view: config.value });
-      report(config.value, 'loaded');
+      reportLoaded(config.value);
       if (!config.value.connected) return;
-      const cached = await catalogRef.current.showCached();
+      const cached = await showCached();
       if (!active) return;
-      const shown = catalogRef.current.state;
+      const shown = latest();
       const hadList = cached !== null || (shown.url === config.value.url && shown.models !== null);
       if (cached && !cached.stale) return;
       await refreshSaved(config.value.url, 'background', hadList);
@@ -94,7 +89,7 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
     return () => {
       active = false;
     };
-  }, [calls, platform, report, refreshSaved]);
+  }, [calls, platform, showCached, latest, refreshSaved]);
 
   const fixedUrl = platform.urlField === 'fixed';
   const checkUrl = useCallback((url: string): NormalizedUrl => (fixedUrl ? { ok: true, url } : normalizeBaseUrl(url)), [fixedUrl]);
@@ -118,20 +113,18 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
       const check = checkUrl(typed);
       if (!idle || !keyReady || !check.ok) return;
       dispatch({ type: 'test-started' });
-      catalogRef.current.testStarted(check.url);
+      testStarted(check.url);
       const tested = await calls.testConnection({ url: fixedUrl ? undefined : check.url, key });
       if (tested.ok) {
-        const { modelIds, latencyMs, warning, accessNote } = tested.value;
-        // Ids first (README, "Ids first, metadata after"): the shared mapper makes them models.
-        const models = modelIds.map((id) => toModel({ id }));
-        dispatch({ type: 'test-succeeded', models, latencyMs, warning });
-        catalogRef.current.listed(tested.value.url, models, accessNote);
+        const { url, modelIds, latencyMs, warning, accessNote } = tested.value;
+        dispatch({ type: 'test-succeeded', modelCount: modelIds.length, offers: (id) => modelIds.includes(id), latencyMs, warning });
+        listed(url, modelIds, accessNote);
       } else {
         dispatch({ type: 'test-failed', error: tested.error });
-        catalogRef.current.failed(check.url, tested.error);
+        failed(check.url, tested.error);
       }
     },
-    [checkUrl, idle, keyReady, fixedUrl, key, calls],
+    [checkUrl, idle, keyReady, fixedUrl, key, calls, testStarted, listed, failed],
   );
   const testConnection = useCallback(() => testUrl(state.url), [testUrl, state.url]);
   const takeOffer = useCallback(
@@ -145,8 +138,8 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
   const savedUrl = state.saved?.connected ? state.saved.url : null;
   const refresh = useMemo(() => {
     if (savedUrl === null) return null;
-    return () => refreshSaved(savedUrl, 'manual', catalogRef.current.state.models !== null);
-  }, [savedUrl, refreshSaved]);
+    return () => refreshSaved(savedUrl, 'manual', latest().models !== null);
+  }, [savedUrl, refreshSaved, latest]);
 
   const save = useCallback(async () => {
     if (!canSave || state.selectedModel === null) return;
@@ -157,8 +150,8 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
       return;
     }
     dispatch({ type: 'save-succeeded', view: saved.value });
-    report(saved.value, 'saved');
-  }, [canSave, calls, sentUrl, key, state.selectedModel, state.name, report]);
+    onChange?.({ instance, view: saved.value, event: 'saved' });
+  }, [canSave, calls, sentUrl, key, state.selectedModel, state.name, onChange, instance]);
 
   const disconnect = useCallback(async () => {
     if (!idle) return;
@@ -169,9 +162,9 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
       return;
     }
     dispatch({ type: 'disconnect-succeeded', view: result.value });
-    catalogRef.current.clear();
-    report(result.value, 'disconnected');
-  }, [idle, calls, report]);
+    clear();
+    onChange?.({ instance, view: result.value, event: 'disconnected' });
+  }, [idle, calls, clear, onChange, instance]);
 
   const setUrl = useCallback((url: string) => dispatch({ type: 'url-changed', url }), []);
   const setName = useCallback((name: string) => dispatch({ type: 'name-changed', name }), []);

@@ -1,4 +1,4 @@
-import { isChatModel, isWildcardId, type Model } from '@switchboard/shared';
+import { isChatModel, modelListFilter, type Model } from '@switchboard/shared';
 import { OTHER_GROUP, providerLabel } from './provider-labels';
 
 /**
@@ -7,7 +7,7 @@ import { OTHER_GROUP, providerLabel } from './provider-labels';
  * names in natural order within a group), and the text the search runs over.
  */
 export interface CatalogIndex {
-  /** Display order. Wildcard routes and repeated ids are left out. */
+  /** Display order; what shared's `modelListFilter` leaves out (wildcard routes, sentinels, repeats) is not here. */
   models: readonly Model[];
   /** What the search runs over; built on first use. */
   searchText(): SearchText;
@@ -61,7 +61,7 @@ interface Grouped {
 }
 
 function groupModels(input: readonly Model[]): Grouped {
-  const seen = new Set<string>();
+  const keeps = modelListFilter();
   const kept: Model[] = [];
   const titles: string[] = [];
   const groupOfKept: number[] = [];
@@ -69,8 +69,7 @@ function groupModels(input: readonly Model[]): Grouped {
   const groupOfLabel = new Map<string, number>();
   const groupOfProvider = new Map<string | null, number>();
   for (const model of input) {
-    if (isWildcardId(model.id) || seen.has(model.id)) continue;
-    seen.add(model.id);
+    if (!keeps(model.id)) continue;
     let group = groupOfProvider.get(model.provider);
     if (group === undefined) {
       const label = providerLabel(model.provider);

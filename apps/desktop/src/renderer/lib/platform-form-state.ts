@@ -1,4 +1,3 @@
-import type { Model } from '@switchboard/shared';
 import type { UiError } from './errors';
 import { formatConnected } from './format';
 import { emptyKeyField, keyFieldFromView, type KeyFieldState } from './key-field';
@@ -43,7 +42,8 @@ export type PlatformFormAction =
   | { type: 'model-selected'; id: string }
   | { type: 'saved-view-changed'; view: InstanceView }
   | { type: 'test-started' }
-  | { type: 'test-succeeded'; models: Model[]; latencyMs: number; warning: string | null }
+  /** The list itself goes to the catalog; the form says how many, and keeps the model picked only if `offers` it. */
+  | { type: 'test-succeeded'; modelCount: number; offers(id: string): boolean; latencyMs: number; warning: string | null }
   | { type: 'test-failed'; error: UiError }
   | { type: 'refresh-succeeded'; modelCount: number }
   /** `listKept`: an older list stays on screen and says why itself, so the status line need not repeat it. */
@@ -106,12 +106,12 @@ export function platformFormReducer(state: PlatformFormState, action: PlatformFo
     case 'test-started':
       return { ...state, busy: 'testing', connection: { tone: 'progress', text: 'Testing connection…' }, warning: null, suggestedUrl: null, action: null };
     case 'test-succeeded': {
-      const offered = action.models.some((model) => model.id === state.selectedModel);
+      const offered = state.selectedModel !== null && action.offers(state.selectedModel);
       return {
         ...state,
         busy: null,
         selectedModel: offered ? state.selectedModel : null,
-        connection: { tone: 'success', text: formatConnected(action.models.length, action.latencyMs) },
+        connection: { tone: 'success', text: formatConnected(action.modelCount, action.latencyMs) },
         warning: action.warning,
       };
     }

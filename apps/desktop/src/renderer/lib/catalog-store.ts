@@ -1,0 +1,51 @@
+import type { ModelIdList } from '@switchboard/shared';
+import type { Outcome } from './bridge';
+import { catalogOf, catalogsReducer, type CatalogsAction, type CatalogState, type CatalogStates } from './catalog-state';
+
+/**
+ * Every instance's model list, held once for the app so the header and
+ * Settings say the same thing. It lives outside React: a component reads its
+ * instance's list with `useSyncExternalStore` and renders again only when
+ * that list changes, and code that has awaited reads the list as it is now.
+ */
+export interface CatalogStore {
+  /** The clock relative times are read against; injected in tests. */
+  now(): number;
+  subscribe(listener: () => void): () => void;
+  /** One instance's list, as it is now. */
+  stateOf(instanceId: string): CatalogState;
+  dispatch(action: CatalogsAction): void;
+  /** Numbers listings, so the metadata of an older one never lands on a newer list. */
+  nextListing(): number;
+  /** Runs `start` unless a run for `key` is under way, in which case its promise is shared. */
+  shared(key: string, start: () => Promise<Outcome<ModelIdList>>): Promise<Outcome<ModelIdList>>;
+}
+
+export function createCatalogStore(now: () => number = Date.now): CatalogStore {
+  let states: CatalogStates = {};
+  let listing = 0;
+  const listeners = new Set<() => void>();
+  const inflight = new Map<string, Promise<Outcome<ModelIdList>>>();
+  return {
+    now,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stateOf: (instanceId) => catalogOf(states, instanceId),
+    dispatch(action) {
+      const next = catalogsReducer(states, action);
+      if (next === states) return;
+      states = next;
+      listeners.forEach((listener) => listener());
+    },
+    nextListing: () => (listing += 1),
+    shared(key, start) {
+      const running = inflight.get(key);
+      if (running) return running;
+      const run = start().finally(() => inflight.delete(key));
+      inflight.set(key, run);
+      return run;
+    },
+  };
+}
