@@ -33,10 +33,3 @@ export function createRedactor(): Redactor {
     },
   };
 }
-
-/** Masks one known secret in a text; for places that know the key at hand. */
-export function redact(text: string, secret: string | null): string {
-  const redactor = createRedactor();
-  redactor.remember(secret);
-  return redactor.redact(text);
-}

@@ -21,7 +21,7 @@ import type { ApiServices } from './services.js';
 
 type OpencodeApi = Pick<SwitchboardApi, Extract<keyof SwitchboardApi, `opencode:${string}`>>;
 
-export const RUN_COMMAND = 'pnpm switchboard run -- opencode';
+const RUN_COMMAND = 'pnpm switchboard run -- opencode';
 
 /**
  * Writing opencode's config for the chosen model: settings (path, sync,

@@ -3,7 +3,7 @@ import type { Platform } from '../platforms/platform.js';
 import type { PlatformService } from './platform-service.js';
 
 /** A saved platform instance, found by its instance id, for work that spans platforms. */
-export interface SavedInstance {
+interface SavedInstance {
   platform: Platform;
   service: PlatformService;
   /** What a person calls it: "LiteLLM", or a custom endpoint's own name. */

@@ -18,7 +18,7 @@ import { guard } from './guard.js';
 import type { ApiServices } from './services.js';
 
 /** Shows the last four characters of a long key, so a person can tell which key is stored. */
-export function keyHint(key: string): string | null {
+function keyHint(key: string): string | null {
   return key.length >= 12 ? `••••${key.slice(-4)}` : null;
 }
 

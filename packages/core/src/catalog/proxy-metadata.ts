@@ -13,7 +13,7 @@ import { description, label } from './plausible-values.js';
  * - `placeholders`: neither; LiteLLM's stand-in for "no figures" (a wildcard expansion's group, fake-up).
  * Other values (a non-zero price, `true`, a mode) are never stand-ins and count in every case.
  */
-export type ZeroStanding = 'facts' | 'configured' | 'placeholders';
+type ZeroStanding = 'facts' | 'configured' | 'placeholders';
 
 /** What a LiteLLM proxy says about one alias, from `/model_group/info` and `/model/info`. */
 export interface ProxyModelFacts {

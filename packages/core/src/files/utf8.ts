@@ -34,7 +34,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** 1-based line and column (in characters) of a byte offset, counting only the valid text before it. */
-export function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
+function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
   const lineStart = before.lastIndexOf('\n') + 1;
   return { line: before.split('\n').length, column: [...before.slice(lineStart)].length + 1 };

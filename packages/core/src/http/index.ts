@@ -1,5 +1,4 @@
 export { HttpFailure } from './http-error.js';
-export { httpGet, type FetchLike, type HttpGetOptions, type HttpResponse } from './http-get.js';
-export { parseJsonBody, errorDetail, type ParseJsonOptions } from './parse-json.js';
-export { recogniseLiteLLMPage } from './proxy-page.js';
-export { quoteServerText, MAX_SERVER_TEXT } from './server-text.js';
+export { httpGet, type FetchLike, type HttpResponse } from './http-get.js';
+export { parseJsonBody, errorDetail } from './parse-json.js';
+export { quoteServerText } from './server-text.js';

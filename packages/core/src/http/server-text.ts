@@ -1,5 +1,5 @@
 /** How much of a server's own words an error sentence repeats. */
-export const MAX_SERVER_TEXT = 200;
+const MAX_SERVER_TEXT = 200;
 
 /**
  * A server's own words (an error `message`, a `Location`), made safe to put

@@ -36,7 +36,7 @@ export interface ConfigUpdatePlan {
 }
 
 /** Said when the chosen model is one the entry leaves out because it speaks only the Responses API. */
-export function responsesOnlySentence(id: string, providerName: string): string {
+function responsesOnlySentence(id: string, providerName: string): string {
   return (
     `"${id}" speaks only the Responses API, which ${providerName}'s OpenAI-compatible entry in opencode cannot call, so Switchboard leaves opencode's config as it is. ` +
     'Turn on "Also write models that only speak the Responses API" in Settings › opencode, or pick another model.'

@@ -5,7 +5,7 @@ import { decodeUtf8, FileRefusal, readRegularFile, reason, type ReadLimits } fro
 export const CONFIG_READ_LIMITS: ReadLimits = { maxBytes: 5 * 1024 * 1024, deadlineMs: 3_000, role: "opencode's config" };
 
 /** The sentence for a config that is not UTF-8, with where the first bad byte is. */
-export function notUtf8(path: string, at: { offset: number; line: number; column: number }): string {
+function notUtf8(path: string, at: { offset: number; line: number; column: number }): string {
   return (
     `${path} is not UTF-8 text: an invalid byte sequence at line ${at.line}, column ${at.column} (byte ${at.offset}). ` +
     'Switchboard left the file unchanged; save it as UTF-8, then try again.'

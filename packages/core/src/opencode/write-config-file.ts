@@ -14,7 +14,7 @@ export interface ConfigFileSystem {
   step(name: WriteStep): void;
 }
 
-export const nodeConfigFileSystem: ConfigFileSystem = { step: () => undefined };
+const nodeConfigFileSystem: ConfigFileSystem = { step: () => undefined };
 
 export interface WriteConfigOptions {
   /** Copy the current file to `<path>.bak` first (replacing an older backup). */

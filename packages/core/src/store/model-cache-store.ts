@@ -1,7 +1,7 @@
 import type { Model } from '@switchboard/shared';
 import type { ConfLike } from './settings-store.js';
 
-export interface StoredModelList {
+interface StoredModelList {
   /** The proxy the list came from: a list for another URL is not shown. */
   url: string;
   fetchedAt: number;

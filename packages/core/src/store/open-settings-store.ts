@@ -13,7 +13,7 @@ import { copyAside, inspectStoreFile, moveAside } from './store-file.js';
 
 export type MakeConf = (userDataDir: string, name: string) => ConfLike;
 
-export const MODEL_CACHE_FILE_NAME = 'model-cache';
+const MODEL_CACHE_FILE_NAME = 'model-cache';
 /** Enriched lists of 10,000 models run to several MiB; a cache past this is dropped, not read. */
 const MAX_MODEL_CACHE_BYTES = 128 * 1024 * 1024;
 

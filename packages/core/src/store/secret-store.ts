@@ -17,14 +17,7 @@ export interface SecretStore {
   delete(account: string): Promise<void>;
 }
 
-export {
-  KeychainDeniedError,
-  KeychainError,
-  KeychainLockedError,
-  KeychainMismatchError,
-  KeychainTimeoutError,
-  KeychainUnavailableError,
-} from './keychain-errors.js';
+export { KeychainError, KeychainLockedError, KeychainUnavailableError } from './keychain-errors.js';
 export { DEFAULT_KEYCHAIN_TIMEOUT_MS } from './keychain-deadline.js';
 
 export const KEYCHAIN_SERVICE = 'switchboard';

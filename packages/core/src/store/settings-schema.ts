@@ -18,16 +18,15 @@ export const PlatformSettingsSchema = z.object({
 });
 export type PlatformSettings = z.infer<typeof PlatformSettingsSchema>;
 
-export const CatalogSettingsSchema = z.object({
+const CatalogSettingsSchema = z.object({
   /** How long a fetched model list counts as fresh before it is refreshed behind the scenes. */
   modelListLifetimeMs: z.number().int().positive().default(5 * 60 * 1000),
   publicMapUrl: z.string().default(DEFAULT_PUBLIC_MODEL_MAP_URL),
   publicMapLifetimeMs: z.number().int().positive().default(24 * 60 * 60 * 1000),
   publicMapTimeoutMs: z.number().int().positive().default(10_000),
 });
-export type CatalogSettings = z.infer<typeof CatalogSettingsSchema>;
 
-export const OpencodeSettingsSchema = z.object({
+const OpencodeSettingsSchema = z.object({
   /** A path chosen in Settings; null means opencode's global config. */
   configPath: z.string().nullable().default(null),
   /** null until the config has been written once; then on unless the user turns it off. */
@@ -38,14 +37,12 @@ export const OpencodeSettingsSchema = z.object({
   /** Also write models that only speak the Responses API, each with `@ai-sdk/openai` (version 2). */
   writeResponsesOnly: z.boolean().default(false),
 });
-export type OpencodeSettings = z.infer<typeof OpencodeSettingsSchema>;
 
 
-export const KeychainSettingsSchema = z.object({
+const KeychainSettingsSchema = z.object({
   /** How long a keychain call may take before it counts as timed out; a Secret Service that never answers must not hold the panel. */
   timeoutMs: z.number().int().min(500).max(60_000).default(DEFAULT_KEYCHAIN_TIMEOUT_MS),
 });
-export type KeychainSettings = z.infer<typeof KeychainSettingsSchema>;
 
 /**
  * The version of the settings file's format. A change to the schema below

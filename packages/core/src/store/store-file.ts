@@ -3,7 +3,7 @@ import { describeKind } from '../files/file-kind.js';
 import { isSettingsDocument, type SettingsDocument } from './migrations/settings-document.js';
 
 /** A settings file is a few KiB; anything this large is not one, and reading it would only stall the start. */
-export const MAX_STORE_FILE_BYTES = 16 * 1024 * 1024;
+const MAX_STORE_FILE_BYTES = 16 * 1024 * 1024;
 
 export type StoreFileState =
   | { kind: 'missing' }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The account .ci/run creates so permission tests can fail under root, which ignores file permissions. */
-export const UNPRIVILEGED_USER = 'switchboard-ci';
+const UNPRIVILEGED_USER = 'switchboard-ci';
 const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 
 export interface UnprivilegedRunner {
