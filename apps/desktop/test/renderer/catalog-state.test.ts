@@ -13,7 +13,9 @@ describe('the catalog', () => {
   test('a cached list shows at once; an expired one is stale until a fetch succeeds', () => {
     const state = run(cached(1_000, true));
     expect(state.models).toBe(FOUR_MODELS);
-    expect(state.origin).toBe('cache');
+    // "Last fetched" says the cache's own time, and nothing is said to be on its way.
+    expect(state.fetchedAt).toBe(1_000);
+    expect(state.fetching).toBeNull();
     expect(isStale(state)).toBe(true);
     const fresh = catalogReducer(catalogReducer(state, { type: 'fetch-started', url: URL, reason: 'background' }), ids(9_000, 1));
     expect(isStale(fresh)).toBe(false);
@@ -72,7 +74,8 @@ describe('the catalog', () => {
 
   test('an older cached copy never replaces a list fetched since', () => {
     const state = run(ids(5_000, 1), cached(1_000, true));
-    expect(state.origin).toBe('proxy');
+    // The details of the fetched list are still on their way, as before the cache answered.
+    expect(state.enriching).toBe(true);
     expect(state.fetchedAt).toBe(5_000);
     expect(isStale(state)).toBe(false);
   });

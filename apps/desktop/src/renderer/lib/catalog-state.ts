@@ -15,8 +15,6 @@ export interface CatalogState {
   models: Model[] | null;
   /** When the proxy gave this list (ms since the epoch). */
   fetchedAt: number | null;
-  /** `cache` until a fetch in this session succeeds. */
-  origin: 'cache' | 'proxy' | null;
   fetching: FetchReason | null;
   /** The ids are shown; what is known about them is still on its way. */
   enriching: boolean;
@@ -44,7 +42,6 @@ export const initialCatalogState: CatalogState = {
   url: null,
   models: null,
   fetchedAt: null,
-  origin: null,
   fetching: null,
   enriching: false,
   expired: false,
@@ -64,7 +61,6 @@ export function catalogReducer(state: CatalogState, action: CatalogAction): Cata
         url: action.url,
         models: action.models,
         fetchedAt: action.fetchedAt,
-        origin: 'cache',
         enriching: false,
         expired: action.stale,
         error: null,
@@ -80,7 +76,6 @@ export function catalogReducer(state: CatalogState, action: CatalogAction): Cata
         url: action.url,
         models: action.models,
         fetchedAt: action.fetchedAt,
-        origin: 'proxy',
         fetching: null,
         enriching: action.complete !== true,
         expired: false,

@@ -19,48 +19,41 @@ export interface SavedChoicesState {
   loaded: boolean;
   /** By instance id, in platform order. */
   choices: Readonly<Record<string, SavedChoice>>;
-  /** The choice the header shows: the one saved most recently. */
-  currentKey: string | null;
+  /** The instance saved last in this session: what the header shows while it stays in use. */
+  lastSaved: string | null;
 }
 
 export type SavedChoicesAction = { type: 'launch-read'; choices: SavedChoice[] } | { type: 'changed'; change: PlatformChange };
 
-export const initialSavedChoices: SavedChoicesState = { loaded: false, choices: {}, currentKey: null };
+export const initialSavedChoices: SavedChoicesState = { loaded: false, choices: {}, lastSaved: null };
 
 /** Connected with a model chosen: something an agent can be pointed at. */
 export const inUse = (choice: SavedChoice | undefined): boolean => Boolean(choice?.view.connected && choice.view.selectedModel);
 
 /** The choice in use that was saved last (platform order breaks ties, e.g. choices saved before times were kept). */
-function firstInUse(choices: Readonly<Record<string, SavedChoice>>, except: string | null = null): string | null {
-  let best: [string, number] | null = null;
-  for (const [instanceId, choice] of Object.entries(choices)) {
-    if (instanceId === except || !inUse(choice)) continue;
-    const savedAt = choice.view.savedAt ?? 0;
-    if (best === null || savedAt > best[1]) best = [instanceId, savedAt];
+function lastInUse(choices: Readonly<Record<string, SavedChoice>>): SavedChoice | null {
+  let best: SavedChoice | null = null;
+  for (const choice of Object.values(choices)) {
+    if (inUse(choice) && (best === null || (choice.view.savedAt ?? 0) > (best.view.savedAt ?? 0))) best = choice;
   }
-  return best?.[0] ?? null;
+  return best;
 }
 
 export function savedChoicesReducer(state: SavedChoicesState, action: SavedChoicesAction): SavedChoicesState {
   if (action.type === 'launch-read') {
     // A panel may have answered first: what it said is newer than this read.
     const read = Object.fromEntries(action.choices.map((choice) => [instanceIdOf(choice.instance), choice]));
-    const choices = { ...read, ...state.choices };
-    return { loaded: true, choices, currentKey: state.currentKey ?? firstInUse(choices) };
+    return { ...state, loaded: true, choices: { ...read, ...state.choices } };
   }
   const { instance, view, event } = action.change;
   const id = instanceIdOf(instance);
-  const choices = { ...state.choices, [id]: { instance, view } };
-  let currentKey = state.currentKey;
-  if (event === 'saved' && inUse(choices[id])) currentKey = id;
-  else if (currentKey === id && !inUse(choices[id])) currentKey = firstInUse(choices, id);
-  else if (currentKey === null) currentKey = firstInUse(choices);
-  return { ...state, choices, currentKey };
+  return { ...state, choices: { ...state.choices, [id]: { instance, view } }, lastSaved: event === 'saved' ? id : state.lastSaved };
 }
 
-/** The choice the header shows, or null. */
+/** The choice the header shows, or null: the one saved last in this session while it is in use, else the one in use saved last. */
 export function currentChoice(state: SavedChoicesState): SavedChoice | null {
-  return state.currentKey === null ? null : (state.choices[state.currentKey] ?? null);
+  const saved = state.lastSaved === null ? undefined : state.choices[state.lastSaved];
+  return saved && inUse(saved) ? saved : lastInUse(state.choices);
 }
 
 /** "LiteLLM", "OpenRouter", or a custom endpoint's own name. */
