@@ -1,7 +1,8 @@
 import type { ChannelInput, OpencodeSettingsView } from '@switchboard/shared';
-import { useCallback, useEffect, useState } from 'react';
-import { invokeResult, invokeSafe } from '../lib/bridge';
+import { useCallback, useState, useSyncExternalStore } from 'react';
+import { invokeResult } from '../lib/bridge';
 import type { UiError } from '../lib/errors';
+import { opencodeSettingsStore } from '../lib/opencode-settings-store';
 import { errorLine, type StatusLine } from '../lib/status-line';
 
 export type OpencodeSettingsChanges = ChannelInput<'opencode:set-settings'>;
@@ -20,35 +21,11 @@ export interface OpencodeSettingsEditor {
   replace(view: OpencodeSettingsView): void;
 }
 
-// Settings > opencode and the platform panel's switch stay mounted side by side: a view either gets, both show.
-const listeners = new Set<(view: OpencodeSettingsView) => void>();
-const publish = (view: OpencodeSettingsView) => listeners.forEach((listener) => listener(view));
-
-/** opencode's settings in Switchboard (path, sync, plain-key opt-in), read once and kept in step. */
+/** opencode's settings in Switchboard (path, sync, plain-key opt-in), read once and kept in step (see the store). */
 export function useOpencodeSettings(): OpencodeSettingsEditor {
-  const [settings, setSettings] = useState<OpencodeSettingsView | null | undefined>(undefined);
-  const [loadError, setLoadError] = useState<UiError | null>(null);
+  const { settings, loadError } = useSyncExternalStore(opencodeSettingsStore.subscribe, opencodeSettingsStore.snapshot);
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<StatusLine | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    const listener = (view: OpencodeSettingsView) => {
-      setSettings(view);
-      setLoadError(null);
-    };
-    listeners.add(listener);
-    void invokeSafe('opencode:get-settings').then((outcome) => {
-      if (!active) return;
-      // A view published meanwhile (a write, a change) is newer than this first read.
-      setSettings((current) => current ?? (outcome.ok ? outcome.value : null));
-      if (!outcome.ok) setLoadError(outcome.error);
-    });
-    return () => {
-      active = false;
-      listeners.delete(listener);
-    };
-  }, []);
 
   const change = useCallback(async (changes: OpencodeSettingsChanges, savedText: string) => {
     setSaving(true);
@@ -60,9 +37,9 @@ export function useOpencodeSettings(): OpencodeSettingsEditor {
       return false;
     }
     setStatus({ tone: 'success', text: savedText });
-    publish(outcome.value);
+    opencodeSettingsStore.publish(outcome.value);
     return true;
   }, []);
 
-  return { settings, loadError, saving, status, change, replace: publish };
+  return { settings, loadError, saving, status, change, replace: opencodeSettingsStore.publish };
 }
