@@ -1,29 +1,31 @@
 import { afterEach, beforeEach } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { click, fakeLayout, getByRole, getByTestId, mount, type Mounted } from './dom';
-import { FakeSwitchboard, installFake } from './fake-bridge';
+import { mainHarness, type MainOptions } from './main-process/main-harness';
+import type { LoopbackServers } from './main-process/loopback-servers';
+import type { MainProcess } from './main-process/main-process';
 import { installModalDialog } from './modal-dialog';
 
 export interface AppHarness {
-  /** A fresh fake main for each test. */
-  readonly fake: FakeSwitchboard;
+  /** The real main, fresh for each test. */
+  readonly main: MainProcess;
+  /** The servers behind the hosts the tests name. */
+  readonly servers: LoopbackServers;
   /** Mounts the app, unless it already is. */
   start(): Promise<void>;
   /** Settings > Proxy Platforms > the platform, as a user would. */
   openPlatform(name: string): Promise<void>;
 }
 
-/** The whole app against the fake, laid out, mounted and unmounted around each test of the calling file. */
-export function appHarness(): AppHarness {
-  let fake = new FakeSwitchboard();
+/** The whole app against the real main, laid out, mounted and unmounted around each test of the calling file. */
+export function appHarness(options: MainOptions = {}): AppHarness {
+  const { main, servers } = mainHarness(options);
   let view: Mounted | null = null;
   let restoreLayout: () => void = () => {};
   let restoreDialog: () => void = () => {};
   beforeEach(() => {
     restoreLayout = fakeLayout();
     restoreDialog = installModalDialog();
-    fake = new FakeSwitchboard();
-    installFake(fake);
   });
   afterEach(async () => {
     await view?.unmount();
@@ -35,9 +37,8 @@ export function appHarness(): AppHarness {
     view ??= await mount(<App />);
   };
   return {
-    get fake() {
-      return fake;
-    },
+    main,
+    servers,
     start,
     async openPlatform(name) {
       await start();

@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { invokeResult, invokeSafe } from '../../src/renderer/lib/bridge';
-import { FakeSwitchboard, installFake } from './fake-bridge';
+import { mainHarness } from './main-process/main-harness';
 
-afterEach(() => {
-  Reflect.deleteProperty(window, 'switchboard');
-});
+const { main } = mainHarness();
 
 describe('bridge', () => {
   test('says so in a sentence when there is no window.switchboard at all', async () => {
@@ -15,24 +13,19 @@ describe('bridge', () => {
   });
 
   test('an answer that breaks the contract becomes a sentence, not a crash later', async () => {
-    const fake = new FakeSwitchboard();
-    fake.override('litellm:get-config', async () => ({ url: 42 }) as never);
-    installFake(fake);
+    // An answer main would never give: the contract's check is what is under test.
+    main.override('litellm:get-config', async () => ({ url: 42 }) as never);
     const outcome = await invokeSafe('litellm:get-config');
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.error.message).toMatch(/did not understand/);
   });
 
   test('a proxy error comes through with its kind and sentence', async () => {
-    const fake = new FakeSwitchboard();
-    fake.failWith('litellm:fetch-models', { kind: 'tls', message: 'The certificate is not trusted.' });
-    installFake(fake);
+    main.failWith('litellm:fetch-models', { kind: 'tls', message: 'The certificate is not trusted.' });
     expect(await invokeResult('litellm:fetch-models')).toEqual({ ok: false, error: { kind: 'tls', message: 'The certificate is not trusted.' } });
   });
 
   test('a success gives the value', async () => {
-    const fake = new FakeSwitchboard();
-    installFake(fake);
     const outcome = await invokeResult('litellm:test-connection', { url: 'http://localhost:4000/', key: { mode: 'none' } });
     expect(outcome.ok && outcome.value.latencyMs).toBe(35);
     expect(outcome.ok && outcome.value.modelIds).toEqual(['gpt-4o', 'claude-3-5-sonnet', 'fake-up', 'local-llama']);

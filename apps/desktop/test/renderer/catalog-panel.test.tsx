@@ -2,23 +2,32 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { byTestId, click, fakeLayout, getByRole, getByTestId, mount, settle, type Mounted } from './dom';
-import { FakeSwitchboard, FOUR_MODELS, installFake, model } from './fake-bridge';
+import { defaultDeployments } from '../../../../packages/test-servers/src/litellm/default-deployments.js';
+import { mainHarness } from './main-process/main-harness';
+import { FOUR_MODELS } from './model-fixtures';
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 const clock = () => NOW;
 const URL = 'http://proxy.internal:4000';
 
-let fake: FakeSwitchboard;
+const { main, servers } = mainHarness({ now: NOW });
 let view: Mounted | null = null;
 let restoreLayout: () => void;
 
 beforeEach(() => {
   restoreLayout = fakeLayout();
-  fake = new FakeSwitchboard();
-  fake.saved = { url: URL, selectedModel: 'gpt-4o' };
-  fake.fetchedAt = NOW;
-  installFake(fake);
 });
+
+/** The proxy saved and its model chosen, as a user left it. */
+const saved = () => main.save('litellm', { url: URL, selectedModel: 'gpt-4o' });
+/** Nothing listens at the saved proxy's address any more. */
+async function proxyDown() {
+  const { [URL]: _stopped, ...others } = main.routes();
+  await main.route(others);
+}
+/** The proxy's deployments: the recording's four, with `change` applied. */
+const deployments = (change: (list: ReturnType<typeof defaultDeployments>) => ReturnType<typeof defaultDeployments>) =>
+  servers.litellm.update({ deployments: change(defaultDeployments()) });
 afterEach(async () => {
   await view?.unmount();
   view = null;
@@ -34,8 +43,9 @@ const text = (id: string) => byTestId(document.body, id)?.textContent ?? null;
 
 describe('the model catalog in Settings', () => {
   test('shows the cached list at once, with how old it is, while the launch check runs behind it', async () => {
-    fake.cache = { models: FOUR_MODELS.slice(0, 2), fetchedAt: NOW - 12 * 60_000, stale: true };
-    const release = fake.hold('litellm:fetch-models');
+    await saved();
+    await main.cache('litellm', { url: URL, models: FOUR_MODELS.slice(0, 2), fetchedAt: NOW - 12 * 60_000 });
+    const release = main.hold('litellm:fetch-models');
     view = await mount(<App clock={clock} />);
     await openSettings();
     expect(options()).toEqual(['claude-3-5-sonnet', 'gpt-4o']);
@@ -49,23 +59,25 @@ describe('the model catalog in Settings', () => {
     await settle();
     expect(options()).toEqual(['claude-3-5-sonnet', 'fake-up', 'gpt-4o', 'local-llama']);
     expect(text('litellm-last-fetched')).toBe('Last fetched just now');
-    expect(fake.callsTo('litellm:fetch-models')).toHaveLength(1);
-    expect(fake.callsTo('litellm:fetch-metadata')).toHaveLength(1);
+    expect(main.callsTo('litellm:fetch-models')).toHaveLength(1);
+    expect(main.callsTo('litellm:fetch-metadata')).toHaveLength(1);
   });
 
   test('a fresh cache is not fetched again when Settings opens', async () => {
-    fake.cache = { models: FOUR_MODELS, fetchedAt: NOW - 60_000, stale: false };
+    await saved();
+    await main.cache('litellm', { url: URL, models: FOUR_MODELS, fetchedAt: NOW - 60_000 });
     view = await mount(<App clock={clock} />);
     await openSettings();
     await settle();
     // Once, by the launch check; opening Settings adds nothing.
-    expect(fake.callsTo('litellm:fetch-models')).toHaveLength(1);
-    expect(fake.callsTo('litellm:get-cached-models')).toHaveLength(2);
+    expect(main.callsTo('litellm:fetch-models')).toHaveLength(1);
+    expect(main.callsTo('litellm:get-cached-models')).toHaveLength(2);
   });
 
   test('when the proxy cannot be reached, the last list stays usable and says it is out of date, and why', async () => {
-    fake.cache = { models: FOUR_MODELS, fetchedAt: NOW - 3 * 3_600_000, stale: true };
-    fake.failWith('litellm:fetch-models', { kind: 'unreachable', message: 'Nothing is listening at http://proxy.internal:4000.' });
+    await saved();
+    await main.cache('litellm', { url: URL, models: FOUR_MODELS, fetchedAt: NOW - 3 * 3_600_000 });
+    await proxyDown();
     view = await mount(<App clock={clock} />);
     await openSettings();
     await settle();
@@ -82,32 +94,31 @@ describe('the model catalog in Settings', () => {
   });
 
   test('Refresh asks for ids then metadata, and the list and its age follow', async () => {
-    fake.cache = { models: FOUR_MODELS.slice(0, 1), fetchedAt: NOW - 60_000, stale: false };
-    fake.failWith('litellm:fetch-models', { kind: 'timeout', message: 'The proxy did not answer within 10 seconds.' });
+    await saved();
+    await main.cache('litellm', { url: URL, models: FOUR_MODELS.slice(0, 1), fetchedAt: NOW - 60_000 });
+    await proxyDown();
     view = await mount(<App clock={clock} />);
     await openSettings();
     await settle();
     expect(byTestId(document.body, 'litellm-stale-notice')).not.toBeNull();
 
-    fake.restore('litellm:fetch-models');
-    fake.models = [...FOUR_MODELS, model('new-model')];
-    fake.enriched = fake.models.map((m) => (m.id === 'new-model' ? { ...m, provider: 'acme', contextLength: 32_000, sources: { contextLength: 'proxy' as const } } : m));
+    await main.route(servers.routes());
+    deployments((list) => [...list, { model_name: 'new-model', litellm_params: { model: 'openai/new-model' }, model_info: { max_input_tokens: 32_000 } }]);
     await click(getByTestId(document.body, 'litellm-refresh-button'));
     await settle();
     expect(byTestId(document.body, 'litellm-stale-notice')).toBeNull();
     expect(options()).toContain('new-model');
     expect(document.querySelector('[data-model-id="new-model"] [data-fact="context"]')?.textContent).toBe('32K ctx');
     expect(text('litellm-last-fetched')).toBe('Last fetched just now');
-    const channels = fake.calls.map((call) => call.channel).filter((channel) => channel.includes('fetch-'));
+    const channels = main.calls.map((call) => call.channel).filter((channel) => channel.includes('fetch-'));
     expect(channels.slice(-2)).toEqual(['litellm:fetch-models', 'litellm:fetch-metadata']);
     expect(text('connection-status')).toBe('Connected · 5 models');
   });
 
   test('after a test, the ids show first; the metadata merges in and the selection stays', async () => {
-    fake.saved = null;
-    const enriched = FOUR_MODELS.map((m) => (m.id === 'local-llama' ? { ...m, provider: 'ollama' } : m));
-    fake.enriched = enriched;
-    const release = fake.hold('litellm:fetch-metadata');
+    // What the proxy says of local-llama: it is served by Ollama.
+    deployments((list) => list.map((entry) => (entry.model_name === 'local-llama' ? { ...entry, litellm_params: { ...entry.litellm_params, model: 'ollama/llama-3-8b' } } : entry)));
+    const release = main.hold('litellm:fetch-metadata');
     view = await mount(<App clock={clock} />);
     await openSettings();
     await click(getByRole(document.body, 'button', 'LiteLLM'));
@@ -127,7 +138,8 @@ describe('the model catalog in Settings', () => {
 
 describe('the current model', () => {
   test('is in the header; when the proxy no longer lists it, the header and the panel say so', async () => {
-    fake.models = FOUR_MODELS.filter((m) => m.id !== 'gpt-4o');
+    await saved();
+    deployments((list) => list.filter((entry) => entry.model_name !== 'gpt-4o'));
     view = await mount(<App clock={clock} />);
     await settle();
     expect(text('current-model')).toBe('LiteLLM · gpt-4o');
@@ -142,6 +154,7 @@ describe('the current model', () => {
   });
 
   test('no warning while the proxy still offers it', async () => {
+    await saved();
     view = await mount(<App clock={clock} />);
     await settle();
     expect(text('current-model')).toBe('LiteLLM · gpt-4o');

@@ -1,23 +1,11 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { appHarness } from './app-harness';
 import { byTestId, click, getByTestId, settle, type } from './dom';
-import { FakeServer, model } from './fake-bridge';
+import { OLLAMA, VLLM } from './main-process/loopback-servers';
 
-const VLLM = 'http://vllm.local:8000';
-const OLLAMA = 'http://ollama.local:11434';
-
+// At VLLM a server that lists qwen2.5-coder and llama-3.1-8b, ids only; at OLLAMA one that lists llama3.1:8b and mistral:7b for the key "ollama-key".
 const app = appHarness();
-
-beforeEach(() => {
-  const vllm = new FakeServer();
-  vllm.models = [model('qwen2.5-coder'), model('llama-3.1-8b')];
-  const ollama = new FakeServer();
-  ollama.models = [model('llama3.1:8b'), model('mistral:7b')];
-  ollama.requiredKey = 'ollama-key';
-  app.fake.servers.set(VLLM, vllm);
-  app.fake.servers.set(OLLAMA, ollama);
-});
 
 const openCustom = () => app.openPlatform('Custom endpoint');
 const id = (testId: string) => getByTestId(document.body, testId);
@@ -49,10 +37,10 @@ describe('custom endpoints', () => {
     expect(input('custom-url-input').value).toBe('http://localhost:8000');
     await type(input('custom-url-input'), VLLM);
     await click(id('custom-test-button'));
-    expect(app.fake.callsTo('custom:test-connection')).toEqual([{ url: VLLM, key: { mode: 'none' } }]);
+    expect(app.main.callsTo('custom:test-connection')).toEqual([{ url: VLLM, key: { mode: 'none' } }]);
     expect(options()).toEqual(['llama-3.1-8b', 'qwen2.5-coder']);
     // A server that lists ids only: nothing more is asked.
-    expect(app.fake.callsTo('custom:fetch-metadata')).toEqual([]);
+    expect(app.main.callsTo('custom:fetch-metadata')).toEqual([]);
     expect(byTestId(document.body, 'custom-metadata-loading')).toBeNull();
     await click(id('custom-model-select').querySelector('[data-model-id="qwen2.5-coder"]'));
     expect(button('custom-save-button').disabled).toBe(true);
@@ -63,7 +51,7 @@ describe('custom endpoints', () => {
   test('saving a new endpoint gives it an id; the same panel goes on with its list, and the header names it', async () => {
     await openCustom();
     await addEndpoint('My vLLM', VLLM, 'qwen2.5-coder');
-    expect(app.fake.callsTo('custom:save-endpoint')).toEqual([{ name: 'My vLLM', url: VLLM, key: { mode: 'none' }, selectedModel: 'qwen2.5-coder' }]);
+    expect(app.main.callsTo('custom:save-endpoint')).toEqual([{ name: 'My vLLM', url: VLLM, key: { mode: 'none' }, selectedModel: 'qwen2.5-coder' }]);
     expect(id('save-status').textContent).toBe('Saved');
     expect(endpoints()).toEqual([['my-vllm', `My vLLM — ${VLLM}`]]);
     expect((id('custom-endpoint-select') as HTMLSelectElement).value).toBe('my-vllm');
@@ -72,7 +60,7 @@ describe('custom endpoints', () => {
     expect(id('custom-saved-name').textContent).toBe('My vLLM');
     // From now on the endpoint's own channels are used, with its id.
     await click(id('custom-test-button'));
-    expect(app.fake.callsTo('custom:test-connection').at(-1)).toEqual({ endpointId: 'my-vllm', url: VLLM, key: { mode: 'none' } });
+    expect(app.main.callsTo('custom:test-connection').at(-1)).toEqual({ endpointId: 'my-vllm', url: VLLM, key: { mode: 'none' } });
   });
 
   test('a second endpoint sits beside the first, each with its own name, key and list', async () => {
@@ -91,8 +79,8 @@ describe('custom endpoints', () => {
     await click(id('custom-model-select').querySelector('[data-model-id="mistral:7b"]'));
     await click(id('custom-save-button'));
     expect(endpoints().map(([value]) => value)).toEqual(['my-vllm', 'ollama']);
-    expect(app.fake.endpoints.get('ollama')?.storedKey).toBe('ollama-key');
-    expect(app.fake.endpoints.get('my-vllm')?.storedKey).toBeNull();
+    expect(await app.main.storedKey('custom:ollama')).toBe('ollama-key');
+    expect(await app.main.storedKey('custom:my-vllm')).toBeNull();
 
     await choose(id('custom-endpoint-select'), 'my-vllm');
     expect(input('custom-name-input').value).toBe('My vLLM');
@@ -105,24 +93,24 @@ describe('custom endpoints', () => {
   });
 
   test('opens the saved endpoints from the cache, with the endpoint id on every call', async () => {
-    app.fake.addEndpoint('box', 'Box', VLLM).saved = { url: VLLM, selectedModel: 'qwen2.5-coder' };
+    await app.main.save('custom:box', { name: 'Box', url: VLLM, selectedModel: 'qwen2.5-coder' });
     await openCustom();
     expect(input('custom-name-input').value).toBe('Box');
     // The launch check (Box is in use) and the panel both ask, each time for Box.
-    expect(app.fake.callsTo('custom:get-cached-models')).toEqual([{ endpointId: 'box' }, { endpointId: 'box' }]);
-    expect(new Set(app.fake.callsTo('custom:fetch-models').map((call) => JSON.stringify(call)))).toEqual(new Set(['{"endpointId":"box"}']));
+    expect(app.main.callsTo('custom:get-cached-models')).toEqual([{ endpointId: 'box' }, { endpointId: 'box' }]);
+    expect(new Set(app.main.callsTo('custom:fetch-models').map((call) => JSON.stringify(call)))).toEqual(new Set(['{"endpointId":"box"}']));
     expect(document.querySelector('[role="option"][aria-selected="true"]')?.getAttribute('data-model-id')).toBe('qwen2.5-coder');
   });
 
   test('limits typed for a model are saved for it and shown as entered by you', async () => {
-    app.fake.addEndpoint('box', 'Box', VLLM).saved = { url: VLLM, selectedModel: 'qwen2.5-coder' };
+    await app.main.save('custom:box', { name: 'Box', url: VLLM, selectedModel: 'qwen2.5-coder' });
     await openCustom();
     expect(id('custom-limit-source').textContent).toContain('The server does not say');
     expect(input('custom-limit-context-input').placeholder).toBe('Unknown');
     await type(input('custom-limit-context-input'), '32,768');
     await type(input('custom-limit-output-input'), '');
     await click(id('custom-limit-save-button'));
-    expect(app.fake.callsTo('custom:set-model-limits')).toEqual([
+    expect(app.main.callsTo('custom:set-model-limits')).toEqual([
       { endpointId: 'box', modelId: 'qwen2.5-coder', limits: { contextLength: 32768, maxOutputTokens: null } },
     ]);
     expect(id('custom-limit-status').textContent).toBe('Limits saved');
@@ -134,12 +122,12 @@ describe('custom endpoints', () => {
   });
 
   test('a limit that is not a whole number is refused before anything is sent', async () => {
-    app.fake.addEndpoint('box', 'Box', VLLM).saved = { url: VLLM, selectedModel: 'qwen2.5-coder' };
+    await app.main.save('custom:box', { name: 'Box', url: VLLM, selectedModel: 'qwen2.5-coder' });
     await openCustom();
     await type(input('custom-limit-context-input'), '32k');
     await click(id('custom-limit-save-button'));
     expect(id('custom-limit-status').textContent).toBe('Context window: type a whole number of tokens, such as 32768.');
-    expect(app.fake.callsTo('custom:set-model-limits')).toEqual([]);
+    expect(app.main.callsTo('custom:set-model-limits')).toEqual([]);
   });
 
   test('an endpoint not saved yet cannot take limits', async () => {
@@ -152,13 +140,13 @@ describe('custom endpoints', () => {
   });
 
   test('Remove endpoint removes it and opens the next one', async () => {
-    app.fake.addEndpoint('a', 'A', VLLM).saved = { url: VLLM, selectedModel: 'qwen2.5-coder' };
-    app.fake.addEndpoint('b', 'B', OLLAMA).saved = { url: OLLAMA, selectedModel: 'mistral:7b' };
+    await app.main.save('custom:a', { name: 'A', url: VLLM, selectedModel: 'qwen2.5-coder' });
+    await app.main.save('custom:b', { name: 'B', url: OLLAMA, selectedModel: 'mistral:7b' });
     await openCustom();
     expect(getByTestId(document.body, 'current-model').textContent).toBe('A · qwen2.5-coder');
     expect(id('custom-disconnect-button').textContent).toBe('Remove endpoint');
     await click(id('custom-disconnect-button'));
-    expect(app.fake.callsTo('custom:disconnect')).toEqual([{ endpointId: 'a' }]);
+    expect(app.main.callsTo('custom:disconnect')).toEqual([{ endpointId: 'a' }]);
     expect(endpoints().map(([value]) => value)).toEqual(['b']);
     expect(input('custom-name-input').value).toBe('B');
     expect(getByTestId(document.body, 'current-model').textContent).toBe('B · mistral:7b');

@@ -1,5 +1,6 @@
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { callsStarted, inFlight, whenIdle } from './main-process/in-flight';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -63,11 +64,23 @@ export async function mount(node: ReactNode): Promise<Mounted> {
   };
 }
 
-/** Lets pending promises (fake IPC answers) and the renders they cause finish. */
+/**
+ * Lets pending promises (main's answers, however long their round trip) and
+ * the renders they cause finish: it returns after a pass in which no call was
+ * in flight and none was made, since an answer's render may call main again
+ * (metadata after ids, after the next paint).
+ */
 export async function settle(rounds = 5): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
+  for (;;) {
+    const before = callsStarted();
+    for (let i = 0; i < rounds; i++) {
+      await act(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      });
+    }
+    if (inFlight() === 0 && callsStarted() === before) return;
     await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await whenIdle();
     });
   }
 }

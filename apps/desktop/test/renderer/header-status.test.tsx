@@ -2,11 +2,18 @@
 import { describe, expect, test } from 'vitest';
 import { appHarness } from './app-harness';
 import { byTestId, click, getByRole, getByTestId, settle, type } from './dom';
-import { FOUR_MODELS } from './fake-bridge';
+import { FOUR_MODELS } from './model-fixtures';
 
 const app = appHarness();
 const status = () => getByTestId(document.body, 'header-status');
-const DOWN = { kind: 'unreachable' as const, message: 'Nothing is listening at http://proxy.internal:4000. Is the proxy running?' };
+const PROXY = 'http://proxy.internal:4000';
+// core's sentence when nothing listens at the saved proxy.
+const DOWN = { kind: 'unreachable' as const, message: `Nothing is listening at ${PROXY}. Check that the proxy is running and that the port is right.` };
+/** The saved proxy stops answering: nothing listens at its address any more. */
+async function proxyDown() {
+  const { [PROXY]: _stopped, ...others } = app.main.routes();
+  await app.main.route(others);
+}
 
 describe("the header's status", () => {
   test('none: nothing chosen, nothing to focus', async () => {
@@ -17,9 +24,9 @@ describe("the header's status", () => {
   });
 
   test("ok: chosen, and the launch check's refresh of its proxy worked", async () => {
-    app.fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
+    await app.main.save('litellm', { url: PROXY, selectedModel: 'gpt-4o' });
     await app.start();
-    expect(app.fake.callsTo('litellm:fetch-models')).toHaveLength(1);
+    expect(app.main.callsTo('litellm:fetch-models')).toHaveLength(1);
     expect(status().dataset.state).toBe('ok');
     expect(status().hasAttribute('tabindex')).toBe(false);
     expect(status().querySelector('.status-dot-on')).not.toBeNull();
@@ -30,9 +37,9 @@ describe("the header's status", () => {
     ['with a cached list', true],
     ['with no list at all', false],
   ])('stale %s: the refresh failed, and the reason is its focusable description', async (_, hasCache) => {
-    app.fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
-    if (hasCache) app.fake.cache = { models: FOUR_MODELS, fetchedAt: 1_700_000_000_000, stale: false };
-    app.fake.failWith('litellm:fetch-models', DOWN);
+    await app.main.save('litellm', { url: PROXY, selectedModel: 'gpt-4o' });
+    if (hasCache) await app.main.cache('litellm', { url: PROXY, models: FOUR_MODELS, fetchedAt: 1_700_000_000_000 });
+    await proxyDown();
     await app.start();
     expect(status().dataset.state).toBe('stale');
     // Reachable by Tab, and a screen reader hears the reason on focus.
@@ -46,12 +53,12 @@ describe("the header's status", () => {
   });
 
   test('stale turns ok again once a refresh works', async () => {
-    app.fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
-    app.fake.cache = { models: FOUR_MODELS, fetchedAt: 1_700_000_000_000, stale: false };
-    app.fake.failWith('litellm:fetch-models', DOWN);
+    await app.main.save('litellm', { url: PROXY, selectedModel: 'gpt-4o' });
+    await app.main.cache('litellm', { url: PROXY, models: FOUR_MODELS, fetchedAt: 1_700_000_000_000 });
+    await proxyDown();
     await app.start();
     expect(status().dataset.state).toBe('stale');
-    app.fake.restore('litellm:fetch-models');
+    await app.main.route(app.servers.routes());
     await app.openPlatform('LiteLLM');
     await click(getByTestId(document.body, 'litellm-refresh-button'));
     await settle();
@@ -60,9 +67,9 @@ describe("the header's status", () => {
   });
 
   test('a failed test of another address does not make the saved choice stale', async () => {
-    app.fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
+    await app.main.save('litellm', { url: PROXY, selectedModel: 'gpt-4o' });
     await app.openPlatform('LiteLLM');
-    app.fake.failWith('litellm:test-connection', DOWN);
+    // Nothing listens at http://elsewhere:4000.
     const url = getByTestId(document.body, 'litellm-url-input') as HTMLInputElement;
     await type(url, 'http://elsewhere:4000');
     await click(getByRole(document.body, 'button', 'Test Connection'));

@@ -28,7 +28,7 @@ describe('LiteLLM panel', () => {
     expect(panel.key.getAttribute('autocomplete')).toBe('off');
     expect(panel.save.disabled).toBe(true);
     await click(panel.test);
-    expect(app.fake.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'none' } }]);
+    expect(app.main.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'none' } }]);
   });
 
   test('a successful test says Connected with the model count and latency, and lists the models', async () => {
@@ -57,7 +57,7 @@ describe('LiteLLM panel', () => {
   });
 
   test('a failed test shows the error sentence and its kind', async () => {
-    app.fake.failWith('litellm:test-connection', { kind: 'unreachable', message: 'Nothing answered at http://localhost:4000. Is the proxy running?' });
+    app.main.failWith('litellm:test-connection', { kind: 'unreachable', message: 'Nothing answered at http://localhost:4000. Is the proxy running?' });
     const panel = await openPanel();
     await click(panel.test);
     expect(panel.status.textContent).toBe('Nothing answered at http://localhost:4000. Is the proxy running?');
@@ -76,7 +76,7 @@ describe('LiteLLM panel', () => {
     expect(status.textContent).toMatch(/^The API key contains a zero-width space \(U\+200B\) at position 7/);
     expect(status.textContent).not.toContain('def');
     await click(panel.test);
-    expect(app.fake.callsTo('litellm:test-connection')).toEqual([]);
+    expect(app.main.callsTo('litellm:test-connection')).toEqual([]);
     await type(panel.key, 'sk-abcdef');
     expect(panel.test.disabled).toBe(false);
     expect(panel.key.getAttribute('aria-invalid')).toBe('false');
@@ -93,11 +93,11 @@ describe('LiteLLM panel', () => {
     expect(panel.test.disabled).toBe(false);
     expect(panel.url.getAttribute('aria-invalid')).toBe('false');
     await click(panel.test);
-    expect(app.fake.callsTo('litellm:test-connection')).toEqual([{ url: 'http://proxy.local:4000', key: { mode: 'none' } }]);
+    expect(app.main.callsTo('litellm:test-connection')).toEqual([{ url: 'http://proxy.local:4000', key: { mode: 'none' } }]);
   });
 
   test('while testing, the button is disabled, busy and says Testing…', async () => {
-    const release = app.fake.hold('litellm:test-connection');
+    const release = app.main.hold('litellm:test-connection');
     const panel = await openPanel();
     await click(panel.test);
     expect(panel.test.disabled).toBe(true);
@@ -111,7 +111,7 @@ describe('LiteLLM panel', () => {
   });
 
   test('a refused call (transport error) shows a sentence instead of crashing', async () => {
-    app.fake.reject('litellm:test-connection', "Error invoking remote method 'litellm:test-connection': ContractInputError: Invalid input for litellm:test-connection: url too long");
+    app.main.reject('litellm:test-connection', "Error invoking remote method 'litellm:test-connection': ContractInputError: Invalid input for litellm:test-connection: url too long");
     const panel = await openPanel();
     await click(panel.test);
     expect(panel.status.getAttribute('data-kind')).toBe('transport');
@@ -122,16 +122,16 @@ describe('LiteLLM panel', () => {
   });
 
   test('typing a key sends it as provided; save stores it and shows the stored placeholder', async () => {
-    app.fake.requiredKey = 'sk-master-1234';
+    app.servers.litellm.update({ masterKey: 'sk-master-1234' });
     const panel = await openPanel();
     await type(panel.key, 'sk-master-1234');
     await click(panel.test);
-    expect(app.fake.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-master-1234' } }]);
+    expect(app.main.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-master-1234' } }]);
     await click(getByTestId(document.body, 'litellm-model-select').querySelector('[data-model-id="gpt-4o"]'));
     expect(panel.save.disabled).toBe(false);
     await click(panel.save);
 
-    expect(app.fake.callsTo('litellm:set-config')).toEqual([
+    expect(app.main.callsTo('litellm:set-config')).toEqual([
       { url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-master-1234' }, selectedModel: 'gpt-4o' },
     ]);
     expect(getByTestId(document.body, 'save-status').textContent).toBe('Saved');
@@ -143,21 +143,21 @@ describe('LiteLLM panel', () => {
 
     // With the key stored and nothing typed, the next test asks main to use the stored one.
     await click(panel.test);
-    expect(app.fake.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'stored' } });
+    expect(app.main.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'stored' } });
     expect(panel.status.textContent).toContain('Connected');
   });
 
   test('"Forget stored key" sends none until a new key is typed', async () => {
-    app.fake.storedKey = 'sk-stored-key-9876';
-    app.fake.saved = { url: 'http://localhost:4000', selectedModel: 'gpt-4o' };
+    await app.main.storeKey('litellm', 'sk-stored-key-9876');
+    await app.main.save('litellm', { url: 'http://localhost:4000', selectedModel: 'gpt-4o' });
     const panel = await openPanel();
     await click(getByRole(document.body, 'button', 'Forget stored key'));
     expect(panel.key.placeholder).not.toContain('Stored');
     await click(panel.test);
-    expect(app.fake.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'none' } });
+    expect(app.main.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'none' } });
     await type(panel.key, 'sk-other');
     await click(panel.test);
-    expect(app.fake.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-other' } });
+    expect(app.main.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-other' } });
   });
 
   test('the show/hide toggle switches the input type and its pressed state', async () => {
@@ -171,21 +171,23 @@ describe('LiteLLM panel', () => {
   });
 
   test('a locked keychain is said as such, and Test asks main for the stored key instead of sending none', async () => {
-    const locked = 'The system keychain is locked, so Switchboard cannot read the stored API key. Unlock it, then try again.';
-    app.fake.keychainError = { kind: 'keychain-locked', message: locked };
+    // core's own sentence for a keychain that is locked when the key is read.
+    const locked =
+      'The system keychain is locked, so the stored API key could not be read, and nothing was sent without it. Unlock it (on Linux, the login keyring, for example in Passwords and Keys), then try again.';
+    await app.main.lockKeychain();
     const panel = await openPanel();
     const status = getByTestId(document.body, 'litellm-key-status');
     expect(status.textContent).toBe(locked);
     expect(status.className).toBe('field-error');
     expect(panel.key.placeholder).toBe('The keychain could not be read');
     await click(panel.test);
-    expect(app.fake.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'stored' } }]);
+    expect(app.main.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'stored' } }]);
   });
 
   test('after a restart: saved URL and model, key in keychain, models reloaded', async () => {
-    app.fake.storedKey = 'sk-stored-key-9876';
-    app.fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'claude-3-5-sonnet' };
-    const release = app.fake.hold('litellm:fetch-models');
+    await app.main.storeKey('litellm', 'sk-stored-key-9876');
+    await app.main.save('litellm', { url: 'http://proxy.internal:4000', selectedModel: 'claude-3-5-sonnet' });
+    const release = app.main.hold('litellm:fetch-models');
     await app.start();
     expect(header()).toBe('LiteLLM · claude-3-5-sonnet');
     await click(getByTestId(document.body, 'sidebar-settings-button'));
@@ -207,8 +209,8 @@ describe('LiteLLM panel', () => {
   });
 
   test('after a restart, a failed model fetch shows the sentence and keeps the saved selection', async () => {
-    app.fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
-    app.fake.failWith('litellm:fetch-models', { kind: 'timeout', message: 'The proxy did not answer within 10 seconds.' });
+    await app.main.save('litellm', { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' });
+    app.main.failWith('litellm:fetch-models', { kind: 'timeout', message: 'The proxy did not answer within 10 seconds.' });
     await openPanel();
     const status = getByTestId(document.body, 'connection-status');
     expect(status.textContent).toBe('The proxy did not answer within 10 seconds.');
@@ -218,9 +220,9 @@ describe('LiteLLM panel', () => {
   });
 
   test('a failed test keeps the saved connection on display', async () => {
-    app.fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
+    await app.main.save('litellm', { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' });
     const panel = await openPanel();
-    app.fake.failWith('litellm:test-connection', { kind: 'unauthorized', message: 'The proxy refused the API key.' });
+    app.main.failWith('litellm:test-connection', { kind: 'unauthorized', message: 'The proxy refused the API key.' });
     await click(panel.test);
     expect(panel.status.getAttribute('data-kind')).toBe('unauthorized');
     expect(getByTestId(document.body, 'litellm-saved-url').textContent).toBe('http://proxy.internal:4000');
@@ -232,7 +234,7 @@ describe('LiteLLM panel', () => {
     const panel = await openPanel();
     await click(panel.test);
     await click(getByTestId(document.body, 'litellm-model-select').querySelector('[data-model-id="fake-up"]'));
-    app.fake.failWith('litellm:set-config', { kind: 'keychain', message: 'The system keychain is not available, so the key cannot be saved.' });
+    app.main.failWith('litellm:set-config', { kind: 'keychain', message: 'The system keychain is not available, so the key cannot be saved.' });
     await click(panel.save);
     const saveStatus = getByTestId(document.body, 'save-status');
     expect(saveStatus.textContent).toBe('The system keychain is not available, so the key cannot be saved.');
@@ -241,11 +243,11 @@ describe('LiteLLM panel', () => {
   });
 
   test('Disconnect goes back to defaults and the header says no model', async () => {
-    app.fake.storedKey = 'sk-stored-key-9876';
-    app.fake.saved = { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' };
+    await app.main.storeKey('litellm', 'sk-stored-key-9876');
+    await app.main.save('litellm', { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' });
     const panel = await openPanel();
     await click(getByTestId(document.body, 'litellm-disconnect-button'));
-    expect(app.fake.callsTo('litellm:disconnect')).toHaveLength(1);
+    expect(app.main.callsTo('litellm:disconnect')).toHaveLength(1);
     expect(panel.url.value).toBe('http://localhost:4000');
     expect(panel.key.placeholder).not.toContain('Stored');
     expect(byTestId(document.body, 'litellm-model-select')).toBeNull();
@@ -255,7 +257,7 @@ describe('LiteLLM panel', () => {
   });
 
   test('a get-config that rejects still opens the panel with defaults and says why', async () => {
-    app.fake.reject('litellm:get-config', 'The Switchboard host answered HTTP 401.');
+    app.main.reject('litellm:get-config', 'The Switchboard host answered HTTP 401.');
     const panel = await openPanel();
     expect(panel.url.value).toBe('http://localhost:4000');
     expect(panel.status.getAttribute('data-kind')).toBe('transport');

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { PLATFORMS } from '../../src/renderer/lib/platforms';
 import { appHarness } from './app-harness';
 import { byTestId, click, getByRole, getByTestId, type } from './dom';
-import { model } from './fake-bridge';
+import { openRouterModels } from './main-process/loopback-servers';
 
 const app = appHarness();
 
@@ -38,7 +38,7 @@ describe('one panel for every platform', () => {
   });
 
   test('each platform keeps its own model list while the user switches between them', async () => {
-    app.fake.openrouter.models = [model('openai/gpt-4o-mini', { provider: 'openai' })];
+    app.servers.openrouter.update({ models: openRouterModels(['openai/gpt-4o-mini']) });
     await app.openPlatform('LiteLLM');
     await click(id('litellm-test-button'));
     expect(id('litellm-model-select').querySelectorAll('[role="option"]')).toHaveLength(4);
@@ -64,19 +64,19 @@ describe('OpenRouter', () => {
     expect(button('openrouter-test-button').disabled).toBe(false);
     await click(id('openrouter-test-button'));
     // The address is OpenRouter's own: it is never sent.
-    expect(app.fake.callsTo('openrouter:test-connection')).toEqual([{ key: { mode: 'provided', value: 'sk-or-v1-test' } }]);
+    expect(app.main.callsTo('openrouter:test-connection')).toEqual([{ key: { mode: 'provided', value: 'sk-or-v1-test' } }]);
     expect(id('connection-status').textContent).toBe('Connected · 4 models · 35 ms');
     expect(byTestId(document.body, 'openrouter-key-warning')).toBeNull();
   });
 
   test('a key that does not start with sk-or- but is accepted connects, with a warning that is not an error', async () => {
-    app.fake.openrouter.requiredKey = 'custom-key-123';
+    app.servers.openrouter.update({ validKeys: ['custom-key-123'] });
     await app.openPlatform('OpenRouter');
     await type(input('openrouter-api-key-input'), 'custom-key-123');
     await click(id('openrouter-test-button'));
     expect(id('connection-status').getAttribute('data-tone')).toBe('success');
     const warning = id('openrouter-key-warning');
-    expect(warning.textContent).toBe('OpenRouter keys usually start with "sk-or-".');
+    expect(warning.textContent).toBe('OpenRouter keys usually start with "sk-or-". It was accepted, but check that you pasted the right one.');
     expect(warning.closest('[role="status"]')).not.toBeNull();
     expect(warning.className).toContain('notice-warning');
   });
@@ -95,19 +95,19 @@ describe('OpenRouter', () => {
     await click(id('openrouter-test-button'));
     await click(id('openrouter-model-select').querySelector('[data-model-id="claude-3-5-sonnet"]'));
     await click(id('openrouter-save-button'));
-    expect(app.fake.callsTo('openrouter:set-config')).toEqual([{ key: { mode: 'provided', value: 'sk-or-v1-test' }, selectedModel: 'claude-3-5-sonnet' }]);
+    expect(app.main.callsTo('openrouter:set-config')).toEqual([{ key: { mode: 'provided', value: 'sk-or-v1-test' }, selectedModel: 'claude-3-5-sonnet' }]);
     expect(header()).toBe('OpenRouter · claude-3-5-sonnet');
     expect(id('openrouter-key-status').textContent).toContain('A key is stored');
     expect(byTestId(document.body, 'openrouter-forget-key-button')).toBeNull();
     expect(button('openrouter-test-button').disabled).toBe(false);
     await click(id('openrouter-test-button'));
-    expect(app.fake.callsTo('openrouter:test-connection').at(-1)).toEqual({ key: { mode: 'stored' } });
+    expect(app.main.callsTo('openrouter:test-connection').at(-1)).toEqual({ key: { mode: 'stored' } });
   });
 });
 
 describe('the current model in the header', () => {
   test('follows the most recent save across platforms, and falls back when that one is disconnected', async () => {
-    app.fake.saved = { url: 'http://localhost:4000', selectedModel: 'gpt-4o' };
+    await app.main.save('litellm', { url: 'http://localhost:4000', selectedModel: 'gpt-4o' });
     await app.start();
     expect(header()).toBe('LiteLLM · gpt-4o');
     await app.openPlatform('OpenRouter');
@@ -122,9 +122,9 @@ describe('the current model in the header', () => {
   });
 
   test('at launch, names the platform whose model was saved last', async () => {
-    app.fake.openrouter.saved = { url: 'https://openrouter.ai/api/v1', selectedModel: 'openai/gpt-4o', savedAt: 2_000 };
-    app.fake.openrouter.storedKey = 'sk-or-v1-test';
-    app.fake.addEndpoint('box', 'Box', 'http://box:8000').saved = { url: 'http://box:8000', selectedModel: 'llama', savedAt: 1_000 };
+    await app.main.save('openrouter', { url: 'https://openrouter.ai/api/v1', selectedModel: 'openai/gpt-4o', savedAt: 2_000 });
+    await app.main.storeKey('openrouter', 'sk-or-v1-test');
+    await app.main.save('custom:box', { name: 'Box', url: 'http://box:8000', selectedModel: 'llama', savedAt: 1_000 });
     await app.start();
     expect(header()).toBe('OpenRouter · openai/gpt-4o');
     await click(id('sidebar-settings-button'));
@@ -133,9 +133,9 @@ describe('the current model in the header', () => {
   });
 
   test('at launch, a custom endpoint saved after OpenRouter is the one named', async () => {
-    app.fake.openrouter.saved = { url: 'https://openrouter.ai/api/v1', selectedModel: 'openai/gpt-4o', savedAt: 2_000 };
-    app.fake.openrouter.storedKey = 'sk-or-v1-test';
-    app.fake.addEndpoint('box', 'Box', 'http://box:8000').saved = { url: 'http://box:8000', selectedModel: 'llama', savedAt: 3_000 };
+    await app.main.save('openrouter', { url: 'https://openrouter.ai/api/v1', selectedModel: 'openai/gpt-4o', savedAt: 2_000 });
+    await app.main.storeKey('openrouter', 'sk-or-v1-test');
+    await app.main.save('custom:box', { name: 'Box', url: 'http://box:8000', selectedModel: 'llama', savedAt: 3_000 });
     await app.start();
     expect(header()).toBe('Box · llama');
   });

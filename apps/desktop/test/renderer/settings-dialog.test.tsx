@@ -3,10 +3,10 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { click, fakeLayout, getByRole, getByTestId, mount, press, type Mounted } from './dom';
-import { FakeSwitchboard, installFake } from './fake-bridge';
+import { mainHarness } from './main-process/main-harness';
 import { installModalDialog, isModal } from './modal-dialog';
 
-let fake: FakeSwitchboard;
+mainHarness();
 let view: Mounted;
 let restoreLayout: () => void;
 let restoreDialog: () => void;
@@ -14,8 +14,6 @@ let restoreDialog: () => void;
 beforeEach(async () => {
   restoreLayout = fakeLayout();
   restoreDialog = installModalDialog();
-  fake = new FakeSwitchboard();
-  installFake(fake);
   view = await mount(<App />);
 });
 afterEach(async () => {

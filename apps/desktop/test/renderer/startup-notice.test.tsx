@@ -12,7 +12,7 @@ const keptAside = {
 
 describe('the startup notice', () => {
   test('names the kept copy of an unreadable settings file, at the top of the window, as an alert', async () => {
-    harness.fake.notices = [keptAside];
+    await harness.main.reopen({ notices: [keptAside] });
     await harness.start();
     const notice = getByRole(document.body, 'alert');
     expect(notice.dataset.testid).toBe('startup-notice');
@@ -23,7 +23,7 @@ describe('the startup notice', () => {
   });
 
   test('goes away when dismissed, and leaves the other notices', async () => {
-    harness.fake.notices = [keptAside, { kind: 'settings-repaired', message: 'Part of the settings file was dropped: the connection "custom:lab".' }];
+    await harness.main.reopen({ notices: [keptAside, { kind: 'settings-repaired', message: 'Part of the settings file was dropped: the connection "custom:lab".' }] });
     await harness.start();
     expect(document.querySelectorAll('[data-testid="startup-notice"]')).toHaveLength(2);
     await click(byTestId(document.body, 'startup-notice-dismiss'));
@@ -32,9 +32,9 @@ describe('the startup notice', () => {
   });
 
   test('is not there when main cannot answer', async () => {
-    harness.fake.reject('app:get-notices', 'main went away');
+    harness.main.reject('app:get-notices', 'main went away');
     await harness.start();
     expect(byTestId(document.body, 'startup-notice')).toBeNull();
-    expect(harness.fake.callsTo('app:get-notices')).toHaveLength(1);
+    expect(harness.main.callsTo('app:get-notices')).toHaveLength(1);
   });
 });

@@ -43,7 +43,7 @@ describe('a URL copied from a LiteLLM page', () => {
     expect(offer()).toBeNull();
     expect(document.activeElement).toBe(panel.url);
     await click(panel.test);
-    expect(app.fake.callsTo('litellm:test-connection')).toEqual([{ url: base, key: { mode: 'none' } }]);
+    expect(app.main.callsTo('litellm:test-connection')).toEqual([{ url: base, key: { mode: 'none' } }]);
   });
 
   test('a URL that is wrong in another way gets no offer', async () => {
@@ -63,7 +63,7 @@ describe('a connection that fails with a suggested address', () => {
   };
 
   test('offers it beside the reason; taking it fills the field and tests again at once', async () => {
-    app.fake.failWith('litellm:test-connection', adminPage);
+    app.main.failWith('litellm:test-connection', adminPage);
     const panel = await openPanel();
     await type(panel.url, 'http://proxy.local:4000/litellm');
     await click(panel.test);
@@ -72,16 +72,16 @@ describe('a connection that fails with a suggested address', () => {
     expect(button?.textContent).toBe('Use http://proxy.local:4000 and test again');
     expect(button?.closest('[role="status"]')).not.toBeNull();
 
-    app.fake.restore('litellm:test-connection');
+    app.main.restore('litellm:test-connection');
     await click(button);
     expect(panel.url.value).toBe('http://proxy.local:4000');
-    expect(app.fake.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://proxy.local:4000', key: { mode: 'none' } });
+    expect(app.main.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://proxy.local:4000', key: { mode: 'none' } });
     expect(panel.status.textContent).toBe('Connected · 4 models · 35 ms');
     expect(offer()).toBeNull();
   });
 
   test('the offer goes away once the URL is edited by hand', async () => {
-    app.fake.failWith('litellm:test-connection', adminPage);
+    app.main.failWith('litellm:test-connection', adminPage);
     const panel = await openPanel();
     await type(panel.url, 'http://proxy.local:4000/litellm');
     await click(panel.test);
@@ -91,7 +91,7 @@ describe('a connection that fails with a suggested address', () => {
   });
 
   test('an error without a suggested address offers nothing', async () => {
-    app.fake.failWith('litellm:test-connection', { kind: 'unreachable', message: 'Nothing is listening at http://localhost:4000.' });
+    app.main.failWith('litellm:test-connection', { kind: 'unreachable', message: 'Nothing is listening at http://localhost:4000.' });
     const panel = await openPanel();
     await click(panel.test);
     expect(panel.status.getAttribute('data-kind')).toBe('unreachable');

@@ -1,0 +1,181 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Channel, ChannelInput, ChannelOutput, ProxyError, SwitchboardBridge } from '@switchboard/shared';
+import { createBridge } from '../../../src/preload/bridge';
+import { track } from './in-flight';
+import type { CachedList, FromCore, MainState, SavedConnection, ToCore } from './messages';
+
+export interface Call {
+  channel: Channel;
+  input: unknown;
+}
+
+type Handler<C extends Channel> = (input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+
+// happy-dom's URL cannot point at a file; node:path can.
+const BOOT = join(dirname(fileURLToPath(import.meta.url)), 'boot-worker.mjs');
+
+/**
+ * The real main process for the renderer tests: core's API object behind
+ * main's IPC handler, in a worker thread, reached through the preload's own
+ * bridge as `window.switchboard`. The test sets main's state the way a user
+ * would have left it (saved connections, stored keys, cached lists) and reads
+ * the calls the page made.
+ */
+export class MainProcess implements SwitchboardBridge {
+  calls: Call[] = [];
+  private worker: Worker | null = null;
+  private state: MainState | null = null;
+  private failure: Error | null = null;
+  private nextId = 0;
+  private pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private overrides = new Map<Channel, (input: unknown) => Promise<unknown>>();
+  private readonly bridge = createBridge((channel, input) => track(this.send({ type: 'invoke', channel: channel as Channel, input })));
+
+  /** Starts the worker; once per test file, as loading core takes a second. */
+  async start(): Promise<void> {
+    const worker = new Worker(BOOT);
+    worker.on('message', (answer: FromCore) => {
+      const waiting = this.pending.get(answer.id);
+      this.pending.delete(answer.id);
+      if (answer.ok) waiting?.resolve(answer.value);
+      else waiting?.reject(new Error(answer.message));
+    });
+    // A worker that died answers nothing more: every call waiting on it, and every later one, fails with the reason.
+    const died = (error: Error) => {
+      this.failure = error;
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', died);
+    worker.on('exit', (code) => died(new Error(`Main's worker thread stopped (exit code ${code}).`)));
+    this.worker = worker;
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    worker?.removeAllListeners('exit');
+    await worker?.terminate();
+  }
+
+  /** A fresh main for one test: empty settings and keychain in a new temp folder. */
+  async open(state: MainState): Promise<void> {
+    this.calls = [];
+    this.overrides.clear();
+    this.state = state;
+    await this.send({ type: 'open', state });
+  }
+
+  /** Main started again with what differs (notices its stores found, …); settings and keys start empty. */
+  async reopen(change: Partial<MainState>): Promise<void> {
+    if (!this.state) throw new Error('Main was never opened.');
+    await this.open({ ...this.state, ...change });
+  }
+
+  close(): Promise<unknown> {
+    return this.send({ type: 'close' });
+  }
+
+  /** A connection saved earlier, as the settings file keeps it. */
+  async save(instanceId: string, saved: SavedConnection): Promise<void> {
+    await this.send({ type: 'save', instanceId, saved });
+  }
+
+  async storeKey(instanceId: string, key: string | null): Promise<void> {
+    await this.send({ type: 'store-key', instanceId, key });
+  }
+
+  /** What the keychain holds for an instance now. */
+  async storedKey(instanceId: string): Promise<string | null> {
+    return (await this.send({ type: 'read-key', instanceId })) as string | null;
+  }
+
+  /** The list kept from an earlier session. */
+  async cache(instanceId: string, list: CachedList): Promise<void> {
+    await this.send({ type: 'cache', instanceId, list });
+  }
+
+  /** Which server answers which host from now on; a host left out is nothing listening. */
+  async route(routes: Record<string, string>): Promise<void> {
+    if (this.state) this.state = { ...this.state, routes };
+    await this.send({ type: 'routes', routes });
+  }
+
+  /** The routes main follows now. */
+  routes(): Record<string, string> {
+    return { ...this.state?.routes };
+  }
+
+  async lockKeychain(locked = true): Promise<void> {
+    await this.send({ type: 'lock-keychain', locked });
+  }
+
+  callsTo(channel: Channel): unknown[] {
+    return this.calls.filter((call) => call.channel === channel).map((call) => call.input);
+  }
+
+  invoke<C extends Channel>(channel: C, ...input: ChannelInput<C> extends undefined ? [] : [ChannelInput<C>]): Promise<ChannelOutput<C>> {
+    const [value] = input as unknown[];
+    this.calls.push({ channel, input: value });
+    const override = this.overrides.get(channel);
+    if (override) return override(value) as Promise<ChannelOutput<C>>;
+    return (this.bridge.invoke as (channel: Channel, input: unknown) => Promise<ChannelOutput<C>>)(channel, value);
+  }
+
+  /*
+   * The hooks below stand in for main on one channel, for the few states the
+   * real core cannot be brought to from here: an answer held open (to see what
+   * the page shows while it waits), a transport that rejects, an answer that
+   * breaks the contract, or a given sentence whose exact words a test needs.
+   */
+
+  /** The channel answers `handler` instead of main. */
+  override<C extends Channel>(channel: C, handler: Handler<C>): void {
+    this.overrides.set(channel, handler as (input: unknown) => Promise<unknown>);
+  }
+
+  failWith(channel: Channel, error: ProxyError): void {
+    this.overrides.set(channel, async () => ({ ok: false, error }));
+  }
+
+  /** Undoes failWith, reject or hold: main answers the channel again. */
+  restore(channel: Channel): void {
+    this.overrides.delete(channel);
+  }
+
+  /** The call rejects, as a transport error would. */
+  reject(channel: Channel, message: string): void {
+    this.overrides.set(channel, async () => {
+      throw new Error(message);
+    });
+  }
+
+  /** The channel waits until the returned function is called, then main answers it. */
+  hold(channel: Channel): () => void {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    this.overrides.set(channel, async (input) => {
+      await gate;
+      this.overrides.delete(channel);
+      return (this.bridge.invoke as (channel: Channel, input: unknown) => Promise<unknown>)(channel, input);
+    });
+    return () => release();
+  }
+
+  private send(message: ToCore): Promise<unknown> {
+    const worker = this.worker;
+    if (!worker) return Promise.reject(new Error('Main is not started: call start() in beforeAll.'));
+    if (this.failure) return Promise.reject(this.failure);
+    const id = (this.nextId += 1);
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id });
+    });
+  }
+}
+
+export function installMain(main: SwitchboardBridge): void {
+  Object.defineProperty(window, 'switchboard', { value: main, configurable: true, writable: true });
+}

@@ -1,0 +1,41 @@
+import type { AppNotice, Channel, Model } from '@switchboard/shared';
+
+/** What a test starts main with. */
+export interface MainState {
+  /** Origin a request names → the loopback test server that answers it. */
+  routes: Record<string, string>;
+  /** What opening the stores found (app:get-notices). */
+  notices: AppNotice[];
+  /** A fixed wall clock, or null for the real one. */
+  now: number | null;
+  /** What every measured latency comes to. */
+  latencyMs: number;
+}
+
+/** One saved connection, as the settings file keeps it. */
+export interface SavedConnection {
+  url: string;
+  selectedModel: string | null;
+  name?: string;
+  savedAt?: number;
+}
+
+export interface CachedList {
+  url: string;
+  fetchedAt: number;
+  models: Model[];
+  accessNote?: string;
+}
+
+export type ToCore =
+  | { type: 'open'; state: MainState }
+  | { type: 'invoke'; channel: Channel; input: unknown }
+  | { type: 'save'; instanceId: string; saved: SavedConnection }
+  | { type: 'store-key'; instanceId: string; key: string | null }
+  | { type: 'cache'; instanceId: string; list: CachedList }
+  | { type: 'lock-keychain'; locked: boolean }
+  | { type: 'routes'; routes: Record<string, string> }
+  | { type: 'read-key'; instanceId: string }
+  | { type: 'close' };
+
+export type FromCore = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
