@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { countChanges, parseDiffLines } from '../../src/renderer/lib/opencode-diff';
-import { SAMPLE_DIFF } from './opencode-fake';
+import { SAMPLE_DIFF } from './opencode-fixtures';
 
 describe('parseDiffLines', () => {
   test('file headers, hunk, context, removed and added lines each get their kind', () => {

@@ -1,14 +1,20 @@
 // @vitest-environment happy-dom
+import { join } from 'node:path';
 import { toModel } from '@switchboard/shared';
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { OpencodeConfigSection } from '../../src/renderer/components/opencode/OpencodeConfigSection';
 import { OpencodeSettingsTab } from '../../src/renderer/components/opencode/OpencodeSettingsTab';
 import { byTestId, click, getByTestId, mount, press, settle, type, type Mounted } from './dom';
-import { CONFIG_PATH, OpencodeFake, RUN_COMMAND, installOpencodeFake } from './opencode-fake';
+import { defaultDeployments } from '../../../../packages/test-servers/src/litellm/default-deployments.js';
+import { mainHarness } from './main-process/main-harness';
+import { globalConfigPath, RUN_COMMAND } from './opencode-fixtures';
 
-let fake: OpencodeFake;
+const { main, servers } = mainHarness();
 let view: Mounted;
+const CONFIG_PATH = () => globalConfigPath(main.home);
+/** LiteLLM saved with gpt-4o chosen, as Use This Model leaves it. */
+const gpt4oInUse = () => main.save('litellm', { url: 'http://localhost:4000', selectedModel: 'gpt-4o' });
 
 const get = (id: string) => getByTestId(view.container, id);
 const plainKeyToggle = () => get('opencode-plain-key-toggle') as HTMLInputElement;
@@ -18,10 +24,6 @@ async function open() {
   view = await mount(<OpencodeSettingsTab />);
 }
 
-beforeEach(() => {
-  fake = new OpencodeFake();
-  installOpencodeFake(fake);
-});
 afterEach(async () => {
   await view.unmount();
   vi.restoreAllMocks();
@@ -36,10 +38,10 @@ describe('Settings › opencode', () => {
     expect(confirm.textContent).toContain("Writing the API key into opencode's config stores it in plain text");
     expect(confirm.querySelector('code')?.textContent).toBe('switchboard run -- opencode');
     expect(plainKeyToggle().checked).toBe(false);
-    expect(fake.callsTo('opencode:set-settings')).toHaveLength(0);
+    expect(main.callsTo('opencode:set-settings')).toHaveLength(0);
 
     await click(get('opencode-plain-key-confirm-button'));
-    expect(fake.callsTo('opencode:set-settings')).toEqual([{ writeKeyInFile: true }]);
+    expect(main.callsTo('opencode:set-settings')).toEqual([{ writeKeyInFile: true }]);
     expect(plainKeyToggle().checked).toBe(true);
     expect(byTestId(view.container, 'opencode-plain-key-confirm')).toBeNull();
   });
@@ -56,44 +58,45 @@ describe('Settings › opencode', () => {
     const escape = await press(get('opencode-plain-key-confirm-button'), 'Escape');
     expect(escape.defaultPrevented).toBe(true);
     expect(byTestId(view.container, 'opencode-plain-key-confirm')).toBeNull();
-    expect(fake.callsTo('opencode:set-settings')).toHaveLength(0);
+    expect(main.callsTo('opencode:set-settings')).toHaveLength(0);
     expect(plainKeyToggle().checked).toBe(false);
   });
 
   test('turning it off needs no confirmation', async () => {
-    fake.writeKeyInFile = true;
+    await main.chooseOpencode({ writeKeyInFile: true });
     await open();
     expect(plainKeyToggle().checked).toBe(true);
     await click(plainKeyToggle());
     expect(byTestId(view.container, 'opencode-plain-key-confirm')).toBeNull();
-    expect(fake.callsTo('opencode:set-settings')).toEqual([{ writeKeyInFile: false }]);
+    expect(main.callsTo('opencode:set-settings')).toEqual([{ writeKeyInFile: false }]);
     expect(plainKeyToggle().checked).toBe(false);
   });
 
   test('the config path: the default as placeholder, a chosen path saved with Save', async () => {
     await open();
-    expect(pathInput().placeholder).toBe(CONFIG_PATH);
+    expect(pathInput().placeholder).toBe(CONFIG_PATH());
     expect(pathInput().value).toBe('');
     expect(get('opencode-config-path-save').hasAttribute('disabled')).toBe(true);
     await type(pathInput(), '  ~/work/opencode.json ');
     await click(get('opencode-config-path-save'));
-    expect(fake.callsTo('opencode:set-settings')).toEqual([{ configPath: '~/work/opencode.json' }]);
+    expect(main.callsTo('opencode:set-settings')).toEqual([{ configPath: '~/work/opencode.json' }]);
     expect(pathInput().value).toBe('~/work/opencode.json');
-    expect(get('opencode-config-path-help').textContent).toContain('~/work/opencode.json');
+    // The help names the file core will write: ~ is the home folder.
+    expect(get('opencode-config-path-help').textContent).toContain(join(main.home, 'work', 'opencode.json'));
     expect(get('opencode-settings-status').dataset.tone).toBe('success');
   });
 
   test('emptying the path goes back to the default', async () => {
-    fake.chosenPath = '/elsewhere/opencode.json';
+    await main.chooseOpencode({ configPath: '/elsewhere/opencode.json' });
     await open();
     await type(pathInput(), '');
     await click(get('opencode-config-path-save'));
-    expect(fake.callsTo('opencode:set-settings')).toEqual([{ configPath: null }]);
-    expect(get('opencode-config-path-help').textContent).toContain(CONFIG_PATH);
+    expect(main.callsTo('opencode:set-settings')).toEqual([{ configPath: null }]);
+    expect(get('opencode-config-path-help').textContent).toContain(CONFIG_PATH());
   });
 
   test('SWITCHBOARD_OPENCODE_CONFIG wins: the field is disabled and says so', async () => {
-    fake.overriddenByEnv = true;
+    await main.reopen({ env: { SWITCHBOARD_OPENCODE_CONFIG: '/tmp/env/opencode.json' } });
     await open();
     expect(pathInput().disabled).toBe(true);
     expect(get('opencode-config-path-save').hasAttribute('disabled')).toBe(true);
@@ -107,7 +110,7 @@ describe('Settings › opencode', () => {
     await open();
     const sync = get('opencode-settings-sync-toggle') as HTMLInputElement;
     await click(sync);
-    expect(fake.callsTo('opencode:set-settings')).toEqual([{ sync: true }]);
+    expect(main.callsTo('opencode:set-settings')).toEqual([{ sync: true }]);
     expect(sync.checked).toBe(true);
     expect(get('opencode-settings-copy-run-command-text').textContent).toBe(RUN_COMMAND);
     await click(get('opencode-settings-copy-run-command'));
@@ -116,7 +119,7 @@ describe('Settings › opencode', () => {
 
   test('a failed change shows its sentence and kind', async () => {
     await open();
-    fake.failOnce('opencode:set-settings', { kind: 'config-write', message: 'Settings could not be saved.' });
+    main.failOnce('opencode:set-settings', { kind: 'config-write', message: 'Settings could not be saved.' });
     await click(get('opencode-settings-sync-toggle'));
     expect(get('opencode-settings-status').dataset.kind).toBe('config-write');
     expect(get('opencode-settings-status').textContent).toBe('Settings could not be saved.');
@@ -131,7 +134,7 @@ describe('Settings › opencode', () => {
     expect(toggle.getAttribute('role')).toBe('switch');
     expect(toggle.checked).toBe(false);
     await click(toggle);
-    expect(fake.callsTo('opencode:set-settings')).toEqual([{ writeResponsesOnly: true }]);
+    expect(main.callsTo('opencode:set-settings')).toEqual([{ writeResponsesOnly: true }]);
     expect(toggle.checked).toBe(true);
     expect(get('opencode-settings-status').textContent).toContain('written into the opencode config from the next write on');
   });
@@ -144,7 +147,9 @@ describe('Settings › opencode', () => {
         <OpencodeConfigSection instanceId="litellm" savedModel="gpt-4o" savedRevision={revision} models={models} />
       </>
     );
-    fake.preview = { ...fake.preview, responsesOnlyLeftOut: ['o1-pro'] };
+    // o1-pro only speaks the Responses API.
+    servers.litellm.update({ deployments: [...defaultDeployments(), { model_name: 'o1-pro', litellm_params: { model: 'openai/o1-pro' }, model_info: { mode: 'responses' } }] });
+    await gpt4oInUse();
     view = await mount(both(0));
     await act(async () => view.root.render(both(1)));
     await settle();
@@ -152,14 +157,14 @@ describe('Settings › opencode', () => {
     expect(get('opencode-responses-only-note').textContent).toContain('o1-pro');
     expect(smallModels()).toEqual(['', 'gpt-4o']);
 
-    fake.preview = { ...fake.preview, responsesOnlyLeftOut: [], fingerprint: 'fp-2' };
     await click(get('opencode-responses-only-toggle'));
-    expect(fake.callsTo('opencode:preview')).toHaveLength(2);
+    expect(main.callsTo('opencode:preview')).toHaveLength(2);
     expect(byTestId(view.container, 'opencode-responses-only-note')).toBeNull();
     expect(smallModels()).toEqual(['', 'gpt-4o', 'o1-pro']);
   });
 
   test('a write from the platform panel turns sync on here too', async () => {
+    await gpt4oInUse();
     view = await mount(
       <>
         <OpencodeSettingsTab />

@@ -98,7 +98,7 @@ function open(state: MainState): Session {
       monotonic: () => (tick += state.latencyMs),
       timeoutMs: 3_000,
       maxBytes: DEFAULT_MAX_BYTES,
-      env: { SWITCHBOARD_OPENCODE_CONFIG: join(dir, 'opencode', 'opencode.json') },
+      env: state.env,
       home: dir,
     },
     state.notices,
@@ -141,6 +141,11 @@ async function handle(message: ToCore): Promise<unknown> {
     case 'lock-keychain':
       current().locked = message.locked;
       return null;
+    case 'opencode-settings': {
+      const settings = current().settings.read();
+      current().settings.write({ ...settings, opencode: { ...settings.opencode, ...message.change } });
+      return null;
+    }
     case 'routes':
       current().state = { ...current().state, routes: message.routes };
       return null;

@@ -34,7 +34,7 @@ export function mainHarness(options: MainOptions = {}): MainHarness {
   });
   beforeEach(async () => {
     servers.reset();
-    await main.open({ routes: servers.routes(), notices: [], now: options.now ?? null, latencyMs: LATENCY_MS });
+    await main.open({ routes: servers.routes(), notices: [], now: options.now ?? null, latencyMs: LATENCY_MS, env: {} });
     installMain(main);
   });
   afterEach(() => {

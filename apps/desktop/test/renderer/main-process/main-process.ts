@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Channel, ChannelInput, ChannelOutput, ProxyError, SwitchboardBridge } from '@switchboard/shared';
 import { createBridge } from '../../../src/preload/bridge';
 import { track } from './in-flight';
-import type { CachedList, FromCore, MainState, SavedConnection, ToCore } from './messages';
+import type { CachedList, FromCore, MainState, OpencodeChoices, SavedConnection, ToCore } from './messages';
 
 export interface Call {
   channel: Channel;
@@ -28,6 +28,7 @@ export class MainProcess implements SwitchboardBridge {
   private worker: Worker | null = null;
   private state: MainState | null = null;
   private failure: Error | null = null;
+  private homeDir: string | null = null;
   private nextId = 0;
   private pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private overrides = new Map<Channel, (input: unknown) => Promise<unknown>>();
@@ -65,7 +66,13 @@ export class MainProcess implements SwitchboardBridge {
     this.calls = [];
     this.overrides.clear();
     this.state = state;
-    await this.send({ type: 'open', state });
+    this.homeDir = (await this.send({ type: 'open', state })) as string;
+  }
+
+  /** main's home folder for this test (a temp folder): opencode's config is under it. */
+  get home(): string {
+    if (this.homeDir === null) throw new Error('Main was never opened.');
+    return this.homeDir;
   }
 
   /** Main started again with what differs (notices its stores found, …); settings and keys start empty. */
@@ -90,6 +97,11 @@ export class MainProcess implements SwitchboardBridge {
   /** What the keychain holds for an instance now. */
   async storedKey(instanceId: string): Promise<string | null> {
     return (await this.send({ type: 'read-key', instanceId })) as string | null;
+  }
+
+  /** Choices made in Settings › opencode in an earlier session. */
+  async chooseOpencode(change: OpencodeChoices): Promise<void> {
+    await this.send({ type: 'opencode-settings', change });
   }
 
   /** The list kept from an earlier session. */
@@ -138,6 +150,14 @@ export class MainProcess implements SwitchboardBridge {
 
   failWith(channel: Channel, error: ProxyError): void {
     this.overrides.set(channel, async () => ({ ok: false, error }));
+  }
+
+  /** The next call of the channel answers this error; main answers the ones after it. */
+  failOnce(channel: Channel, error: ProxyError): void {
+    this.overrides.set(channel, async () => {
+      this.overrides.delete(channel);
+      return { ok: false, error };
+    });
   }
 
   /** Undoes failWith, reject or hold: main answers the channel again. */

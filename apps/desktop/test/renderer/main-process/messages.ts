@@ -10,6 +10,17 @@ export interface MainState {
   now: number | null;
   /** What every measured latency comes to. */
   latencyMs: number;
+  /** main's environment (SWITCHBOARD_OPENCODE_CONFIG, …); home is the test's temp folder. */
+  env: Record<string, string>;
+}
+
+/** What a user may have chosen in Settings › opencode, as the settings file keeps it. */
+export interface OpencodeChoices {
+  configPath?: string | null;
+  sync?: boolean | null;
+  writeKeyInFile?: boolean;
+  writeResponsesOnly?: boolean;
+  smallModels?: Record<string, string>;
 }
 
 /** One saved connection, as the settings file keeps it. */
@@ -35,6 +46,7 @@ export type ToCore =
   | { type: 'cache'; instanceId: string; list: CachedList }
   | { type: 'lock-keychain'; locked: boolean }
   | { type: 'routes'; routes: Record<string, string> }
+  | { type: 'opencode-settings'; change: OpencodeChoices }
   | { type: 'read-key'; instanceId: string }
   | { type: 'close' };
 
