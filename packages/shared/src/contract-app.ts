@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const AppNoticeKindSchema = z.enum([
+const AppNoticeKindSchema = z.enum([
   /** The settings file could not be read at all and was moved aside; the app started with empty settings. */
   'settings-kept-aside',
   /** Some entries were broken and dropped; the original file was copied aside. */
@@ -13,7 +13,7 @@ export const AppNoticeKindSchema = z.enum([
 export type AppNoticeKind = z.infer<typeof AppNoticeKindSchema>;
 
 /** Something the person should know from the start of this session; `message` names any file it kept aside. */
-export const AppNoticeSchema = z.object({ kind: AppNoticeKindSchema, message: z.string() });
+const AppNoticeSchema = z.object({ kind: AppNoticeKindSchema, message: z.string() });
 export type AppNotice = z.infer<typeof AppNoticeSchema>;
 
 /** Channels about the app itself rather than a platform. */

@@ -4,7 +4,7 @@ import { InstanceIdSchema } from './instance-id-schema.js';
 
 const NoInput = z.undefined();
 
-export const OpencodeSettingsViewSchema = z.object({
+const OpencodeSettingsViewSchema = z.object({
   /** The file Switchboard writes, as resolved now. */
   configPath: z.string(),
   /** The path chosen in Settings, if any (the default otherwise). */
@@ -25,7 +25,7 @@ export const OpencodeSettingsViewSchema = z.object({
 });
 export type OpencodeSettingsView = z.infer<typeof OpencodeSettingsViewSchema>;
 
-export const OpencodePreviewSchema = z.object({
+const OpencodePreviewSchema = z.object({
   filePath: z.string(),
   /** A unified diff, secrets masked; empty when nothing would change. */
   diff: z.string(),
@@ -40,7 +40,7 @@ export type OpencodePreview = z.infer<typeof OpencodePreviewSchema>;
 
 
 /** Where a write went, and where the previous file is kept (null when there was none). */
-export const WrittenConfigSchema = z.object({ path: z.string(), backupPath: z.string().nullable() });
+const WrittenConfigSchema = z.object({ path: z.string(), backupPath: z.string().nullable() });
 export type WrittenConfig = z.infer<typeof WrittenConfigSchema>;
 
 /** Writing the chosen model into opencode's config: settings, a preview as a diff, the write. */

@@ -20,7 +20,7 @@ const NoInput = z.undefined();
 // 10,000 ids several times slower, on the path to the first row.
 const ModelIdsSchema = z.array(z.string()).refine((ids) => ids.every((id) => id.length > 0), 'A model id is empty.');
 
-export const ConnectionTestSchema = z.object({
+const ConnectionTestSchema = z.object({
   url: z.string(),
   modelIds: ModelIdsSchema,
   latencyMs: z.number().nonnegative(),
@@ -29,15 +29,13 @@ export const ConnectionTestSchema = z.object({
   /** Set when the key's access decides what is listed (a LiteLLM team key): the sentence the panel shows. */
   accessNote: z.string().optional(),
 });
-export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
 
-export const ModelListSchema = z.object({
+const ModelListSchema = z.object({
   models: z.array(ModelSchema),
   fetchedAt: z.number(),
 });
-export type ModelList = z.infer<typeof ModelListSchema>;
 
-export const ModelIdListSchema = z.object({
+const ModelIdListSchema = z.object({
   modelIds: ModelIdsSchema,
   fetchedAt: z.number(),
   /** As in {@link ConnectionTestSchema}. */
@@ -45,7 +43,7 @@ export const ModelIdListSchema = z.object({
 });
 export type ModelIdList = z.infer<typeof ModelIdListSchema>;
 
-export const CachedModelListSchema = z.object({
+const CachedModelListSchema = z.object({
   url: z.string(),
   models: z.array(ModelSchema),
   fetchedAt: z.number(),
@@ -57,7 +55,7 @@ export const CachedModelListSchema = z.object({
 export type CachedModelList = z.infer<typeof CachedModelListSchema>;
 
 /** What the renderer may know about a saved connection: never the key itself. */
-export const PlatformConfigViewSchema = z.object({
+const PlatformConfigViewSchema = z.object({
   url: z.string(),
   connected: z.boolean(),
   keyStored: z.boolean(),
@@ -72,8 +70,6 @@ export const PlatformConfigViewSchema = z.object({
   keychainError: ProxyErrorSchema.optional(),
 });
 export type PlatformConfigView = z.infer<typeof PlatformConfigViewSchema>;
-export const LiteLLMConfigViewSchema = PlatformConfigViewSchema;
-export type LiteLLMConfigView = PlatformConfigView;
 
 /** A user-typed limit for a model whose server does not say. */
 export const ModelLimitsSchema = z.object({
@@ -82,7 +78,7 @@ export const ModelLimitsSchema = z.object({
 });
 export type ModelLimits = z.infer<typeof ModelLimitsSchema>;
 
-export const CustomEndpointViewSchema = PlatformConfigViewSchema.extend({
+const CustomEndpointViewSchema = PlatformConfigViewSchema.extend({
   id: EndpointIdSchema,
   name: z.string(),
   modelLimits: z.record(z.string(), ModelLimitsSchema),

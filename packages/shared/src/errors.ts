@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Every failure that reaches the UI is one of these kinds plus a sentence a
  * person can act on. Kinds let the UI (and tests) branch without parsing text.
  */
-export const ProxyErrorKindSchema = z.enum([
+const ProxyErrorKindSchema = z.enum([
   'invalid-url',
   'unreachable',
   'timeout',
@@ -50,7 +50,6 @@ export function resultSchema<T extends z.ZodType>(value: T) {
   ]);
 }
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (kind: ProxyErrorKind, message: string): { ok: false; error: ProxyError } => ({
   ok: false,
   error: { kind, message },

@@ -1,14 +1,7 @@
 export * from './contract.js';
-export { AppNoticeSchema, type AppNotice, type AppNoticeKind } from './contract-app.js';
+export type { AppNotice, AppNoticeKind } from './contract-app.js';
 export { contentSecurityPolicy } from './content-security-policy.js';
-export {
-  OpencodePreviewSchema,
-  OpencodeSettingsViewSchema,
-  WrittenConfigSchema,
-  type OpencodePreview,
-  type OpencodeSettingsView,
-  type WrittenConfig,
-} from './contract-opencode.js';
+export type { OpencodePreview, OpencodeSettingsView, WrittenConfig } from './contract-opencode.js';
 export * from './errors.js';
 export * from './failure-log.js';
 export * from './key-input.js';
@@ -22,4 +15,4 @@ export { opencodeRoute } from './opencode-route.js';
 export * from './platform.js';
 export * from './platform-verbs.js';
 export * from './url.js';
-export { proxyPageSentence, recogniseProxyPage, type ProxyPage, type RecognisedPage } from './admin-pages.js';
+export { proxyPageSentence, type ProxyPage } from './admin-pages.js';

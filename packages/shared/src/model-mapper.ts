@@ -32,7 +32,7 @@ export function isWildcardId(id: string): boolean {
  * groups, standing for "whatever this key may use" (LiteLLM issues #30619,
  * #31438, #31966). Nobody can call a model by these names.
  */
-export const SENTINEL_MODEL_IDS: ReadonlySet<string> = new Set([
+const SENTINEL_MODEL_IDS: ReadonlySet<string> = new Set([
   'all-team-models',
   'all-proxy-models',
   'all-org-models',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_DESCRIPTION_LENGTH, MAX_MODEL_ID_LENGTH, MAX_PRICE_PER_MILLION, MAX_TOKEN_LIMIT } from './model-bounds.js';
 
 /** Where a piece of metadata came from; a field missing from `sources` is unknown. */
-export const MetadataSourceSchema = z.enum(['proxy', 'public-map', 'user']);
+const MetadataSourceSchema = z.enum(['proxy', 'public-map', 'user']);
 export type MetadataSource = z.infer<typeof MetadataSourceSchema>;
 
 export const METADATA_FIELDS = [

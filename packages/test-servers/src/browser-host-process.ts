@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The built browser host's entry point (`pnpm build` makes it). */
-export const browserHostEntry = fileURLToPath(new URL('../../../apps/desktop/out/browser-host/main.js', import.meta.url));
+const browserHostEntry = fileURLToPath(new URL('../../../apps/desktop/out/browser-host/main.js', import.meta.url));
 
 export interface BrowserHostProcess {
   /** The address it printed, with its per-launch token. */

@@ -14,7 +14,7 @@ export interface FailureContext {
 /** Bigger than the 20 MB (decimal or binary) a sane client should accept for a model list. */
 export const HUGE_BODY_BYTES = 21 * 1024 * 1024 + 4096;
 /** Gap between trickled bytes: short enough to defeat a naive idle timeout, long enough to stall any total deadline. */
-export const SLOW_BODY_INTERVAL_MS = 2000;
+const SLOW_BODY_INTERVAL_MS = 2000;
 
 const MODEL_ENTRY = '{"id":"filler-model","object":"model","created":1677610602,"owned_by":"openai"}';
 const HUGE_CHUNK = Buffer.from(`${MODEL_ENTRY},`.repeat(800), 'utf8');

@@ -8,7 +8,7 @@ export const fixturesDir: string = process.env['SWITCHBOARD_FIXTURES_DIR']
   ? resolve(process.env['SWITCHBOARD_FIXTURES_DIR'])
   : resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/fixtures');
 
-export const litellmFixturesDir: string = join(fixturesDir, 'litellm-1.81.12');
+const litellmFixturesDir: string = join(fixturesDir, 'litellm-1.81.12');
 /** The 1.81.0 recordings: admin pages, streams and headers the 1.81.12 set lacks. */
 export const litellm1810FixturesDir: string = join(fixturesDir, 'litellm-1.81.0');
 

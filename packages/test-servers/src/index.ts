@@ -1,5 +1,5 @@
-export type { FailureMode, RecordedRequest, RunningServer } from './types.js';
-export type { LiteLLMDeployment, LiteLLMServerOptions, LiteLLMVersion, MidstreamDeath, RouteAvailability, TeamKey } from './litellm/types.js';
+export type { FailureMode, RunningServer } from './types.js';
+export type { LiteLLMDeployment, LiteLLMServerOptions, LiteLLMVersion } from './litellm/types.js';
 export type { LiteLLMServer } from './litellm-server.js';
 export type { OpenRouterServer, OpenRouterServerOptions } from './openrouter-server.js';
 export type { OpenRouterModel } from './openrouter/models.js';
@@ -12,6 +12,5 @@ export { generateDeployments } from './litellm/generate-deployments.js';
 export { defaultDeployments, DEFAULT_MASTER_KEY } from './litellm/default-deployments.js';
 export { defaultOpenRouterModels, generateOpenRouterModels } from './openrouter/models.js';
 export { fixturesDir, loadPublicModelMap } from './fixtures.js';
-export { loadTestCertificate } from './tls.js';
-export { HUGE_BODY_BYTES, SLOW_BODY_INTERVAL_MS } from './failures.js';
-export { browserHostEntry, startBrowserHostProcess, type BrowserHostProcess } from './browser-host-process.js';
+export { HUGE_BODY_BYTES } from './failures.js';
+export { startBrowserHostProcess, type BrowserHostProcess } from './browser-host-process.js';

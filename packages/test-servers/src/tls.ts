@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const certsDir: string = join(dirname(fileURLToPath(import.meta.url)), '..', 'certs');
+const certsDir: string = join(dirname(fileURLToPath(import.meta.url)), '..', 'certs');
 
 let cached: { key: Buffer; cert: Buffer } | undefined;
 

@@ -8,7 +8,7 @@ import type { LiteLLMDeployment } from './types.js';
 type Headers = Record<string, string>;
 
 /** Python's repr of a float: 0.0, 2.5e-05, 59.514. */
-export function pythonFloat(n: number): string {
+function pythonFloat(n: number): string {
   if (Number.isInteger(n)) return `${n}.0`;
   const abs = Math.abs(n);
   if (abs >= 1e-4 && abs < 1e16) return String(n);

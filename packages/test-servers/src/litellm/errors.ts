@@ -76,7 +76,7 @@ export const teamModelAccessDenied = (model: string, allowed: string[]): ErrorRe
   );
 
 /** FastAPI's HTTPException(detail={"error": ...}), used by the model-management routes. */
-export const detailError = (status: number, error: string): ErrorReply => ({ status, body: { detail: { error } } });
+const detailError = (status: number, error: string): ErrorReply => ({ status, body: { detail: { error } } });
 
 export const dbNotConnected = (): ErrorReply =>
   detailError(500, 'DB not connected. See https://docs.litellm.ai/docs/proxy/virtual_keys');

@@ -8,7 +8,7 @@ export function readinessBody(useAiohttpTransport: boolean): Record<string, unkn
   return { ...READINESS_BODY, use_aiohttp_transport: useAiohttpTransport };
 }
 
-export const READINESS_BODY = {
+const READINESS_BODY = {
   status: 'healthy',
   db: 'Not connected',
   cache: null,

@@ -10,7 +10,7 @@ export function isWildcard(modelName: string): boolean {
  * alias, and a known key gets "<prefix>/" unless it already starts with the prefix (a plain string
  * test, so "gemini/gemini-1.5-flash" stays as is while "gpt-4o" becomes "openai/gpt-4o").
  */
-export function expandWildcard(deployment: LiteLLMDeployment): string[] {
+function expandWildcard(deployment: LiteLLMDeployment): string[] {
   return wildcardExpansions(deployment).map((expansion) => expansion.id);
 }
 

@@ -13,7 +13,7 @@ export interface LiteLLMDeployment {
   model_info?: Record<string, unknown>;
 }
 
-export type RouteAvailability = 'ok' | 'not-found' | 'forbidden';
+type RouteAvailability = 'ok' | 'not-found' | 'forbidden';
 
 /** The LiteLLM release whose recordings the server answers like. */
 export type LiteLLMVersion = '1.81.12' | '1.81.0';

@@ -52,7 +52,7 @@ const FACTS: Record<LiteLLMVersion, VersionFacts> = {
   },
 };
 
-export const DEFAULT_VERSION: LiteLLMVersion = '1.81.12';
+const DEFAULT_VERSION: LiteLLMVersion = '1.81.12';
 
 export function versionFacts(version: LiteLLMVersion | undefined): VersionFacts {
   return FACTS[version ?? DEFAULT_VERSION];
