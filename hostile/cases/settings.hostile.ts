@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { lstat, mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { customInstanceId, type ChannelOutput } from '@switchboard/shared';
+import { customInstanceId, type AppNoticeKind } from '@switchboard/shared';
 import { createApi } from '@switchboard/core';
 import { expect } from 'vitest';
 import { memorySecretStore } from '../../packages/core/test/support/memory-secret-store.js';
@@ -10,8 +10,6 @@ import { SETTINGS_SCHEMA_VERSION } from '../../packages/core/src/store/settings-
 import { hostileCases, type HostileCase, type Probe } from '../support/hostile-cases.js';
 import { startHostOn, userDataFolder, type HostOnFolder } from '../support/settings-host.js';
 import { settingsVersion, STEADY_PLATFORMS, versionOf } from '../support/settings-versions.js';
-
-type AppNoticeKind = ChannelOutput<'app:get-notices'>[number]['kind'];
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const settingsPath = (dir: string) => join(dir, 'settings.json');
