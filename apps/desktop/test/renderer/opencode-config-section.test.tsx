@@ -1,13 +1,37 @@
 // @vitest-environment happy-dom
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { toModel } from '@switchboard/shared';
 import { act, StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { OpencodeConfigSection } from '../../src/renderer/components/opencode/OpencodeConfigSection';
 import { byTestId, click, getByTestId, mount, settle, type Mounted } from './dom';
-import { CONFIG_PATH, OpencodeFake, RUN_COMMAND, installOpencodeFake } from './opencode-fake';
+import { defaultDeployments } from '../../../../packages/test-servers/src/litellm/default-deployments.js';
+import { mainHarness } from './main-process/main-harness';
+import { globalConfigPath, RUN_COMMAND } from './opencode-fixtures';
 
-let fake: OpencodeFake;
+const { main, servers } = mainHarness();
 let view: Mounted;
+const CONFIG_PATH = () => globalConfigPath(main.home);
+const responsesOnly = (id: string) => ({ model_name: id, litellm_params: { model: `openai/${id}` }, model_info: { mode: 'responses' } });
+/** The fingerprint of the last change shown. */
+const shownFingerprint = () => {
+  const preview = main.answersTo('opencode:preview').at(-1);
+  return preview?.ok ? preview.value.fingerprint : undefined;
+};
+
+/**
+ * opencode's config as an earlier write left it (LiteLLM's entry, gpt-4o in
+ * use), and claude-3-5-sonnet now chosen on LiteLLM: the change to show is
+ * the model. Written by main itself, then forgotten from the call log.
+ */
+async function writtenBefore(model = 'gpt-4o') {
+  await main.save('litellm', { url: 'http://localhost:4000', selectedModel: model });
+  const written = await main.invoke('opencode:write', { instanceId: 'litellm', fingerprint: null });
+  if (!written.ok) throw new Error(written.error.message);
+  await main.chooseOpencode({ sync: null });
+  await main.save('litellm', { url: 'http://localhost:4000', selectedModel: 'claude-3-5-sonnet' });
+  main.calls = [];
+}
 
 const MODELS = [
   toModel({ id: 'gpt-4o' }),
@@ -30,8 +54,7 @@ const status = () => getByTestId(view.container, 'opencode-status');
 const syncToggle = () => getByTestId(view.container, 'opencode-sync-toggle') as HTMLInputElement;
 
 beforeEach(async () => {
-  fake = new OpencodeFake();
-  installOpencodeFake(fake);
+  await writtenBefore();
   view = await mount(section(0));
 });
 afterEach(async () => {
@@ -41,7 +64,9 @@ afterEach(async () => {
 
 describe('OpencodeConfigSection', () => {
   test('the preview says which Responses-only models are left out, and how to have them written', async () => {
-    fake.preview = { ...fake.preview, responsesOnlyLeftOut: ['o1-pro', 'codex-mini'] };
+    servers.litellm.update({ deployments: [...defaultDeployments(), responsesOnly('o1-pro'), responsesOnly('codex-mini')] });
+    // main lists the proxy again, as a refresh would.
+    await main.invoke('litellm:fetch-models');
     await useThisModel(1);
     const note = getByTestId(view.container, 'opencode-responses-only-note');
     expect(note.textContent).toContain('2 models that only speak the Responses API (o1-pro, codex-mini)');
@@ -62,23 +87,25 @@ describe('OpencodeConfigSection', () => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await settle();
-    expect(fake.callsTo('opencode:set-settings')).toEqual([{ smallModel: { instanceId: 'litellm', model: 'gpt-4o' } }]);
-    expect(fake.callsTo('opencode:preview')).toHaveLength(2);
+    expect(main.callsTo('opencode:set-settings')).toEqual([{ smallModel: { instanceId: 'litellm', model: 'gpt-4o' } }]);
+    expect(main.callsTo('opencode:preview')).toHaveLength(2);
     expect(select.value).toBe('gpt-4o');
   });
 
   test('reads the settings once and changes nothing before Use This Model', () => {
-    expect(fake.callsTo('opencode:get-settings')).toHaveLength(1);
-    expect(fake.callsTo('opencode:preview')).toHaveLength(0);
-    expect(fake.callsTo('opencode:write')).toHaveLength(0);
+    expect(main.callsTo('opencode:get-settings')).toHaveLength(1);
+    expect(main.callsTo('opencode:preview')).toHaveLength(0);
+    expect(main.callsTo('opencode:write')).toHaveLength(0);
     expect(byTestId(view.container, 'opencode-config-diff')).toBeNull();
-    expect(view.container.textContent).toContain(CONFIG_PATH);
+    expect(view.container.textContent).toContain(CONFIG_PATH());
   });
 
   test('after Use This Model it shows the change as a diff, in place, and writes nothing', async () => {
+    // gpt-4o was picked as the small model: the change adds it beside the model.
+    await main.chooseOpencode({ smallModels: { litellm: 'gpt-4o' } });
     await useThisModel(1);
-    expect(fake.callsTo('opencode:preview')).toEqual([{ instanceId: 'litellm' }]);
-    expect(fake.callsTo('opencode:write')).toHaveLength(0);
+    expect(main.callsTo('opencode:preview')).toEqual([{ instanceId: 'litellm' }]);
+    expect(main.callsTo('opencode:write')).toHaveLength(0);
     const diff = getByTestId(view.container, 'opencode-config-diff');
     expect(diff.tagName).toBe('PRE');
     expect(diff.textContent).toContain('+  "model": "litellm/claude-3-5-sonnet",');
@@ -87,16 +114,16 @@ describe('OpencodeConfigSection', () => {
       '+  "small_model": "litellm/gpt-4o"',
     ]);
     expect(diff.querySelectorAll('[data-kind="removed"]')).toHaveLength(1);
-    expect(getByTestId(view.container, 'opencode-config-path').textContent).toBe(CONFIG_PATH);
+    expect(getByTestId(view.container, 'opencode-config-path').textContent).toBe(CONFIG_PATH());
     expect(getByTestId(view.container, 'opencode-write-button').hasAttribute('disabled')).toBe(false);
   });
 
   test('Write config sends the fingerprint of the change shown, then says where the file and its backup are', async () => {
     await useThisModel(1);
     await click(getByTestId(view.container, 'opencode-write-button'));
-    expect(fake.callsTo('opencode:write')).toEqual([{ instanceId: 'litellm', fingerprint: 'fp-1' }]);
+    expect(main.callsTo('opencode:write')).toEqual([{ instanceId: 'litellm', fingerprint: shownFingerprint() }]);
     expect(status().dataset.tone).toBe('success');
-    expect(status().textContent).toBe(`Written to ${CONFIG_PATH}; the previous file is kept at ${CONFIG_PATH}.bak`);
+    expect(status().textContent).toBe(`Written to ${CONFIG_PATH()}; the previous file is kept at ${CONFIG_PATH()}.bak`);
     expect(byTestId(view.container, 'opencode-config-diff')).toBeNull();
     expect(byTestId(view.container, 'opencode-write-button')).toBeNull();
     // The first write turns "keep in sync" on.
@@ -104,50 +131,49 @@ describe('OpencodeConfigSection', () => {
   });
 
   test('a file that did not exist is reported as created', async () => {
-    fake.backupPath = null;
+    rmSync(CONFIG_PATH());
     await useThisModel(1);
     await click(getByTestId(view.container, 'opencode-write-button'));
-    expect(status().textContent).toBe(`Created ${CONFIG_PATH}`);
+    expect(status().textContent).toBe(`Created ${CONFIG_PATH()}`);
   });
 
   test('with sync on, Use This Model writes straight away, without a preview', async () => {
-    fake.sync = true;
+    await main.chooseOpencode({ sync: true });
     await view.unmount();
     view = await mount(section(0));
     expect(syncToggle().checked).toBe(true);
     await useThisModel(1);
-    expect(fake.callsTo('opencode:preview')).toHaveLength(0);
-    expect(fake.callsTo('opencode:write')).toEqual([{ instanceId: 'litellm', fingerprint: null }]);
-    expect(status().textContent).toBe(`opencode config updated: ${CONFIG_PATH} (the previous file is kept at ${CONFIG_PATH}.bak)`);
+    expect(main.callsTo('opencode:preview')).toHaveLength(0);
+    expect(main.callsTo('opencode:write')).toEqual([{ instanceId: 'litellm', fingerprint: null }]);
+    expect(status().textContent).toBe(`opencode config updated: ${CONFIG_PATH()} (the previous file is kept at ${CONFIG_PATH()}.bak)`);
     expect(byTestId(view.container, 'opencode-config-diff')).toBeNull();
   });
 
   test('each revision is handled once: a re-render with the same revision does nothing more', async () => {
     await useThisModel(1);
     await useThisModel(1);
-    expect(fake.callsTo('opencode:preview')).toHaveLength(1);
+    expect(main.callsTo('opencode:preview')).toHaveLength(1);
     await useThisModel(2);
-    expect(fake.callsTo('opencode:preview')).toHaveLength(2);
+    expect(main.callsTo('opencode:preview')).toHaveLength(2);
   });
 
   test('mounted after a save (revision 1), it previews at once, once, also under StrictMode as main.tsx mounts the app', async () => {
     await view.unmount();
-    fake = new OpencodeFake();
-    installOpencodeFake(fake);
+    main.calls = [];
     // StrictMode runs mount effects twice; the revision is still handled once, and its answer kept.
     view = await mount(<StrictMode>{section(1)}</StrictMode>);
-    expect(fake.callsTo('opencode:preview')).toHaveLength(1);
+    expect(main.callsTo('opencode:preview')).toHaveLength(1);
     expect(byTestId(view.container, 'opencode-config-diff')).not.toBeNull();
   });
 
   test('no saved model, no preview', async () => {
     await useThisModel(1, null);
-    expect(fake.callsTo('opencode:preview')).toHaveLength(0);
+    expect(main.callsTo('opencode:preview')).toHaveLength(0);
   });
 
   test('a config file that cannot be parsed: the sentence names the file and position, with its kind', async () => {
-    const message = `${CONFIG_PATH} is not valid JSON: a comma was expected at line 4, column 3. Switchboard left the file unchanged.`;
-    fake.failOnce('opencode:preview', { kind: 'config-invalid', message });
+    writeFileSync(CONFIG_PATH(), '{\n  "model": "litellm/gpt-4o"\n  "small_model": "litellm/gpt-4o"\n}\n');
+    const message = `${CONFIG_PATH()} is not valid JSON: a comma was expected at line 3, column 3. Switchboard left the file unchanged; fix it (or move it away), then try again.`;
     await useThisModel(1);
     expect(status().dataset.kind).toBe('config-invalid');
     expect(status().dataset.tone).toBe('error');
@@ -158,20 +184,21 @@ describe('OpencodeConfigSection', () => {
 
   test('a file changed since the preview: nothing is written, and Review again shows the new change', async () => {
     await useThisModel(1);
-    fake.preview = { ...fake.preview, fingerprint: 'fp-2', diff: fake.preview.diff.replace('gpt-4o"', 'gpt-4o-mini"') };
+    // Someone else edits the file after the preview.
+    writeFileSync(CONFIG_PATH(), readFileSync(CONFIG_PATH(), 'utf8').replace('"model": "litellm/gpt-4o"', '"model": "litellm/gpt-4o-mini"'));
     await click(getByTestId(view.container, 'opencode-write-button'));
     expect(status().dataset.kind).toBe('config-write');
     expect(byTestId(view.container, 'opencode-config-diff')).toBeNull();
     await click(getByTestId(view.container, 'opencode-review-again-button'));
-    expect(fake.callsTo('opencode:preview')).toHaveLength(2);
+    expect(main.callsTo('opencode:preview')).toHaveLength(2);
     expect(getByTestId(view.container, 'opencode-config-diff').textContent).toContain('gpt-4o-mini');
     await click(getByTestId(view.container, 'opencode-write-button'));
-    expect(fake.callsTo('opencode:write').at(-1)).toEqual({ instanceId: 'litellm', fingerprint: 'fp-2' });
+    expect(main.callsTo('opencode:write').at(-1)).toEqual({ instanceId: 'litellm', fingerprint: shownFingerprint() });
     expect(status().dataset.tone).toBe('success');
   });
 
   test('nothing to change: says so, and offers no write', async () => {
-    fake.preview = { ...fake.preview, diff: '', changed: false };
+    await writtenBefore('claude-3-5-sonnet');
     await useThisModel(1);
     expect(getByTestId(view.container, 'opencode-config-unchanged').textContent).toBe('No changes: opencode already uses this model');
     expect(byTestId(view.container, 'opencode-config-diff')).toBeNull();
@@ -181,14 +208,15 @@ describe('OpencodeConfigSection', () => {
   test('a change that puts the key in the file in plain text is flagged above the diff', async () => {
     await useThisModel(1);
     expect(byTestId(view.container, 'opencode-plain-key-notice')).toBeNull();
-    fake.preview = { ...fake.preview, keyInPlainText: true };
+    await main.storeKey('litellm', 'sk-master-1234');
+    await main.chooseOpencode({ writeKeyInFile: true });
     await useThisModel(2);
     expect(getByTestId(view.container, 'opencode-plain-key-notice').textContent).toContain('plain text');
   });
 
   test('while writing, the button is busy and disabled', async () => {
     await useThisModel(1);
-    const release = fake.hold('opencode:write');
+    const release = main.hold('opencode:write');
     await click(getByTestId(view.container, 'opencode-write-button'));
     const button = getByTestId(view.container, 'opencode-write-button');
     expect(button.getAttribute('aria-busy')).toBe('true');
@@ -203,11 +231,11 @@ describe('OpencodeConfigSection', () => {
     expect(syncToggle().checked).toBe(false);
     expect(syncToggle().getAttribute('role')).toBe('switch');
     await click(syncToggle());
-    expect(fake.callsTo('opencode:set-settings')).toEqual([{ sync: true }]);
+    expect(main.callsTo('opencode:set-settings')).toEqual([{ sync: true }]);
     expect(syncToggle().checked).toBe(true);
     expect(syncToggle().getAttribute('aria-checked')).toBe('true');
     await useThisModel(1);
-    expect(fake.callsTo('opencode:write')).toEqual([{ instanceId: 'litellm', fingerprint: null }]);
+    expect(main.callsTo('opencode:write')).toEqual([{ instanceId: 'litellm', fingerprint: null }]);
   });
 
   test('the copy button puts the run command on the clipboard', async () => {

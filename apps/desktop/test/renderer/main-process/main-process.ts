@@ -9,6 +9,8 @@ import type { CachedList, FromCore, MainState, OpencodeChoices, SavedConnection,
 export interface Call {
   channel: Channel;
   input: unknown;
+  /** What the page was answered, once it was. */
+  output?: unknown;
 }
 
 type Handler<C extends Channel> = (input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
@@ -130,10 +132,19 @@ export class MainProcess implements SwitchboardBridge {
 
   invoke<C extends Channel>(channel: C, ...input: ChannelInput<C> extends undefined ? [] : [ChannelInput<C>]): Promise<ChannelOutput<C>> {
     const [value] = input as unknown[];
-    this.calls.push({ channel, input: value });
+    const call: Call = { channel, input: value };
+    this.calls.push(call);
     const override = this.overrides.get(channel);
-    if (override) return override(value) as Promise<ChannelOutput<C>>;
-    return (this.bridge.invoke as (channel: Channel, input: unknown) => Promise<ChannelOutput<C>>)(channel, value);
+    const answer = override ? override(value) : (this.bridge.invoke as (channel: Channel, input: unknown) => Promise<unknown>)(channel, value);
+    return answer.then((output) => {
+      call.output = output;
+      return output as ChannelOutput<C>;
+    });
+  }
+
+  /** What the page was answered on a channel, call by call. */
+  answersTo<C extends Channel>(channel: C): ChannelOutput<C>[] {
+    return this.calls.filter((call) => call.channel === channel && 'output' in call).map((call) => call.output as ChannelOutput<C>);
   }
 
   /*
