@@ -10,7 +10,7 @@ import { instanceId as instanceIdOf, type PlatformInstance } from '../lib/platfo
 import { usePlatformCalls } from './usePlatformCalls';
 
 /** What can be done with one instance's list: the same functions for as long as it is the same instance. */
-export interface CatalogActions {
+interface CatalogActions {
   /** The list as it is now, for code that has awaited since the last render. */
   latest(): CatalogState;
   /** Shows the saved connection's cached list at once; answers it, or null when there is none. */

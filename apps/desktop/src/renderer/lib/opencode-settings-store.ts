@@ -2,7 +2,7 @@ import type { OpencodeSettingsView } from '@switchboard/shared';
 import { invokeSafe } from './bridge';
 import type { UiError } from './errors';
 
-export interface OpencodeSettingsSnapshot {
+interface OpencodeSettingsSnapshot {
   /** undefined while loading; null when it could not be read (`loadError` says why). */
   settings: OpencodeSettingsView | null | undefined;
   loadError: UiError | null;
