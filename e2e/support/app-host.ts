@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { startBrowserHostProcess } from '@switchboard/test-servers';
 
-export const desktopDir = fileURLToPath(new URL('../../apps/desktop/', import.meta.url));
+const desktopDir = fileURLToPath(new URL('../../apps/desktop/', import.meta.url));
 
 /** One running copy of Switchboard, in whichever host, with everything it printed. */
 export interface RunningApp {

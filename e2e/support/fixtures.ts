@@ -15,7 +15,7 @@ export interface HostOptions {
 }
 
 /** The app under test, in a user-data folder of its own, restartable on that same folder. */
-export interface Switchboard {
+interface Switchboard {
   page: Page;
   settings: SettingsPage;
   userDataDir: string;

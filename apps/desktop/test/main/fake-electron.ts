@@ -14,7 +14,7 @@ type HeadersListener = (
   callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
 ) => void;
 
-export class FakeSession {
+class FakeSession {
   permissionRequestHandler: PermissionHandler | null = null;
   headersListener: HeadersListener | null = null;
   setPermissionRequestHandler(handler: PermissionHandler): void {

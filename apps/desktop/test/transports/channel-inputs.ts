@@ -31,7 +31,7 @@ const numberAround = fc.oneof(
 );
 
 /** Any value of the wrong type, as JSON or structured clone could carry it. */
-export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
+const wrongType: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(null),
   fc.constant(undefined),
   fc.boolean(),
@@ -42,7 +42,7 @@ export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** An object or array nested hundreds or thousands deep. */
-export const deeplyNested: fc.Arbitrary<unknown> = fc
+const deeplyNested: fc.Arbitrary<unknown> = fc
   .tuple(fc.integer({ min: 100, max: 3_000 }), fc.boolean())
   .map(([depth, asArray]) => {
     let value: unknown = 'bottom';
@@ -56,7 +56,7 @@ export const deeplyNested: fc.Arbitrary<unknown> = fc
  * unions given another branch's shape. Walks the zod schema, so a channel
  * added to the contract later is covered as it is declared.
  */
-export function around(schema: z.ZodType, vocabulary: InputVocabulary, depth = 0): fc.Arbitrary<unknown> {
+function around(schema: z.ZodType, vocabulary: InputVocabulary, depth = 0): fc.Arbitrary<unknown> {
   const wrong = depth > 3 ? fc.constant(null) : wrongType;
   const likely = (shaped: fc.Arbitrary<unknown>) => fc.oneof({ arbitrary: shaped, weight: 9 }, { arbitrary: wrong, weight: 1 });
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) {

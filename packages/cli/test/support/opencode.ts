@@ -30,7 +30,7 @@ export async function isolatedOpencodeEnv(dir: string, configFile: string): Prom
 }
 
 /** `opencode models <provider> --verbose` prints each model's id line, then its JSON. */
-export function parseVerboseModels(stdout: string): Map<string, Record<string, unknown>> {
+function parseVerboseModels(stdout: string): Map<string, Record<string, unknown>> {
   const models = new Map<string, Record<string, unknown>>();
   const blocks = stdout.split(/^(?=\S+\/\S+$)/m).filter((block) => block.trim() !== '');
   for (const block of blocks) {

@@ -7,7 +7,7 @@ import { matchRanges, sliceRanges, type CatalogView } from '../../lib/model-sear
 import { ModelGroupHeader } from './ModelGroupHeader';
 import { ModelOptionRow } from './ModelOptionRow';
 
-export const GROUP_ROW_HEIGHT = 28;
+const GROUP_ROW_HEIGHT = 28;
 export const OPTION_ROW_HEIGHT = 52;
 /** The listbox's height in combobox.css: the first render fills it, instead of waiting for a measurement. */
 const LIST_HEIGHT = 280;

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { OpencodeSettingsEditor } from '../../hooks/useOpencodeSettings';
 
 /** The opencode settings that are on or off. */
-export type OpencodeSwitchSetting = 'sync' | 'writeResponsesOnly';
+type OpencodeSwitchSetting = 'sync' | 'writeResponsesOnly';
 
 interface OpencodeSettingSwitchProps {
   settings: OpencodeSettingsEditor;
