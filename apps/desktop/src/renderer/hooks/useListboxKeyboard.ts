@@ -50,7 +50,7 @@ export function useListboxKeyboard(options: ListboxKeyboardOptions): (event: Key
 }
 
 /** Where a navigation key moves the active option; null for any other key. */
-export function nextActive(key: string, active: number, last: number, pageSize: number): number | null {
+function nextActive(key: string, active: number, last: number, pageSize: number): number | null {
   switch (key) {
     case 'ArrowDown':
       return active < 0 ? 0 : Math.min(active + 1, last);

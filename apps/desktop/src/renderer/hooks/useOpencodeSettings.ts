@@ -5,7 +5,7 @@ import type { UiError } from '../lib/errors';
 import { opencodeSettingsStore } from '../lib/opencode-settings-store';
 import { errorLine, type StatusLine } from '../lib/status-line';
 
-export type OpencodeSettingsChanges = ChannelInput<'opencode:set-settings'>;
+type OpencodeSettingsChanges = ChannelInput<'opencode:set-settings'>;
 
 export interface OpencodeSettingsEditor {
   /** undefined while loading; null when it could not be read (`loadError` says why). */

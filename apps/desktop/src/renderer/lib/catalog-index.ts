@@ -31,7 +31,7 @@ export interface CatalogIndex {
 }
 
 /** The fuzzy search's haystack, one entry per model, and where the name and the id sit in each. */
-export interface SearchText {
+interface SearchText {
   haystack: string[];
   /** Where the shown name starts in its haystack entry (its length is the title's). */
   titleAt: Int32Array;

@@ -2,7 +2,7 @@ import type { Model } from '@switchboard/shared';
 import type { UiError } from './errors';
 
 /** Why models are being fetched: a test of the form, a refresh asked for, or one Switchboard started itself. */
-export type FetchReason = 'test' | 'manual' | 'background';
+type FetchReason = 'test' | 'manual' | 'background';
 
 /**
  * The model list of one platform instance, shared by the header and the

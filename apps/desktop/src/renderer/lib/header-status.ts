@@ -6,7 +6,7 @@ import { inUse, type SavedChoice } from './saved-choices';
  * the last fetch of its proxy's list did not fail), `stale` (chosen, but the
  * last fetch failed: `reason` says why), `none` (nothing chosen).
  */
-export type HeaderState = 'ok' | 'stale' | 'none';
+type HeaderState = 'ok' | 'stale' | 'none';
 
 export interface HeaderStatus {
   state: HeaderState;

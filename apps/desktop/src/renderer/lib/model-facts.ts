@@ -2,7 +2,7 @@ import { isChatModel, isResponsesOnlyModel, type MetadataField, type MetadataSou
 import { formatExact, formatTokens, formatUsd } from './format';
 
 /** Shown for anything nobody told us; never 0, which would read as a real value. */
-export const UNKNOWN = '—';
+const UNKNOWN = '—';
 
 const SOURCE_LABELS: Record<MetadataSource, string> = {
   proxy: 'from the proxy',
@@ -15,7 +15,7 @@ export function sourceLabel(source: MetadataSource | undefined): string {
   return source ? SOURCE_LABELS[source] : 'unknown';
 }
 
-export type FactKey = 'context' | 'output' | 'price';
+type FactKey = 'context' | 'output' | 'price';
 
 /** One figure in a model's row: its short text, the unit after it, and a tooltip saying what it is and where it came from. */
 export interface ModelFact {
@@ -85,7 +85,7 @@ export function modelFacts(model: Model): ModelFact[] {
   ];
 }
 
-export type Capability = 'vision' | 'tools' | 'reasoning' | 'pdf' | 'web-search' | 'prompt-caching';
+type Capability = 'vision' | 'tools' | 'reasoning' | 'pdf' | 'web-search' | 'prompt-caching';
 
 type CapabilityField = 'supportsVision' | 'supportsTools' | 'supportsReasoning' | 'supportsPdf' | 'supportsWebSearch' | 'supportsPromptCaching';
 

@@ -1,5 +1,5 @@
 /** How one line of a unified diff is shown. */
-export type DiffLineKind = 'added' | 'removed' | 'hunk' | 'file' | 'note' | 'context';
+type DiffLineKind = 'added' | 'removed' | 'hunk' | 'file' | 'note' | 'context';
 
 export interface DiffLine {
   kind: DiffLineKind;

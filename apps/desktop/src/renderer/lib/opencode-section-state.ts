@@ -23,12 +23,12 @@ export type OpencodeSectionAction =
 export const initialOpencodeSection: OpencodeSectionState = { busy: null, preview: null, status: null, reviewAgain: false };
 
 /** "Written to …; the previous file is kept at …", or "Created …" for a new file. */
-export function writtenSentence({ path, backupPath }: WrittenConfig): string {
+function writtenSentence({ path, backupPath }: WrittenConfig): string {
   return backupPath === null ? `Created ${path}` : `Written to ${path}; the previous file is kept at ${backupPath}`;
 }
 
 /** What a write made by "keep opencode in sync" says. */
-export function syncedSentence({ path, backupPath }: WrittenConfig): string {
+function syncedSentence({ path, backupPath }: WrittenConfig): string {
   const backup = backupPath === null ? ' (a new file)' : ` (the previous file is kept at ${backupPath})`;
   return `opencode config updated: ${path}${backup}`;
 }

@@ -18,7 +18,7 @@ import type { UiError } from './errors';
 /** A saved connection as the panel sees it; a custom endpoint adds its id, name and the limits typed for its models. */
 export type InstanceView = PlatformConfigView & Partial<Pick<CustomEndpointView, 'id' | 'name' | 'modelLimits'>>;
 
-export interface SaveInput {
+interface SaveInput {
   /** Omitted for a platform with a fixed address. */
   url: string | undefined;
   key: KeyInput;

@@ -4,7 +4,7 @@ import { emptyKeyField, keyFieldFromView, type KeyFieldState } from './key-field
 import type { InstanceView } from './platform-calls';
 import { errorLine, type StatusLine } from './status-line';
 
-export type Busy = 'testing' | 'saving' | 'disconnecting' | null;
+type Busy = 'testing' | 'saving' | 'disconnecting' | null;
 
 /** The settings form of one platform instance (LiteLLM, OpenRouter, or one custom endpoint). */
 export interface PlatformFormState {
