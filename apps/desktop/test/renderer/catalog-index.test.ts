@@ -47,3 +47,11 @@ describe('an index shown before it is finished', () => {
     expect(buildCatalogIndex(input, { sortFirst: 2_000 }).finish).toBeNull();
   });
 });
+
+describe('what the index holds', () => {
+  test("exactly what a model list keeps (shared's one rule): no wildcard route, no sentinel id, each id once", () => {
+    const index = buildCatalogIndex([model('openai/*'), model('all-team-models'), model('b/two'), model('a/one'), model('b/two')]);
+    expect(ids(index)).toEqual(['a/one', 'b/two']);
+    expect(index.positionOf('all-team-models')).toBe(-1);
+  });
+});
