@@ -21,6 +21,7 @@ describe('bridge', () => {
   });
 
   test('a proxy error comes through with its kind and sentence', async () => {
+    // The bridge passes any Result's error through untouched; which error core would write is core's own tests' business.
     main.failWith('litellm:fetch-models', { kind: 'tls', message: 'The certificate is not trusted.' });
     expect(await invokeResult('litellm:fetch-models')).toEqual({ ok: false, error: { kind: 'tls', message: 'The certificate is not trusted.' } });
   });

@@ -20,6 +20,12 @@ async function openPanel() {
 
 const header = () => getByTestId(document.body, 'current-model').textContent;
 
+/** Nothing listens at http://localhost:4000 (the default address) any more. */
+async function defaultProxyDown() {
+  const { 'http://localhost:4000': _stopped, ...others } = app.main.routes();
+  await app.main.route(others);
+}
+
 describe('LiteLLM panel', () => {
   test('prefills the URL from get-config and sends no key when none is stored', async () => {
     const panel = await openPanel();
@@ -57,10 +63,10 @@ describe('LiteLLM panel', () => {
   });
 
   test('a failed test shows the error sentence and its kind', async () => {
-    app.main.failWith('litellm:test-connection', { kind: 'unreachable', message: 'Nothing answered at http://localhost:4000. Is the proxy running?' });
+    await defaultProxyDown();
     const panel = await openPanel();
     await click(panel.test);
-    expect(panel.status.textContent).toBe('Nothing answered at http://localhost:4000. Is the proxy running?');
+    expect(panel.status.textContent).toBe('Nothing is listening at http://localhost:4000. Check that the proxy is running and that the port is right.');
     expect(panel.status.getAttribute('data-kind')).toBe('unreachable');
     expect(panel.status.className).toContain('status-error');
     expect(byTestId(document.body, 'litellm-model-select')).toBeNull();
@@ -174,7 +180,7 @@ describe('LiteLLM panel', () => {
     // core's own sentence for a keychain that is locked when the key is read.
     const locked =
       'The system keychain is locked, so the stored API key could not be read, and nothing was sent without it. Unlock it (on Linux, the login keyring, for example in Passwords and Keys), then try again.';
-    await app.main.lockKeychain();
+    await app.main.keychain('locked');
     const panel = await openPanel();
     const status = getByTestId(document.body, 'litellm-key-status');
     expect(status.textContent).toBe(locked);
@@ -210,6 +216,7 @@ describe('LiteLLM panel', () => {
 
   test('after a restart, a failed model fetch shows the sentence and keeps the saved selection', async () => {
     await app.main.save('litellm', { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' });
+    // core's deadline is 10 s: the hook gives its answer without holding the test that long.
     app.main.failWith('litellm:fetch-models', { kind: 'timeout', message: 'The proxy did not answer within 10 seconds.' });
     await openPanel();
     const status = getByTestId(document.body, 'connection-status');
@@ -222,7 +229,8 @@ describe('LiteLLM panel', () => {
   test('a failed test keeps the saved connection on display', async () => {
     await app.main.save('litellm', { url: 'http://proxy.internal:4000', selectedModel: 'gpt-4o' });
     const panel = await openPanel();
-    app.main.failWith('litellm:test-connection', { kind: 'unauthorized', message: 'The proxy refused the API key.' });
+    // The proxy now wants a key, and none is typed or stored.
+    app.servers.litellm.update({ masterKey: 'sk-master-1234' });
     await click(panel.test);
     expect(panel.status.getAttribute('data-kind')).toBe('unauthorized');
     expect(getByTestId(document.body, 'litellm-saved-url').textContent).toBe('http://proxy.internal:4000');
@@ -234,10 +242,12 @@ describe('LiteLLM panel', () => {
     const panel = await openPanel();
     await click(panel.test);
     await click(getByTestId(document.body, 'litellm-model-select').querySelector('[data-model-id="fake-up"]'));
-    app.main.failWith('litellm:set-config', { kind: 'keychain', message: 'The system keychain is not available, so the key cannot be saved.' });
+    await app.main.keychain('unavailable');
     await click(panel.save);
     const saveStatus = getByTestId(document.body, 'save-status');
-    expect(saveStatus.textContent).toBe('The system keychain is not available, so the key cannot be saved.');
+    expect(saveStatus.textContent).toBe(
+      'The system keychain is not available (The name org.freedesktop.secrets was not provided by any .service files), so the stored API key was not removed. Switchboard keeps API keys only in the keychain. On Linux, install and unlock a Secret Service such as GNOME Keyring, then try again.',
+    );
     expect(saveStatus.getAttribute('data-kind')).toBe('keychain');
     expect(header()).toBe('No model chosen');
   });

@@ -4,10 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { IpcMain } from 'electron';
-import { createApiFromServices, createPublicModelMap, DEFAULT_MAX_BYTES, KeychainLockedError, openModelCacheStore, openSettingsStore } from '@switchboard/core';
+import {
+  createApiFromServices,
+  createPublicModelMap,
+  DEFAULT_MAX_BYTES,
+  KeychainLockedError,
+  KeychainUnavailableError,
+  openModelCacheStore,
+  openSettingsStore,
+} from '@switchboard/core';
 import type { ModelCacheStore, SecretStore, SettingsStore } from '@switchboard/core';
 import { registerContractHandlers } from '../../../src/main/ipc';
-import type { ToCore, FromCore, MainState } from './messages';
+import type { FromCore, KeychainState, MainState, ToCore } from './messages';
 
 /**
  * Main in a worker thread: happy-dom replaces fetch, Response and
@@ -27,7 +35,7 @@ interface Session {
   modelCache: ModelCacheStore;
   keys: Map<string, string>;
   handlers: Map<string, Handler>;
-  locked: boolean;
+  keychain: KeychainState;
   state: MainState;
 }
 
@@ -49,10 +57,14 @@ function routed(routes: Record<string, string>, url: string): string {
   return (routes[origin] ?? nothingListening) + url.slice(origin.length);
 }
 
-function inMemoryKeychain(keys: Map<string, string>, isLocked: () => boolean): SecretStore {
-  // A locked keychain is the one state a real Secret Service would have to be driven into by hand; the in-memory one says it as core's own error.
+// What libsecret says when no Secret Service is running.
+const NO_SECRET_SERVICE = 'The name org.freedesktop.secrets was not provided by any .service files';
+
+function inMemoryKeychain(keys: Map<string, string>, state: () => KeychainState): SecretStore {
+  // A locked or absent keychain, which a real Secret Service would have to be driven into by hand, fails with core's own errors.
   const guard = (operation: 'read' | 'save' | 'remove') => {
-    if (isLocked()) throw new KeychainLockedError(operation);
+    if (state() === 'locked') throw new KeychainLockedError(operation);
+    if (state() === 'unavailable') throw new KeychainUnavailableError(new Error(NO_SECRET_SERVICE), operation);
   };
   return {
     async get(account) {
@@ -75,7 +87,7 @@ function open(state: MainState): Session {
   const { store: settings } = openSettingsStore(dir);
   const modelCache = openModelCacheStore(dir);
   const keys = new Map<string, string>();
-  const next: Session = { dir, settings, modelCache, keys, handlers: new Map(), locked: false, state };
+  const next: Session = { dir, settings, modelCache, keys, handlers: new Map(), keychain: 'open', state };
   const now = state.now === null ? () => Date.now() : () => state.now as number;
   // Each measured span is exactly `latencyMs`: core reads the clock once before a listing and once after.
   let tick = 0;
@@ -84,7 +96,7 @@ function open(state: MainState): Session {
     {
       fetch: routedFetch,
       settings,
-      secrets: inMemoryKeychain(keys, () => next.locked),
+      secrets: inMemoryKeychain(keys, () => next.keychain),
       modelCache,
       publicModelMap: createPublicModelMap({
         fetch: routedFetch,
@@ -138,8 +150,8 @@ async function handle(message: ToCore): Promise<unknown> {
     case 'cache':
       current().modelCache.write(message.instanceId, message.list);
       return null;
-    case 'lock-keychain':
-      current().locked = message.locked;
+    case 'keychain':
+      current().keychain = message.state;
       return null;
     case 'opencode-settings': {
       const settings = current().settings.read();

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Channel, ChannelInput, ChannelOutput, ProxyError, SwitchboardBridge } from '@switchboard/shared';
 import { createBridge } from '../../../src/preload/bridge';
 import { track } from './in-flight';
-import type { CachedList, FromCore, MainState, OpencodeChoices, SavedConnection, ToCore } from './messages';
+import type { CachedList, FromCore, KeychainState, MainState, OpencodeChoices, SavedConnection, ToCore } from './messages';
 
 export interface Call {
   channel: Channel;
@@ -122,8 +122,9 @@ export class MainProcess implements SwitchboardBridge {
     return { ...this.state?.routes };
   }
 
-  async lockKeychain(locked = true): Promise<void> {
-    await this.send({ type: 'lock-keychain', locked });
+  /** The keychain from now on: answering, locked, or no Secret Service at all. */
+  async keychain(state: KeychainState): Promise<void> {
+    await this.send({ type: 'keychain', state });
   }
 
   callsTo(channel: Channel): unknown[] {

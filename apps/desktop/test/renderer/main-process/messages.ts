@@ -1,5 +1,8 @@
 import type { AppNotice, Channel, Model } from '@switchboard/shared';
 
+/** The in-memory keychain: answering, locked, or no Secret Service at all. */
+export type KeychainState = 'open' | 'locked' | 'unavailable';
+
 /** What a test starts main with. */
 export interface MainState {
   /** Origin a request names → the loopback test server that answers it. */
@@ -44,7 +47,7 @@ export type ToCore =
   | { type: 'save'; instanceId: string; saved: SavedConnection }
   | { type: 'store-key'; instanceId: string; key: string | null }
   | { type: 'cache'; instanceId: string; list: CachedList }
-  | { type: 'lock-keychain'; locked: boolean }
+  | { type: 'keychain'; state: KeychainState }
   | { type: 'routes'; routes: Record<string, string> }
   | { type: 'opencode-settings'; change: OpencodeChoices }
   | { type: 'read-key'; instanceId: string }
