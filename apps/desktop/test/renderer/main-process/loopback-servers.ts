@@ -5,13 +5,13 @@ import { startLiteLLMServer, type LiteLLMServer } from '../../../../../packages/
 import { defaultOpenRouterModels, type OpenRouterModel } from '../../../../../packages/test-servers/src/openrouter/models.js';
 import { startOpenRouterServer, type OpenRouterServer } from '../../../../../packages/test-servers/src/openrouter-server.js';
 
-export const OPENROUTER_TEST_KEY = 'sk-or-v1-test';
+const OPENROUTER_TEST_KEY = 'sk-or-v1-test';
 export const VLLM = 'http://vllm.local:8000';
 export const OLLAMA = 'http://ollama.local:11434';
-export const OLLAMA_KEY = 'ollama-key';
+const OLLAMA_KEY = 'ollama-key';
 
 /** A deployment of `id` with nothing but its name: a server that lists ids only. */
-export function deployment(id: string, model = `openai/${id}`): LiteLLMDeployment {
+function deployment(id: string, model = `openai/${id}`): LiteLLMDeployment {
   return { model_name: id, litellm_params: { model } };
 }
 
