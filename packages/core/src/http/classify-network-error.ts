@@ -34,7 +34,7 @@ export function classifyNetworkError(error: unknown, origin: string, timeoutMs: 
   if (isAbort(error)) {
     return new HttpFailure(
       'timeout',
-      `${origin} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Check that the proxy is running and not overloaded, then try again.`,
+      `${origin} did not answer within ${Number((timeoutMs / 1000).toFixed(1))} s. Check that the proxy is running and not overloaded, then try again.`,
     );
   }
   const code = errorCode(error);
