@@ -24,7 +24,8 @@ async function metadata(target: ApiUnderAttack): Promise<Map<string, Model>> {
 async function previewText(target: ApiUnderAttack): Promise<string> {
   const preview = await target.api['opencode:preview']({ instanceId: 'litellm' });
   expect(preview.ok, JSON.stringify(preview)).toBe(true);
-  return preview.ok ? preview.value.diff : '';
+  // The lines of the change as the preview shows them, one after another.
+  return preview.ok ? preview.value.diff.hunks.flatMap((hunk) => hunk.lines.map((line) => line.text)).join('\n') : '';
 }
 
 // Raw JSON text, so that values JSON.stringify cannot write (1e400 is Infinity once parsed) reach the client as a server sends them.

@@ -25,10 +25,43 @@ const OpencodeSettingsViewSchema = z.object({
 });
 export type OpencodeSettingsView = z.infer<typeof OpencodeSettingsViewSchema>;
 
+/*
+ * Bounds a real change stays far inside: the file read is capped at 5 MiB,
+ * and Switchboard's entry adds one line per model. A line may be the whole
+ * file (a config written on one line).
+ */
+const MAX_DIFF_LINE_CHARS = 16 * 1024 * 1024;
+const MAX_DIFF_LINES = 2_000_000;
+const MAX_DIFF_HUNKS = 1_000_000;
+const MAX_FILE_NAME_CHARS = 4096;
+
+const DiffLineSchema = z.object({
+  /** `note` is `\ No newline at end of file`, about the line before it. */
+  kind: z.enum(['added', 'removed', 'context', 'note']),
+  /** The line without its marker and line end. */
+  text: z.string().max(MAX_DIFF_LINE_CHARS),
+});
+
+/** One hunk as a unified diff's header says it: with no lines on a side, that side's start is the line before. */
+const DiffHunkSchema = z.object({
+  oldStart: z.number().int().nonnegative(),
+  oldLines: z.number().int().nonnegative(),
+  newStart: z.number().int().nonnegative(),
+  newLines: z.number().int().nonnegative(),
+  lines: z.array(DiffLineSchema).max(MAX_DIFF_LINES),
+});
+
+/** The change to the config as data, secrets masked: the file names once, then the hunks (none when nothing would change). */
+const ConfigDiffSchema = z.object({
+  /** `/dev/null` when the file does not exist yet. */
+  oldFileName: z.string().max(MAX_FILE_NAME_CHARS),
+  newFileName: z.string().max(MAX_FILE_NAME_CHARS),
+  hunks: z.array(DiffHunkSchema).max(MAX_DIFF_HUNKS),
+});
+
 const OpencodePreviewSchema = z.object({
   filePath: z.string(),
-  /** A unified diff, secrets masked; empty when nothing would change. */
-  diff: z.string(),
+  diff: ConfigDiffSchema,
   changed: z.boolean(),
   keyInPlainText: z.boolean(),
   /** Names this exact change, so a write can check it writes what the user saw. */

@@ -1,59 +1,81 @@
+import type { OpencodePreview } from '@switchboard/shared';
 import { describe, expect, test } from 'vitest';
-import { countChanges, parseDiffLines } from '../../src/renderer/lib/opencode-diff';
-import { SAMPLE_DIFF } from './opencode-fixtures';
+import { countChanges, diffRows } from '../../src/renderer/lib/opencode-diff';
 
-describe('parseDiffLines', () => {
+type ConfigDiff = OpencodePreview['diff'];
+const FILE = '/home/ada/.config/opencode/opencode.json';
+
+/** A diff as `opencode:preview` sends it: core's hunks, secrets masked. */
+const SAMPLE: ConfigDiff = {
+  oldFileName: FILE,
+  newFileName: FILE,
+  hunks: [
+    {
+      oldStart: 1,
+      oldLines: 3,
+      newStart: 1,
+      newLines: 4,
+      lines: [
+        { kind: 'context', text: '{' },
+        { kind: 'removed', text: '  "model": "litellm/gpt-4o"' },
+        { kind: 'added', text: '  "model": "litellm/claude-3-5-sonnet",' },
+        { kind: 'added', text: '  "small_model": "litellm/gpt-4o"' },
+        { kind: 'context', text: '}' },
+      ],
+    },
+  ],
+};
+
+const hunk = (lines: ConfigDiff['hunks'][number]['lines'], counts = { oldStart: 1, oldLines: 1, newStart: 1, newLines: 1 }) => ({ ...counts, lines });
+
+describe('diffRows', () => {
   test('file headers, hunk, context, removed and added lines each get their kind', () => {
-    expect(parseDiffLines(SAMPLE_DIFF).map((line) => line.kind)).toEqual([
-      'file',
-      'file',
-      'hunk',
-      'context',
-      'removed',
-      'added',
-      'added',
-      'context',
+    expect(diffRows(SAMPLE).map((line) => line.kind)).toEqual(['file', 'file', 'hunk', 'context', 'removed', 'added', 'added', 'context']);
+  });
+
+  test('writes the hunks out as the unified diff they stand for, markers included', () => {
+    expect(diffRows(SAMPLE).map((line) => line.text)).toEqual([
+      `--- ${FILE}`,
+      `+++ ${FILE}`,
+      '@@ -1,3 +1,4 @@',
+      ' {',
+      '-  "model": "litellm/gpt-4o"',
+      '+  "model": "litellm/claude-3-5-sonnet",',
+      '+  "small_model": "litellm/gpt-4o"',
+      ' }',
     ]);
   });
 
-  test('keeps each line as it came, and the final newline makes no empty line', () => {
-    const lines = parseDiffLines('@@ -1 +1 @@\n-a\n+b\n');
-    expect(lines).toEqual([
-      { kind: 'hunk', text: '@@ -1 +1 @@' },
-      { kind: 'removed', text: '-a' },
-      { kind: 'added', text: '+b' },
+  test('a diff without hunks has no lines, not even file headers', () => {
+    expect(diffRows({ oldFileName: 'a', newFileName: 'a', hunks: [] })).toEqual([]);
+  });
+
+  test('a removed line reading "--- x" is shown as removed, and the note as a note', () => {
+    const rows = diffRows({ oldFileName: 'a', newFileName: 'a', hunks: [hunk([{ kind: 'removed', text: '-- x' }, { kind: 'note', text: ' No newline at end of file' }, { kind: 'added', text: '++ y' }])] });
+    expect(rows.slice(2)).toEqual([
+      { kind: 'hunk', text: '@@ -1,1 +1,1 @@' },
+      { kind: 'removed', text: '--- x' },
+      { kind: 'note', text: '\\ No newline at end of file' },
+      { kind: 'added', text: '+++ y' },
     ]);
   });
 
-  test('an empty diff has no lines', () => {
-    expect(parseDiffLines('')).toEqual([]);
+  test('a new file is shown from /dev/null, each hunk under its own header', () => {
+    const rows = diffRows({
+      oldFileName: '/dev/null',
+      newFileName: 'b',
+      hunks: [hunk([{ kind: 'added', text: '{' }], { oldStart: 0, oldLines: 0, newStart: 1, newLines: 1 }), hunk([{ kind: 'added', text: '}' }], { oldStart: 0, oldLines: 0, newStart: 9, newLines: 1 })],
+    });
+    expect(rows.map((row) => row.text)).toEqual(['--- /dev/null', '+++ b', '@@ -0,0 +1,1 @@', '+{', '@@ -0,0 +9,1 @@', '+}']);
+  });
+});
+
+describe('countChanges', () => {
+  test('counts added and removed lines only', () => {
+    expect(countChanges(SAMPLE)).toEqual({ added: 2, removed: 1 });
   });
 
-  test('--- and +++ are headers, not changes, but inside a hunk a line reading "--- x" is removed', () => {
-    const lines = parseDiffLines('--- a.json\n+++ a.json\n@@ -1,2 +1,2 @@\n--- dashes\n++++ plus\n\\ No newline at end of file\n');
-    expect(lines.map((line) => line.kind)).toEqual(['file', 'file', 'hunk', 'removed', 'added', 'note']);
-  });
-
-  test('the note after a hunk\'s last line is still a note', () => {
-    const lines = parseDiffLines('--- a\n+++ a\n@@ -1 +1 @@\n-x\n+y\n\\ No newline at end of file\n');
-    expect(lines.map((line) => line.kind)).toEqual(['file', 'file', 'hunk', 'removed', 'added', 'note']);
-  });
-
-  test('a hunk header without counts: lines are read by their marker, +++ and --- still name files', () => {
-    const lines = parseDiffLines('--- a\n+++ a\n@@ something @@\n x\n-y\n+z\n');
-    expect(lines.map((line) => line.kind)).toEqual(['file', 'file', 'hunk', 'context', 'removed', 'added']);
-  });
-
-  test('a second file header after a hunk starts a new file', () => {
-    const lines = parseDiffLines('--- a\n+++ a\n@@ -1 +1 @@\n-x\n+y\n--- b\n+++ b\n@@ -1 +1 @@\n-p\n');
-    expect(lines.map((line) => line.kind)).toEqual(['file', 'file', 'hunk', 'removed', 'added', 'file', 'file', 'hunk', 'removed']);
-  });
-
-  test('Windows line ends are read as line ends', () => {
-    expect(parseDiffLines('@@ -1 +1 @@\r\n-a\r\n+b').map((line) => line.text)).toEqual(['@@ -1 +1 @@', '-a', '+b']);
-  });
-
-  test('countChanges counts added and removed lines only', () => {
-    expect(countChanges(parseDiffLines(SAMPLE_DIFF))).toEqual({ added: 2, removed: 1 });
+  test('counts across hunks', () => {
+    expect(countChanges({ oldFileName: 'a', newFileName: 'a', hunks: [...SAMPLE.hunks, ...SAMPLE.hunks] })).toEqual({ added: 4, removed: 2 });
   });
 });

@@ -7,16 +7,3 @@ export const RUN_COMMAND = 'pnpm switchboard run -- opencode';
 export function globalConfigPath(home: string): string {
   return join(home, '.config', 'opencode', 'opencode.json');
 }
-
-/** A diff as `opencode:preview` sends it (jsdiff's two-file patch, secrets masked). */
-export const SAMPLE_DIFF = [
-  '--- /home/ada/.config/opencode/opencode.json',
-  '+++ /home/ada/.config/opencode/opencode.json',
-  '@@ -1,3 +1,4 @@',
-  ' {',
-  '-  "model": "litellm/gpt-4o"',
-  '+  "model": "litellm/claude-3-5-sonnet",',
-  '+  "small_model": "litellm/gpt-4o"',
-  ' }',
-  '',
-].join('\n');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Result, WrittenConfig } from '@switchboard/shared';
+import type { OpencodePreview, Result, WrittenConfig } from '@switchboard/shared';
 import { planConfigUpdate, type ConfigUpdatePlan, type ConfigUpdateRequest } from './plan-config-update.js';
 import { readConfigFile } from './read-config-file.js';
 import { redactSecretsInDiff } from './redact-diff.js';
@@ -16,15 +16,6 @@ export interface OpencodeConfigPreview extends ConfigUpdatePlan {
   fingerprint: string;
 }
 
-/** What the Settings panel may see of a preview: no file text, secrets masked in the diff. */
-export interface OpencodeConfigPreviewView {
-  filePath: string;
-  diff: string;
-  changed: boolean;
-  keyInPlainText: boolean;
-  fingerprint: string;
-  responsesOnlyLeftOut: string[];
-}
 
 export interface ConfigIo {
   fs?: ConfigFileSystem;
@@ -51,7 +42,8 @@ export async function previewOpencodeConfig(request: OpencodeConfigRequest): Pro
   };
 }
 
-export function previewView(preview: OpencodeConfigPreview): OpencodeConfigPreviewView {
+/** What the Settings panel may see of a preview: no file text, secrets masked in the diff. */
+export function previewView(preview: OpencodeConfigPreview): OpencodePreview {
   const { filePath, diff, changed, keyInPlainText, fingerprint, responsesOnlyLeftOut } = preview;
   return { filePath, diff: redactSecretsInDiff(diff), changed, keyInPlainText, fingerprint, responsesOnlyLeftOut };
 }

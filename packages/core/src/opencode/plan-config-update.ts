@@ -1,6 +1,6 @@
 import { fail, type Result } from '@switchboard/shared';
-import { createTwoFilesPatch } from 'diff';
 import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { configDiff, type ConfigDiff } from './config-diff.js';
 import { appendToArray, PARSE_OPTIONS, removeFromArray, setProperty } from './jsonc-edit.js';
 import { detectStyle } from './jsonc-style.js';
 import { duplicateKey, tooDeep } from './document-checks.js';
@@ -26,8 +26,8 @@ export interface ConfigUpdateRequest {
 export interface ConfigUpdatePlan {
   /** The whole file as it would be written. */
   text: string;
-  /** Unified diff from the current file to `text`, labelled with the path; empty when nothing changes. */
-  diff: string;
+  /** The change from the current file to `text`, labelled with the path; no hunks when nothing changes. */
+  diff: ConfigDiff;
   changed: boolean;
   /** The provider carries a key itself rather than an `{env:…}` reference: warn, and write owner-only. */
   keyInPlainText: boolean;
@@ -76,11 +76,7 @@ export function planConfigUpdate(request: ConfigUpdateRequest): Result<ConfigUpd
   }
 
   const changed = text !== existingText;
-  const diff = changed
-    ? createTwoFilesPatch(existingText === null ? '/dev/null' : filePath, filePath, existingText ?? '', text, undefined, undefined, {
-        headerOptions: { includeIndex: false, includeUnderline: false, includeFileHeaders: true },
-      })
-    : '';
+  const diff = configDiff(existingText === null ? '/dev/null' : filePath, filePath, existingText ?? '', text);
   return { ok: true, value: { text, diff, changed, keyInPlainText: hasPlainKey(provider), responsesOnlyLeftOut: leftOut } };
 }
 

@@ -7,6 +7,7 @@ import { createApi } from '../../src/api/create-api.js';
 import { memorySecretStore } from '../support/memory-secret-store.js';
 import { useTempDirs } from '../support/temp-dir.js';
 import { expectValidOpencodeConfig } from './support/opencode-schema.js';
+import { unifiedText } from './support/diff-text.js';
 
 const KEY = 'sk-master-1234';
 const tempDir = useTempDirs();
@@ -49,8 +50,8 @@ describe('writing opencode config through the API', () => {
     const preview = await api['opencode:preview']({ instanceId: 'litellm' });
     if (!preview.ok) throw new Error(preview.error.message);
     expect(preview.value).toMatchObject({ filePath: file, changed: true, keyInPlainText: false });
-    expect(preview.value.diff).toContain('+  "model": "litellm/gpt-4o"');
-    expect(preview.value.diff).toContain('{env:LITELLM_API_KEY}');
+    expect(unifiedText(preview.value.diff)).toContain('+  "model": "litellm/gpt-4o"');
+    expect(unifiedText(preview.value.diff)).toContain('{env:LITELLM_API_KEY}');
     await expect(stat(file)).rejects.toThrow();
 
     const written = await api['opencode:write']({ instanceId: 'litellm', fingerprint: preview.value.fingerprint });
@@ -95,7 +96,7 @@ describe('writing opencode config through the API', () => {
     await api['opencode:set-settings']({ writeKeyInFile: true });
     const preview = await api['opencode:preview']({ instanceId: 'litellm' });
     expect(preview).toMatchObject({ ok: true, value: { keyInPlainText: true } });
-    expect(preview.ok && preview.value.diff).not.toContain(KEY);
+    expect(preview.ok && unifiedText(preview.value.diff)).not.toContain(KEY);
     await api['opencode:write']({ instanceId: 'litellm', fingerprint: null });
     expect(await readFile(file, 'utf8')).toContain(KEY);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
@@ -124,7 +125,7 @@ describe('writing opencode config through the API', () => {
     await api['opencode:set-settings']({ smallModel: { instanceId: 'litellm', model: 'retired-model' } });
     const preview = await api['opencode:preview']({ instanceId: 'litellm' });
     expect(preview.ok).toBe(true);
-    expect(preview.ok && preview.value.diff).not.toContain('retired-model');
+    expect(preview.ok && unifiedText(preview.value.diff)).not.toContain('retired-model');
   });
 
   it('leaves a Responses-only model out by default and says so in the preview; a chosen one is refused with the way out', async () => {
@@ -133,7 +134,7 @@ describe('writing opencode config through the API', () => {
     expect(await api['opencode:get-settings'](undefined)).toMatchObject({ writeResponsesOnly: false });
     const preview = await api['opencode:preview']({ instanceId: 'litellm' });
     expect(preview).toMatchObject({ ok: true, value: { responsesOnlyLeftOut: ['o1-pro'] } });
-    expect(preview.ok && preview.value.diff).not.toContain('o1-pro');
+    expect(preview.ok && unifiedText(preview.value.diff)).not.toContain('o1-pro');
     // Neither as the small model: the select and the written entry follow one rule.
     await api['opencode:set-settings']({ smallModel: { instanceId: 'litellm', model: 'o1-pro' } });
     await api['opencode:write']({ instanceId: 'litellm', fingerprint: null });

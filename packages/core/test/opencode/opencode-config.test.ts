@@ -5,8 +5,10 @@ import { apiKeyEnvVariable } from '../../src/opencode/api-key-env.js';
 import { applyOpencodeConfig, previewOpencodeConfig, previewView, type OpencodeConfigRequest } from '../../src/opencode/opencode-config.js';
 import { buildProviderEntry } from '../../src/opencode/provider-entry.js';
 import { redactSecretsInDiff } from '../../src/opencode/redact-diff.js';
+import type { ConfigDiff } from '../../src/opencode/config-diff.js';
 import type { ApiKeySource } from '../../src/opencode/types.js';
 import { useTempDirs } from '../support/temp-dir.js';
+import { unifiedText } from './support/diff-text.js';
 import { liteLLMModels } from './support/models.js';
 import { expectValidOpencodeConfig } from './support/opencode-schema.js';
 
@@ -94,14 +96,22 @@ describe('a key in plain text (explicit opt-in)', () => {
     await fs.writeFile(req.filePath, '{\n  "provider": { "anthropic": { "options": { "apiKey": "sk-ant-other" } } }\n}\n');
     const view = previewView(await preview(req));
     expect(JSON.stringify(view)).not.toMatch(/sk-secret|sk-ant-other/);
-    expect(view.diff).toContain('"apiKey": "••••••••"');
+    expect(unifiedText(view.diff)).toContain('"apiKey": "••••••••"');
     expect(view.keyInPlainText).toBe(true);
   });
 });
 
+/** One hunk of marker-prefixed lines, as the unified text reads them; written back out the same way. */
+const KIND_OF = { '+': 'added', '-': 'removed', ' ': 'context', '\\': 'note' } as const;
+function hunkOf(lines: string[]): ConfigDiff {
+  const parsed = lines.map((line) => ({ kind: KIND_OF[line.charAt(0) as keyof typeof KIND_OF], text: line.slice(1) }));
+  return { oldFileName: 'a.json', newFileName: 'a.json', hunks: [{ oldStart: 1, oldLines: 0, newStart: 1, newLines: 0, lines: parsed }] };
+}
+const bodyOf = (diff: ConfigDiff) => unifiedText(diff).split('\n').slice(3, -1);
+
 describe('masking secrets in a diff', () => {
   it('masks key-like values but shows {env:…} and {file:…} references', () => {
-    const diff = [
+    const diff = hunkOf([
       '+      "apiKey": "sk-1",',
       '-    "api_key": "abc\\"def",',
       ' "token": "t"',
@@ -109,17 +119,22 @@ describe('masking secrets in a diff', () => {
       '+  "keybinds": { "leader": "ctrl+x" },',
       '+  "headers": { "X-Secret-Header": "v" }',
       '+  "model": "litellm/gpt-4o"',
-    ].join('\n');
-    expect(redactSecretsInDiff(diff)).toBe(
-      [
-        '+      "apiKey": "••••••••",',
-        '-    "api_key": "••••••••",',
-        ' "token": "••••••••"',
-        '+      "apiKey": "{env:LITELLM_API_KEY}"',
-        '+  "keybinds": { "leader": "ctrl+x" },',
-        '+  "headers": { "X-Secret-Header": "••••••••" }',
-        '+  "model": "litellm/gpt-4o"',
-      ].join('\n'),
-    );
+    ]);
+    expect(bodyOf(redactSecretsInDiff(diff))).toEqual([
+      '+      "apiKey": "••••••••",',
+      '-    "api_key": "••••••••",',
+      ' "token": "••••••••"',
+      '+      "apiKey": "{env:LITELLM_API_KEY}"',
+      '+  "keybinds": { "leader": "ctrl+x" },',
+      '+  "headers": { "X-Secret-Header": "••••••••" }',
+      '+  "model": "litellm/gpt-4o"',
+    ]);
+  });
+
+  it('masks a value on the context line after its name, and keeps every line in its place', () => {
+    const diff = hunkOf([' "apiKey":', '   "sk-other",', '+  "model": "litellm/gpt-4o"']);
+    const masked = redactSecretsInDiff(diff);
+    expect(bodyOf(masked)).toEqual([' "apiKey":', '   "••••••••",', '+  "model": "litellm/gpt-4o"']);
+    expect(masked.hunks[0]?.lines.map((line) => line.kind)).toEqual(['context', 'context', 'added']);
   });
 });

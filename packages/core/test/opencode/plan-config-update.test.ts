@@ -3,6 +3,7 @@ import { apiKeyEnvVariable } from '../../src/opencode/api-key-env.js';
 import { planConfigUpdate, type ConfigUpdateRequest } from '../../src/opencode/plan-config-update.js';
 import { buildProviderEntry } from '../../src/opencode/provider-entry.js';
 import type { ApiKeySource } from '../../src/opencode/types.js';
+import { unifiedText } from './support/diff-text.js';
 import { liteLLMModels, model } from './support/models.js';
 import { expectValidOpencodeConfig } from './support/opencode-schema.js';
 
@@ -31,7 +32,7 @@ describe('a new config file', () => {
     expect(changed).toBe(true);
     expect(keyInPlainText).toBe(false);
     expect(text).not.toMatch(/sk-/);
-    expect(diff).toMatch(/^--- \/dev\/null\n\+\+\+ \/home\/ada\/\.config\/opencode\/opencode\.json\n@@ -0,0 \+1,\d+ @@/);
+    expect(unifiedText(diff)).toMatch(/^--- \/dev\/null\n\+\+\+ \/home\/ada\/\.config\/opencode\/opencode\.json\n@@ -0,0 \+1,\d+ @@/);
   });
 
   it('sets small_model only when one is picked', () => {
@@ -127,7 +128,7 @@ describe('merging into an existing config', () => {
   });
 
   it('shows the change as a unified diff labelled with the file', () => {
-    const { diff } = plan(existing);
+    const diff = unifiedText(plan(existing).diff);
     expect(diff.startsWith(`--- ${FILE}\n+++ ${FILE}\n@@ `)).toBe(true);
     expect(diff).toContain('-  "model": "anthropic/claude-sonnet-4",\n+  "model": "litellm/gpt-4o",');
     expect(diff).toContain('-          "name": "stale"');
@@ -147,7 +148,9 @@ describe('merging into an existing config', () => {
 
   it('is a no-op with an empty diff when the file already says exactly this', () => {
     const first = plan(existing).text;
-    expect(plan(first)).toMatchObject({ text: first, diff: '', changed: false });
+    const again = plan(first);
+    expect(again).toMatchObject({ text: first, changed: false });
+    expect(again.diff.hunks).toEqual([]);
   });
 });
 

@@ -1,64 +1,35 @@
-/** How one line of a unified diff is shown. */
-type DiffLineKind = 'added' | 'removed' | 'hunk' | 'file' | 'note' | 'context';
+import type { OpencodePreview } from '@switchboard/shared';
 
-export interface DiffLine {
+type ConfigDiff = OpencodePreview['diff'];
+type DiffLineKind = ConfigDiff['hunks'][number]['lines'][number]['kind'] | 'hunk' | 'file';
+
+/** One line of the preview as shown: core's hunks written out as a unified diff, so copying it gives the diff. */
+export interface DiffRow {
   kind: DiffLineKind;
-  /** The line as it came, marker included, so copying the diff gives the diff. */
   text: string;
 }
 
-/**
- * Splits the unified diff `opencode:preview` sends into lines to colour.
- * `---`/`+++` name the files (they are not removed or added lines), `@@`
- * starts a hunk, and `\ No newline at end of file` is a note about the line
- * before. A hunk's header says how many lines it spans, so a removed line
- * that happens to read `--- x` inside it is still a removed line. The diff's
- * final newline does not make an empty last line.
- */
-export function parseDiffLines(diff: string): DiffLine[] {
-  if (diff === '') return [];
-  const lines = diff.replace(/\r\n?/g, '\n').split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  // Lines of the old and new file still to come in the current hunk.
-  let oldLeft = 0;
-  let newLeft = 0;
-  return lines.map((text): DiffLine => {
-    if (text.startsWith('@@')) {
-      [oldLeft, newLeft] = hunkCounts(text);
-      return { kind: 'hunk', text };
-    }
-    if (oldLeft <= 0 && newLeft <= 0) return { kind: outsideHunk(text), text };
-    const kind = kindOf(text);
-    if (kind !== 'added' && kind !== 'note') oldLeft--;
-    if (kind !== 'removed' && kind !== 'note') newLeft--;
-    return { kind, text };
-  });
-}
+const MARKER = { added: '+', removed: '-', context: ' ', note: '\\' } as const;
 
-/** `@@ -1,3 +1,4 @@` → [3, 4]; a count left out is 1. [0, 0] when the header cannot be read. */
-function hunkCounts(line: string): [number, number] {
-  const match = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/.exec(line);
-  return match ? [Number(match[1] ?? 1), Number(match[2] ?? 1)] : [0, 0];
-}
-
-/** Between hunks (or after a header without counts): file headers, the note, else read by the marker alone. */
-function outsideHunk(line: string): DiffLineKind {
-  if (line.startsWith('+++') || line.startsWith('---')) return 'file';
-  return /^[-+ \\]/.test(line) ? kindOf(line) : 'file';
-}
-
-function kindOf(line: string): DiffLineKind {
-  if (line.startsWith('+')) return 'added';
-  if (line.startsWith('-')) return 'removed';
-  if (line.startsWith('\\')) return 'note';
-  return 'context';
+/** The file names, then each hunk's header and its lines with their markers; nothing when there are no hunks. */
+export function diffRows(diff: ConfigDiff): DiffRow[] {
+  if (diff.hunks.length === 0) return [];
+  const rows: DiffRow[] = [
+    { kind: 'file', text: `--- ${diff.oldFileName}` },
+    { kind: 'file', text: `+++ ${diff.newFileName}` },
+  ];
+  for (const hunk of diff.hunks) {
+    rows.push({ kind: 'hunk', text: `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@` });
+    for (const line of hunk.lines) rows.push({ kind: line.kind, text: MARKER[line.kind] + line.text });
+  }
+  return rows;
 }
 
 /** How many lines the change adds and removes, for a one-line summary. */
-export function countChanges(lines: readonly DiffLine[]): { added: number; removed: number } {
+export function countChanges(diff: ConfigDiff): { added: number; removed: number } {
   let added = 0;
   let removed = 0;
-  for (const line of lines) {
+  for (const line of diff.hunks.flatMap((hunk) => hunk.lines)) {
     if (line.kind === 'added') added++;
     else if (line.kind === 'removed') removed++;
   }

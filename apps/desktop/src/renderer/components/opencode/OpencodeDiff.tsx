@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
-import { countChanges, parseDiffLines } from '../../lib/opencode-diff';
+import type { OpencodePreview } from '@switchboard/shared';
+import { countChanges, diffRows } from '../../lib/opencode-diff';
 
 interface OpencodeDiffProps {
-  diff: string;
+  diff: OpencodePreview['diff'];
 }
 
-/** The change to the config file as a unified diff: added lines green, removed lines red, hunks marked. */
+/** The change to the config file, written out as a unified diff: added lines green, removed lines red, hunks marked. */
 export function OpencodeDiff({ diff }: OpencodeDiffProps) {
-  const lines = useMemo(() => parseDiffLines(diff), [diff]);
-  const { added, removed } = countChanges(lines);
+  const lines = useMemo(() => diffRows(diff), [diff]);
+  const { added, removed } = useMemo(() => countChanges(diff), [diff]);
 
   return (
     <figure className="opencode-diff-figure">
