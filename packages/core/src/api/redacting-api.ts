@@ -50,7 +50,7 @@ function redactAnswer(answer: unknown, redactor: Redactor): unknown {
   if (result?.ok === true && result.value && (typeof result.value.warning === 'string' || typeof result.value.accessNote === 'string')) {
     const value = { ...result.value };
     if (typeof value.warning === 'string') value.warning = redactor.redact(value.warning);
-    // The note quotes the proxy's sentinel ids, which a hostile proxy could fill with anything.
+    // Core's own sentence, naming only known sentinel ids and paths; masked anyway, as every sentence leaving core is.
     if (typeof value.accessNote === 'string') value.accessNote = redactor.redact(value.accessNote);
     return { ...result, value };
   }

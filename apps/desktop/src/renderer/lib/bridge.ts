@@ -69,10 +69,15 @@ export async function invokeSafe<C extends Channel>(channel: C, ...input: Args<C
   return { ok: true, value: parsed.data as ChannelOutput<C> };
 }
 
+/** A checked answer that is a `Result` flattened into the outcome: its value, or the proxy's error in the same shape. */
+export function flattenResult<T>(settled: Outcome<{ ok: true; value: T } | { ok: false; error: UiError }>): Outcome<T> {
+  if (!settled.ok) return settled;
+  const result = settled.value;
+  return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
+}
+
 /** Like {@link invokeSafe}, for channels answering a `Result`: flattens the proxy's error into the same shape. */
 export async function invokeResult<C extends ResultChannel>(channel: C, ...input: Args<C>): Promise<Outcome<ValueOf<C>>> {
   const settled = await invokeSafe(channel, ...input);
-  if (!settled.ok) return settled;
-  const result = settled.value as { ok: true; value: ValueOf<C> } | { ok: false; error: UiError };
-  return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
+  return flattenResult(settled as Outcome<{ ok: true; value: ValueOf<C> } | { ok: false; error: UiError }>);
 }

@@ -12,7 +12,7 @@ import {
   type VerbMethod,
   type VerbOutput,
 } from '@switchboard/shared';
-import { invokeResult, invokeSafe, type Outcome } from './bridge';
+import { flattenResult, invokeResult, invokeSafe, type Outcome } from './bridge';
 import type { UiError } from './errors';
 
 /** A saved connection as the panel sees it; a custom endpoint adds its id, name and the limits typed for its models. */
@@ -62,9 +62,9 @@ async function callVerb(channel: Channel, input: object | undefined): Promise<Ou
   const invoke = invokeSafe as (channel: Channel, ...input: unknown[]) => Promise<Outcome<unknown>>;
   const settled = await invoke(channel, ...(input === undefined ? [] : [defined(input)]));
   if (!settled.ok) return settled;
-  const answer = settled.value as { ok?: unknown; value?: unknown; error?: unknown } | null;
+  const answer = settled.value as { ok?: unknown } | null;
   if (answer === null || typeof answer !== 'object' || typeof answer.ok !== 'boolean') return settled;
-  return answer.ok ? { ok: true, value: answer.value } : { ok: false, error: answer.error as UiError };
+  return flattenResult(settled as Outcome<{ ok: true; value: unknown } | { ok: false; error: UiError }>);
 }
 
 /**
