@@ -24,7 +24,10 @@ const sameName = (name: string): string => name.toLowerCase();
  */
 export function uniqueModelNames(models: readonly Named[]): Map<string, string> {
   const counts = new Map<string, number>();
-  for (const model of models) counts.set(sameName(baseName(model)), (counts.get(sameName(baseName(model))) ?? 0) + 1);
+  for (const model of models) {
+    const key = sameName(baseName(model));
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   const collides = (model: Named) => (counts.get(sameName(baseName(model))) ?? 0) > 1;
 
   const names = new Map<string, string>();
