@@ -7,6 +7,7 @@ import { appChannels } from './contract-app.js';
 import { opencodeChannels } from './contract-opencode.js';
 import { EndpointIdSchema } from './instance-id-schema.js';
 import type { PlatformVerb } from './platform-verbs.js';
+import { streamContract, type StreamChannel, type StreamContract } from './contract-playground.js';
 
 const UrlInput = z.string().max(2048);
 const NoInput = z.undefined();
@@ -235,6 +236,13 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): st
   const detail = shown.join('; ') + more;
   const key = typedKey(input);
   return key === null || key.trim().length < 4 ? detail : detail.split(key).join('•••').split(key.trim()).join('•••');
+}
+
+/** Validates a stream channel's input, with the same refusal as {@link parseInput}. */
+export function parseStreamInput<C extends StreamChannel>(channel: C, input: unknown): z.output<StreamContract[C]['input']> {
+  const parsed = (streamContract[channel].input as z.ZodType).safeParse(input);
+  if (!parsed.success) throw new ContractInputError(channel, describeIssues(parsed.error.issues, input));
+  return parsed.data as z.output<StreamContract[C]['input']>;
 }
 
 /** Validates a channel's input; the one check both transports run before calling the API. */

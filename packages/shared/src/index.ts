@@ -1,4 +1,5 @@
 export * from './contract.js';
+export * from './contract-playground.js';
 export type { AppNotice, AppNoticeKind } from './contract-app.js';
 export { contentSecurityPolicy } from './content-security-policy.js';
 export type { OpencodePreview, OpencodeSettingsView, WrittenConfig } from './contract-opencode.js';
