@@ -103,7 +103,13 @@ const Tokens = z.number().int().nonnegative().max(1e12);
 /** The events of `playground:generate`, in order: start, then deltas/reasoning, then usage, then done or error. */
 export const GenerateEventSchema = z.discriminatedUnion('type', [
   /** The request is on its way: where to, and the same request as a `curl` command with the key redacted. */
-  z.object({ type: z.literal('start'), url: z.string().max(4096), curl: z.string().max(300_000) }),
+  z.object({
+    type: z.literal('start'),
+    url: z.string().max(4096),
+    curl: z.string().max(300_000),
+    /** Parameters the person set that were not sent, because the model's metadata does not list them (e.g. `temperature` for o3): the UI says so. */
+    leftOut: z.array(z.string().max(100)).max(20),
+  }),
   z.object({ type: z.literal('delta'), text: Text }),
   /** Reasoning text, where a model streams it (`reasoning_content` / `reasoning`): shown apart, collapsed. */
   z.object({ type: z.literal('reasoning'), text: Text }),
