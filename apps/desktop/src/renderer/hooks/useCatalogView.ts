@@ -14,25 +14,24 @@ const FIRST_SORTED_MODELS = 200;
 /**
  * The list's index: at first with only the groups holding its first models
  * (and the one it opens scrolled to, `shownId`'s) sorted, so a long list shows
- * at once; complete once that frame is painted. Built once per list: a new
- * selection does not rebuild it.
+ * at once; complete once that frame is painted. Derived from the list, not
+ * copied into state while rendering: a selection made once the list is shown
+ * does not rebuild it.
  */
 function useCatalogIndex(models: readonly Model[], shownId: string | null): CatalogIndex {
-  const build = () => ({ models, index: buildCatalogIndex(models, { sortFirst: FIRST_SORTED_MODELS, sortGroupOf: shownId }) });
-  const [built, setBuilt] = useState(build);
-  let current = built;
-  if (built.models !== models) {
-    // Adjusting state while rendering, as React recommends for "reset when a prop changes".
-    current = build();
-    setBuilt(current);
-  }
-  const { index } = current;
+  // The complete index of a list, once its first frame is painted; a new list is not covered by it.
+  const [finished, setFinished] = useState<{ models: readonly Model[]; index: CatalogIndex } | null>(null);
+  const complete = finished?.models === models ? finished.index : null;
+  // A selection made before the list is complete sorts its group too; once complete, it costs nothing.
+  const first = useMemo(
+    () => complete ?? buildCatalogIndex(models, { sortFirst: FIRST_SORTED_MODELS, sortGroupOf: shownId }),
+    [complete, models, shownId],
+  );
   useEffect(() => {
-    const { finish } = index;
-    if (!finish) return;
-    return afterNextPaint(() => setBuilt((now) => (now.index === index ? { models: now.models, index: finish() } : now)));
-  }, [index]);
-  return index;
+    if (complete) return;
+    return afterNextPaint(() => setFinished({ models, index: first.finish?.() ?? first }));
+  }, [complete, first, models]);
+  return first;
 }
 
 /**

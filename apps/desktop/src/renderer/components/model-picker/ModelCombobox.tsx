@@ -42,30 +42,31 @@ export function ModelCombobox({ testIdPrefix, models, selectedId, currentId, onS
   const { optionCount } = view;
 
   // The active option is kept by model id, so metadata regrouping the list under it does not move it.
-  // A new search starts at its first match; clearing it goes back to the selected model.
-  const [activeId, setActiveId] = useState<string | null>(selectedId);
-  const [activeFor, setActiveFor] = useState(view.query);
-  if (activeFor !== view.query) {
-    // Adjusting state while rendering, as React recommends for "reset when a prop changes".
-    setActiveFor(view.query);
-    setActiveId(view.query === '' ? selectedId : (modelAtOrdinal(index, view, 0)?.id ?? null));
-  }
+  // A new search starts at its first match and clearing it goes back to the selected model: an edit of the
+  // search forgets the option moved to (null), and the default is derived from the search as it is now.
+  const [movedTo, setMovedTo] = useState<string | null>(selectedId);
+  const activeId = movedTo ?? (view.query === '' ? selectedId : (modelAtOrdinal(index, view, 0)?.id ?? null));
+  const search = (next: string) => {
+    setQuery(next);
+    setExpanded(true);
+    if (next.trim() !== view.query) setMovedTo(null);
+  };
   const active = ordinalOf(index, view, activeId);
   const selectedOrdinal = ordinalOf(index, view, selectedId);
 
-  const activate = useCallback((ordinal: number) => setActiveId(modelAtOrdinal(index, view, ordinal)?.id ?? null), [index, view]);
+  const activate = useCallback((ordinal: number) => setMovedTo(modelAtOrdinal(index, view, ordinal)?.id ?? null), [index, view]);
   const choose = useCallback(
     (ordinal: number) => {
       const model = modelAtOrdinal(index, view, ordinal);
       if (!model) return;
-      setActiveId(model.id);
+      setMovedTo(model.id);
       onSelect(model.id);
     },
     [index, view, onSelect],
   );
-  const onEscape = useCallback(() => {
+  const onEscape = () => {
     if (query !== '') {
-      setQuery('');
+      search('');
       return true;
     }
     if (expanded) {
@@ -73,7 +74,7 @@ export function ModelCombobox({ testIdPrefix, models, selectedId, currentId, onS
       return true;
     }
     return false;
-  }, [query, expanded]);
+  };
   const open = useCallback(() => setExpanded(true), []);
 
   const onKeyDown = useListboxKeyboard({ optionCount, active, onActivate: activate, onChoose: choose, onEscape, onOpen: open });
@@ -87,8 +88,7 @@ export function ModelCombobox({ testIdPrefix, models, selectedId, currentId, onS
     if (event.defaultPrevented) inputRef.current?.focus();
   };
   const onType = (character: string) => {
-    setQuery((current) => current + character);
-    setExpanded(true);
+    search(query + character);
     inputRef.current?.focus();
   };
 
@@ -126,10 +126,7 @@ export function ModelCombobox({ testIdPrefix, models, selectedId, currentId, onS
           autoCapitalize="off"
           autoCorrect="off"
           value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setExpanded(true);
-          }}
+          onChange={(event) => search(event.target.value)}
           onClick={open}
           // Bring the whole picker (input and list) into view in the scrolling panel.
           onFocus={() => rootRef.current?.scrollIntoView?.({ block: 'nearest' })}

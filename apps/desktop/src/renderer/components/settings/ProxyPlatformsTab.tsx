@@ -15,10 +15,12 @@ export function ProxyPlatformsTab({ current, onChange }: ProxyPlatformsTabProps)
   const [chosen, setChosen] = useState<PlatformId | null>(null);
   // The platform in use is open by default; otherwise the user picks one.
   const selectedId = chosen ?? current?.instance.platform.id ?? null;
-  if (chosen === null && selectedId !== null) {
-    // Once a platform is shown it stays: disconnecting it must not close its panel under the user.
-    setChosen(selectedId);
-  }
+  // Once a platform is shown it stays: its panel's first word (loaded, saved, disconnected) pins it, so
+  // disconnecting it does not close the panel under the user.
+  const onPanelChange = (change: PlatformChange) => {
+    if (chosen === null) setChosen(change.instance.platform.id);
+    onChange(change);
+  };
   const platform = selectedId ? platformById(selectedId) : null;
 
   return (
@@ -35,10 +37,10 @@ export function ProxyPlatformsTab({ current, onChange }: ProxyPlatformsTabProps)
           key={platform.id}
           platform={platform}
           preferredId={current?.instance.platform === platform ? current.instance.endpointId : null}
-          onChange={onChange}
+          onChange={onPanelChange}
         />
       ) : (
-        <PlatformPanel key={platform.id} instance={{ platform, endpointId: null }} onChange={onChange} />
+        <PlatformPanel key={platform.id} instance={{ platform, endpointId: null }} onChange={onPanelChange} />
       )}
     </div>
   );
