@@ -1,9 +1,11 @@
 import { metadataFromLiteLLMFields, type ModelMetadata } from './litellm-fields.js';
-import { label } from './plausible-values.js';
+import { flag, label } from './plausible-values.js';
 
 export interface PublicModelFacts {
   provider: string | null;
   metadata: ModelMetadata;
+  /** Whether the model takes a JSON schema for its answer: the playground's structured output, not a catalog column. */
+  supportsResponseSchema: boolean | null;
 }
 
 /** LiteLLM's public `model_prices_and_context_window.json`, indexed by its keys. */
@@ -19,6 +21,7 @@ export function buildPublicModelIndex(json: unknown): PublicModelIndex {
     index.set(key, {
       provider: label(fields.litellm_provider),
       metadata: metadataFromLiteLLMFields(fields),
+      supportsResponseSchema: flag(fields.supports_response_schema),
     });
   }
   return index;
