@@ -20,6 +20,8 @@ export interface Exchange {
 export interface Lifecycle {
   sleep(ms: number): Promise<void>;
   every(ms: number, tick: () => void): void;
+  /** True once close() has begun: sockets it destroys were not hung up by the client. */
+  readonly closing: boolean;
 }
 
 export type Handler = (exchange: Exchange, lifecycle: Lifecycle) => void | Promise<void>;
@@ -68,6 +70,9 @@ export async function startHttpServer(handler: Handler, options: HttpServerOptio
     every(ms, tick) {
       const timer = setInterval(tick, ms);
       timers.add(timer);
+    },
+    get closing() {
+      return closed;
     },
   };
 

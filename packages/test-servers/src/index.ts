@@ -1,4 +1,4 @@
-export type { FailureMode, RunningServer } from './types.js';
+export type { ChatEnding, ChatEndingKind, ChatObservations, FailureMode, RunningServer, StreamKnobs } from './types.js';
 export type { LiteLLMDeployment, LiteLLMServerOptions, LiteLLMVersion } from './litellm/types.js';
 export type { LiteLLMServer } from './litellm-server.js';
 export type { OpenRouterServer, OpenRouterServerOptions } from './openrouter-server.js';
@@ -13,4 +13,5 @@ export { defaultDeployments, DEFAULT_MASTER_KEY } from './litellm/default-deploy
 export { defaultOpenRouterModels, generateOpenRouterModels } from './openrouter/models.js';
 export { fixturesDir, loadPublicModelMap } from './fixtures.js';
 export { HUGE_BODY_BYTES } from './failures.js';
+export { DEFAULT_REASONING_REPLY, fillerReply } from './reply-plan.js';
 export { startBrowserHostProcess, type BrowserHostProcess } from './browser-host-process.js';

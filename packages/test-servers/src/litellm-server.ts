@@ -3,7 +3,10 @@ import type { FailureContext } from './failures.js';
 import { startHttpServer } from './http-server.js';
 import type { Exchange, Lifecycle } from './http-server.js';
 import { sendJson } from './respond.js';
-import type { RunningServer } from './types.js';
+import { createChatLog } from './chat-watch.js';
+import type { ChatLog } from './chat-watch.js';
+import { assertKnobsUsable } from './stream-pacer.js';
+import type { ChatObservations, RunningServer } from './types.js';
 import { checkAuth } from './litellm/auth.js';
 import { DEFAULT_MASTER_KEY } from './litellm/default-deployments.js';
 import { internalServerError, methodNotAllowed, notFound, routeForbidden } from './litellm/errors.js';
@@ -15,11 +18,12 @@ import { hasDatabase, teamKeyOf } from './litellm/team-access.js';
 import type { LiteLLMServerOptions } from './litellm/types.js';
 import { versionFacts } from './litellm/versions.js';
 
-export type LiteLLMServer = RunningServer & { update(patch: Partial<LiteLLMServerOptions>): void };
+export type LiteLLMServer = RunningServer & ChatObservations & { update(patch: Partial<LiteLLMServerOptions>): void };
 
 export async function startLiteLLMServer(options: LiteLLMServerOptions = {}): Promise<LiteLLMServer> {
-  assertFailureUsable(options.failure, options.redirectTo);
+  assertOptionsUsable(options);
   let current: LiteLLMServerOptions = { ...options };
+  let chats: ChatLog | undefined;
 
   const reply = (exchange: Exchange, error: ErrorReply): void => sendJson(exchange.res, error.status, error.body);
 
@@ -54,17 +58,32 @@ export async function startLiteLLMServer(options: LiteLLMServerOptions = {}): Pr
       if (denied) return reply(exchange, denied);
     }
     if (availability === 'forbidden') return reply(exchange, routeForbidden(exchange.pathname));
-    serveRoute({ exchange, route: match.route, param: match.param, options: o, team: teamKeyOf(exchange.headers, o) });
+    chats ??= createChatLog(lifecycle);
+    await serveRoute({ exchange, route: match.route, param: match.param, options: o, team: teamKeyOf(exchange.headers, o), chats });
   }
 
   const running = await startHttpServer(handle, { tls: options.tls ?? false, port: options.port ?? 0 });
   return Object.assign(running, {
+    get chatEndings() {
+      return chats?.chatEndings ?? [];
+    },
+    get abortedStreams() {
+      return chats?.abortedStreams ?? 0;
+    },
     update(patch: Partial<LiteLLMServerOptions>): void {
       const next = { ...current, ...patch };
-      assertFailureUsable(next.failure, next.redirectTo);
+      assertOptionsUsable(next);
       current = next;
     },
   });
+}
+
+function assertOptionsUsable(o: LiteLLMServerOptions): void {
+  assertFailureUsable(o.failure, o.redirectTo);
+  assertKnobsUsable(o.stream, 'stream');
+  for (const [model, knobs] of Object.entries(o.streamByModel ?? {})) assertKnobsUsable(knobs, `streamByModel[${JSON.stringify(model)}]`);
+  assertKnobsUsable({ replyTokens: o.replyTokens, deadUpstreamDelayMs: o.deadUpstreamDelayMs }, 'options');
+  if (o.replyTokens === 0) throw new Error('options.replyTokens must be 1 or more: a reply of no tokens is not a reply.');
 }
 
 function availabilityOf(o: LiteLLMServerOptions, route: LiteLLMRoute): 'ok' | 'not-found' | 'forbidden' {

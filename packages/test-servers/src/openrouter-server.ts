@@ -2,7 +2,11 @@ import { assertFailureUsable, serveFailure } from './failures.js';
 import { startHttpServer } from './http-server.js';
 import type { Exchange, Lifecycle } from './http-server.js';
 import { sendJson, sendRaw } from './respond.js';
-import type { FailureMode, RunningServer } from './types.js';
+import { createChatLog } from './chat-watch.js';
+import type { ChatLog } from './chat-watch.js';
+import { DEFAULT_REASONING_REPLY } from './reply-plan.js';
+import { assertKnobsUsable } from './stream-pacer.js';
+import type { ChatObservations, FailureMode, RunningServer, StreamKnobs } from './types.js';
 import { handleOpenRouterChat, openRouterError } from './openrouter/chat.js';
 import { defaultOpenRouterModels } from './openrouter/models.js';
 import type { OpenRouterModel } from './openrouter/models.js';
@@ -16,11 +20,25 @@ export interface OpenRouterServerOptions {
   failure?: FailureMode | null;
   redirectTo?: string;
   chatReply?: string;
+  /** A reply of this many filler tokens instead of `chatReply`, e.g. 2,000 for a benchmark. */
+  replyTokens?: number;
+  /** Streamed as `reasoning` (and `reasoning_details`) before the answer by models whose `supported_parameters` has "reasoning". */
+  reasoningReply?: string;
+  /** Pacing, stalls, drops and mid-stream errors of chat answers (default: none, answers go out at once). */
+  stream?: StreamKnobs;
+  /** Knobs for one model id; its fields replace `stream`'s. */
+  streamByModel?: Record<string, StreamKnobs>;
+  /** While a stream waits for its next token (a stall, a token delay), a ": OPENROUTER PROCESSING" comment this often, as OpenRouter does. Default 0: only the two at the start. */
+  keepAliveMs?: number;
+  /** Model ids whose chat completions are never answered (no status, no byte) until the client hangs up. */
+  hangModels?: string[];
+  /** Listed model ids no provider serves now: chat gets 404 "No endpoints found for <id>.". */
+  unavailableModels?: string[];
   /** 0 (default) lets the OS choose. Ignored by update(). */
   port?: number;
 }
 
-export type OpenRouterServer = RunningServer & { update(patch: Partial<OpenRouterServerOptions>): void };
+export type OpenRouterServer = RunningServer & ChatObservations & { update(patch: Partial<OpenRouterServerOptions>): void };
 
 const DEFAULT_KEYS = ['sk-or-v1-test'];
 
@@ -30,8 +48,9 @@ function keyLabel(key: string): string {
 }
 
 export async function startOpenRouterServer(options: OpenRouterServerOptions = {}): Promise<OpenRouterServer> {
-  assertFailureUsable(options.failure, options.redirectTo);
+  assertOptionsUsable(options);
   let current: OpenRouterServerOptions = { ...options };
+  let chats: ChatLog | undefined;
   const defaults = defaultOpenRouterModels();
   const modelsJson = new WeakMap<OpenRouterModel[], string>();
   let chatCount = 0;
@@ -91,17 +110,44 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
       const denied = authError(exchange, validKeys);
       if (denied) return sendJson(res, 401, denied);
       chatCount += 1;
-      return handleOpenRouterChat(res, exchange.body, models, o.chatReply ?? 'Hi from upstream', chatCount);
+      chats ??= createChatLog(lifecycle);
+      const log = chats;
+      return handleOpenRouterChat(res, exchange.body, {
+        models,
+        reply: o.chatReply ?? 'Hi from upstream',
+        replyTokens: o.replyTokens,
+        reasoningReply: o.reasoningReply ?? DEFAULT_REASONING_REPLY,
+        sequence: chatCount,
+        knobs: (model) => ({ ...o.stream, ...o.streamByModel?.[model] }),
+        hangModels: o.hangModels ?? [],
+        unavailableModels: o.unavailableModels ?? [],
+        keepAliveMs: o.keepAliveMs ?? 0,
+        watch: (model, stream) => log.watch(res, model, stream),
+      });
     }
     sendJson(res, 404, openRouterError(404, 'Not Found'));
   }
 
   const running = await startHttpServer(handle, { port: options.port ?? 0 });
   return Object.assign(running, {
+    get chatEndings() {
+      return chats?.chatEndings ?? [];
+    },
+    get abortedStreams() {
+      return chats?.abortedStreams ?? 0;
+    },
     update(patch: Partial<OpenRouterServerOptions>): void {
       const next = { ...current, ...patch };
-      assertFailureUsable(next.failure, next.redirectTo);
+      assertOptionsUsable(next);
       current = next;
     },
   });
+}
+
+function assertOptionsUsable(o: OpenRouterServerOptions): void {
+  assertFailureUsable(o.failure, o.redirectTo);
+  assertKnobsUsable(o.stream, 'stream');
+  for (const [model, knobs] of Object.entries(o.streamByModel ?? {})) assertKnobsUsable(knobs, `streamByModel[${JSON.stringify(model)}]`);
+  assertKnobsUsable({ replyTokens: o.replyTokens, keepAliveMs: o.keepAliveMs }, 'options');
+  if (o.replyTokens === 0) throw new Error('options.replyTokens must be 1 or more: a reply of no tokens is not a reply.');
 }

@@ -27,3 +27,52 @@ export type FailureMode =
   | 'server-error'
   | 'not-found'
   | 'redirect';
+
+/**
+ * How a chat answer is paced, on both servers. Every field is off by default, so answers go out at
+ * once, byte for byte as recorded. "Chunks" are the token chunks (reasoning and answer); the finish,
+ * usage and [DONE] events that follow them are not counted. A plain (non-streamed) answer takes the
+ * same time the stream would, then arrives whole (or is dropped, or never comes).
+ */
+export interface StreamKnobs {
+  /** Silence before anything is sent, status line included. */
+  firstByteDelayMs?: number;
+  /** Pause between two token chunks: 2,000 tokens at 5 ms stream at a steady 200 tokens/s. */
+  tokenDelayMs?: number;
+  /** After this many token chunks (0: right after the headers), the stream pauses for `stallMs`. */
+  stallAfterChunks?: number;
+  /** How long the stall lasts; unset: until the client hangs up or the server closes. */
+  stallMs?: number;
+  /** After this many token chunks the connection is cut: no finish chunk, no usage, no [DONE], no end of the chunked body. */
+  dropAfterChunks?: number;
+  /** After this many token chunks the upstream fails and the proxy says so in an error event (its own shape), then ends the stream. */
+  errorAfterChunks?: number;
+}
+
+/** How one chat completion ended, seen from the server. */
+export type ChatEndingKind =
+  /** The server ended its answer itself (a reply, an error, or an error event). */
+  | 'finished'
+  /** The client hung up before the answer was complete: what Stop or a deadline does. */
+  | 'client-closed'
+  /** The server cut the connection on purpose (`dropAfterChunks`). */
+  | 'dropped'
+  /** close() ended it. */
+  | 'server-closed';
+
+export interface ChatEnding {
+  /** The `model` of the request ("" when it had none). */
+  model: string;
+  stream: boolean;
+  ending: ChatEndingKind;
+  /** Token chunks (reasoning and answer) written before the end; 0 for a plain answer. */
+  chunksSent: number;
+}
+
+/** What a chat-serving test server lets a test observe about the answers it gave. */
+export interface ChatObservations {
+  /** One entry per chat completion, in the order they ended. */
+  readonly chatEndings: readonly ChatEnding[];
+  /** Chat completions (streamed or not) the client hung up on before the server finished them. */
+  readonly abortedStreams: number;
+}

@@ -59,7 +59,17 @@ describe('OpenRouter server', () => {
     const chunks = events.slice(2, -1).map((e) => JSON.parse(e.slice('data: '.length)) as { choices: { delta: { content: string }; finish_reason: string | null }[]; usage?: unknown; provider: string });
     expect(chunks.map((c) => c.choices[0]?.delta.content).join('')).toBe('Hi from upstream');
     expect(chunks.at(-2)?.choices[0]?.finish_reason).toBe('stop');
-    expect(chunks.at(-1)?.usage).toEqual({ prompt_tokens: 8, completion_tokens: 3, total_tokens: 11 });
+    // OpenRouter's usage accounting: always in the last chunk, with the cost at the model's prices (gpt-4o: 2.5e-6 in, 1e-5 out).
+    expect(chunks.at(-1)?.usage).toEqual({
+      prompt_tokens: 8,
+      completion_tokens: 3,
+      total_tokens: 11,
+      cost: 8 * 0.0000025 + 3 * 0.00001,
+      is_byok: false,
+      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      cost_details: { upstream_inference_cost: null },
+      completion_tokens_details: { reasoning_tokens: 0 },
+    });
     expect(chunks[0]?.provider).toBe('OpenAI');
   });
 

@@ -1,10 +1,16 @@
 import type { ServerResponse } from 'node:http';
-import { parseJsonObject, replyChunks } from '../chat-text.js';
+import { parseJsonObject } from '../chat-text.js';
+import type { ChatWatch } from '../chat-watch.js';
+import { planReply, readChatAsk } from '../reply-plan.js';
 import { sendRaw } from '../respond.js';
+import { dropConnection, paceChunks } from '../stream-pacer.js';
+import type { StreamKnobs } from '../types.js';
 import { plainHeaders, refusedHeaders, streamHeaders, upstreamFailedHeaders } from './chat-headers.js';
-import { invalidModel, midstreamErrorEvent, noHealthyDeployments, teamModelAccessDenied, upstreamUnreachable } from './errors.js';
+import { streamLiteLLMChat } from './chat-stream.js';
+import { invalidModel, noHealthyDeployments, teamModelAccessDenied, upstreamUnreachable } from './errors.js';
 import type { ErrorReply } from './errors.js';
 import { mergedModelInfo } from './model-info.js';
+import { lookupModel } from './model-lookup.js';
 import { findDeployment, isWildcard } from './model-list.js';
 import { groupVisible } from './team-access.js';
 import type { LiteLLMDeployment, MidstreamDeath } from './types.js';
@@ -15,8 +21,6 @@ import type { VersionFacts } from './versions.js';
 const COMPLETION_ID = 'c1';
 const PROMPT_TOKENS_PLAIN = 3;
 const PROMPT_TOKENS_STREAM = 8;
-/** What chat_upstream_dies_midstream(.httpx).sse were recorded with. */
-const MIDSTREAM = { aiohttp: { created: 1795934783 }, httpx: { created: 1795935313 }, promptTokens: 9, chunksBeforeDeath: 2 };
 
 /**
  * An api_base counts as down when it uses port 9 (discard, what the recording's "local-llama" used)
@@ -36,20 +40,33 @@ export function isUnreachable(apiBase: string | undefined): boolean {
 export interface ChatSettings {
   deployments: LiteLLMDeployment[];
   reply: string;
+  replyTokens: number | undefined;
+  reasoningReply: string;
   facts: VersionFacts;
   midstream: MidstreamDeath | null;
   /** Team keys: the groups this key may call, or undefined for any. */
   allowedModels: string[] | undefined;
+  knobs: (model: string) => StreamKnobs;
+  hangModels: readonly string[];
+  deadUpstreamDelayMs: number;
+  watch: (model: string, stream: boolean) => ChatWatch;
 }
 
-export function handleChatCompletion(res: ServerResponse, body: string, settings: ChatSettings): void {
+export async function handleChatCompletion(res: ServerResponse, body: string, settings: ChatSettings): Promise<void> {
   const { deployments, facts } = settings;
   const litellmHeaders = (headers: Record<string, string>): Record<string, string> => (facts.litellmHeaders ? headers : {});
-  const fail = (error: ErrorReply, headers: Record<string, string>): void =>
+  const ask = readChatAsk(parseJsonObject(body));
+  const { model, stream } = ask;
+  const watch = settings.watch(model ?? '', stream);
+  const fail = (error: ErrorReply, headers: Record<string, string>): void => {
+    watch.end('finished');
     sendRaw(res, error.status, 'application/json', JSON.stringify(error.body), litellmHeaders(headers));
+  };
 
-  const request = parseJsonObject(body);
-  const model = typeof request['model'] === 'string' ? request['model'] : undefined;
+  if (model !== undefined && settings.hangModels.includes(model)) {
+    await watch.pause(Infinity);
+    return;
+  }
   const deployment = model === undefined ? undefined : findDeployment(deployments, model);
   if (model !== undefined && settings.allowedModels && !mayCall(settings.allowedModels, deployment, model)) {
     return fail(teamModelAccessDenied(model, settings.allowedModels), refusedHeaders());
@@ -59,65 +76,68 @@ export function handleChatCompletion(res: ServerResponse, body: string, settings
     const error = model !== undefined && wildcardRouted ? noHealthyDeployments(model) : invalidModel(model ?? 'None');
     return fail(error, refusedHeaders());
   }
-  const stream = request['stream'] === true;
+  const upstreamFailed = (): void => fail(upstreamUnreachable(deployment.model_name), upstreamFailedHeaders(deployment));
+  // A stream asked of a dead upstream gets the plain JSON error too: nothing has been streamed yet.
   if (isUnreachable(deployment.litellm_params.api_base) || (settings.midstream && !stream)) {
-    return fail(upstreamUnreachable(deployment.model_name), upstreamFailedHeaders(deployment));
+    if (await watch.pause(settings.deadUpstreamDelayMs)) upstreamFailed();
+    return;
   }
+  const knobs = settings.knobs(model);
+  const reasoning = reasons(deployment, model, facts) ? settings.reasoningReply : null;
+  const plan = planReply({ reply: settings.reply, replyTokens: settings.replyTokens, reasoning }, ask);
   const answeredAs = facts.chatModel === 'alias' ? model : upstreamName(deployment, model);
-  const chunks = replyChunks(settings.reply);
-  if (!stream) {
-    const started = performance.now();
-    const usage = { completion_tokens: chunks.length, prompt_tokens: PROMPT_TOKENS_PLAIN, total_tokens: chunks.length + PROMPT_TOKENS_PLAIN };
-    const payload = {
+  if (!(await watch.pause(knobs.firstByteDelayMs ?? 0))) return;
+  if (stream) {
+    return streamLiteLLMChat({
+      res,
+      watch,
+      knobs,
+      plan,
+      includeUsage: ask.includeUsage,
+      headers: {
+        ...litellmHeaders(streamHeaders(deployment)),
+        'content-type': 'text/event-stream; charset=utf-8',
+        ...(facts.litellmHeaders ? {} : { 'cache-control': 'no-cache' }),
+      },
       id: COMPLETION_ID,
-      created: facts.createdPlain,
-      model: answeredAs,
-      object: 'chat.completion',
-      choices: [{ finish_reason: 'stop', index: 0, message: { content: settings.reply, role: 'assistant' } }],
-      usage,
-    };
-    const cost = costOf(deployment, facts, usage.prompt_tokens, usage.completion_tokens);
-    sendRaw(res, 200, 'application/json', JSON.stringify(payload), litellmHeaders(plainHeaders(deployment, deployment.model_name, cost, started)));
-    return;
+      created: facts.createdStream,
+      answeredAs,
+      modelGroup: deployment.model_name,
+      promptTokens: PROMPT_TOKENS_STREAM,
+      midstream: settings.midstream,
+    });
   }
-  res.writeHead(200, {
-    ...litellmHeaders(streamHeaders(deployment)),
-    'content-type': 'text/event-stream; charset=utf-8',
-    ...(facts.litellmHeaders ? {} : { 'cache-control': 'no-cache' }),
-  });
-  const created = settings.midstream ? MIDSTREAM[settings.midstream].created : facts.createdStream;
-  const event = (choices: unknown[], extra: Record<string, unknown> = {}): string =>
-    `data: ${JSON.stringify({ id: COMPLETION_ID, created, model: answeredAs, object: 'chat.completion.chunk', choices, ...extra })}\n\n`;
-  const sent = settings.midstream ? chunks.slice(0, MIDSTREAM.chunksBeforeDeath) : chunks;
-  sent.forEach((content, index) => {
-    const delta = index === 0 ? { content, role: 'assistant' } : { content };
-    res.write(event([{ index: 0, delta }]));
-  });
-  if (settings.midstream === 'httpx') {
-    res.end(midstreamErrorEvent(deployment.model_name));
-    return;
-  }
-  // aiohttp's transport makes the cut-off answer look complete: a finish, usage (asked for or not) and [DONE].
-  res.write(event([{ finish_reason: 'stop', index: 0, delta: {} }]));
-  const promptTokens = settings.midstream ? MIDSTREAM.promptTokens : PROMPT_TOKENS_STREAM;
-  if (settings.midstream || includeUsage(request)) {
-    res.write(
-      event([{ index: 0, delta: {} }], {
-        usage: {
-          completion_tokens: sent.length,
-          prompt_tokens: promptTokens,
-          total_tokens: sent.length + promptTokens,
-          completion_tokens_details: { reasoning_tokens: 0 },
-        },
-      }),
-    );
-  }
-  res.end('data: [DONE]\n\n');
+  // A plain answer takes as long as its stream would, then arrives whole.
+  const started = performance.now();
+  const tokens = plan.reasoning.length + plan.content.length;
+  const outcome = await paceChunks(tokens, knobs, watch, () => Promise.resolve(!watch.gone));
+  if (outcome === 'gone') return;
+  if (outcome === 'drop') return dropConnection(res, watch);
+  if (outcome === 'error') return upstreamFailed();
+  const usage = {
+    completion_tokens: tokens,
+    prompt_tokens: PROMPT_TOKENS_PLAIN,
+    total_tokens: tokens + PROMPT_TOKENS_PLAIN,
+    ...(reasoning === null ? {} : { completion_tokens_details: { reasoning_tokens: plan.reasoning.length } }),
+  };
+  const message = { content: plan.content.join(''), role: 'assistant', ...(reasoning === null ? {} : { reasoning_content: plan.reasoning.join('') }) };
+  const payload = {
+    id: COMPLETION_ID,
+    created: facts.createdPlain,
+    model: answeredAs,
+    object: 'chat.completion',
+    choices: [{ finish_reason: plan.finishReason, index: 0, message }],
+    usage,
+  };
+  const cost = costOf(deployment, facts, usage.prompt_tokens, usage.completion_tokens);
+  watch.end('finished');
+  sendRaw(res, 200, 'application/json', JSON.stringify(payload), litellmHeaders(plainHeaders(deployment, deployment.model_name, cost, started)));
 }
 
-function includeUsage(request: Record<string, unknown>): boolean {
-  const options = request['stream_options'];
-  return typeof options === 'object' && options !== null && (options as Record<string, unknown>)['include_usage'] === true;
+/** Whether the model's metadata says it reasons: the deployment's (or, through a wildcard, the asked model's) public-map entry. */
+function reasons(deployment: LiteLLMDeployment, asked: string, facts: VersionFacts): boolean {
+  if (isWildcard(deployment.model_name)) return lookupModel(asked).entry?.['supports_reasoning'] === true;
+  return mergedModelInfo(deployment, facts)['supports_reasoning'] === true;
 }
 
 /** The name the upstream knows the model by: "openai/fake-model" -> "fake-model"; for a wildcard, the id asked for. */

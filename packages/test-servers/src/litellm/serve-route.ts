@@ -1,4 +1,6 @@
+import type { ChatLog } from '../chat-watch.js';
 import { HTML_CONTENT_TYPE, swaggerPage } from '../html-page.js';
+import { DEFAULT_REASONING_REPLY } from '../reply-plan.js';
 import type { Exchange } from '../http-server.js';
 import { sendJson, sendRaw } from '../respond.js';
 import { catalogOf, groupListJson, modelListJson, modelObject } from './catalog.js';
@@ -26,9 +28,10 @@ export interface RouteRequest {
   options: LiteLLMServerOptions;
   /** Set when the request carries one of options.teamKeys. */
   team: TeamKey | undefined;
+  chats: ChatLog;
 }
 
-export function serveRoute({ exchange, route, param, options: o, team }: RouteRequest): void {
+export function serveRoute({ exchange, route, param, options: o, team, chats }: RouteRequest): void | Promise<void> {
   const { res, query } = exchange;
   const reply = (error: ErrorReply): void => sendJson(res, error.status, error.body);
   const facts = versionFacts(o.version);
@@ -112,9 +115,15 @@ export function serveRoute({ exchange, route, param, options: o, team }: RouteRe
       return handleChatCompletion(res, exchange.body, {
         deployments,
         reply: o.chatReply ?? DEFAULT_CHAT_REPLY,
+        replyTokens: o.replyTokens,
+        reasoningReply: o.reasoningReply ?? DEFAULT_REASONING_REPLY,
         facts,
         midstream: o.upstreamDiesMidstream ?? null,
         allowedModels: visible,
+        knobs: (model) => ({ ...o.stream, ...o.streamByModel?.[model] }),
+        hangModels: o.hangModels ?? [],
+        deadUpstreamDelayMs: o.deadUpstreamDelayMs ?? 0,
+        watch: (model, stream) => chats.watch(res, model, stream),
       });
   }
 }
