@@ -27,13 +27,14 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }
 
-/** A sentence naming the file and where its first syntax error is, so the user can go and fix it. */
-export function describeParseError(filePath: string, text: string, error: ParseError): string {
+/** What a syntax error is and where, e.g. "a comma was expected at line 3, column 7". */
+export function syntaxErrorAt(text: string, error: ParseError): string {
   const { line, column } = lineAndColumn(text, error.offset);
   const code = printParseErrorCode(error.error);
-  const what = PHRASES[code] ?? code;
-  return (
-    `${filePath} is not valid JSON: ${what} at line ${line}, column ${column}. ` +
-    'Switchboard left the file unchanged; fix it (or move it away), then try again.'
-  );
+  return `${PHRASES[code] ?? code} at line ${line}, column ${column}`;
+}
+
+/** A sentence naming the file and where its first syntax error is, so the user can go and fix it. */
+export function describeParseError(filePath: string, text: string, error: ParseError): string {
+  return `${filePath} is not valid JSON: ${syntaxErrorAt(text, error)}. Switchboard left the file unchanged; fix it (or move it away), then try again.`;
 }
