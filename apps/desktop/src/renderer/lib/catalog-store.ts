@@ -1,5 +1,6 @@
 import type { ModelIdList } from '@switchboard/shared';
 import type { Outcome } from './bridge';
+import { createSnapshotStore } from './snapshot-store';
 import { catalogOf, catalogsReducer, type CatalogsAction, type CatalogState, type CatalogStates } from './catalog-state';
 
 /**
@@ -22,23 +23,14 @@ export interface CatalogStore {
 }
 
 export function createCatalogStore(now: () => number = Date.now): CatalogStore {
-  let states: CatalogStates = {};
+  const states = createSnapshotStore<CatalogStates>({});
   let listing = 0;
-  const listeners = new Set<() => void>();
   const inflight = new Map<string, Promise<Outcome<ModelIdList>>>();
   return {
     now,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    stateOf: (instanceId) => catalogOf(states, instanceId),
-    dispatch(action) {
-      const next = catalogsReducer(states, action);
-      if (next === states) return;
-      states = next;
-      listeners.forEach((listener) => listener());
-    },
+    subscribe: states.subscribe,
+    stateOf: (instanceId) => catalogOf(states.get(), instanceId),
+    dispatch: (action) => states.set(catalogsReducer(states.get(), action)),
     nextListing: () => (listing += 1),
     shared(key, start) {
       const running = inflight.get(key);

@@ -1,6 +1,7 @@
 import type { OpencodeSettingsView } from '@switchboard/shared';
 import { invokeSafe } from './bridge';
 import type { UiError } from './errors';
+import { createSnapshotStore } from './snapshot-store';
 
 interface OpencodeSettingsSnapshot {
   /** undefined while loading; null when it could not be read (`loadError` says why). */
@@ -18,35 +19,28 @@ const LOADING: OpencodeSettingsSnapshot = { settings: undefined, loadError: null
  * reads afresh. Components read it with `useSyncExternalStore`.
  */
 function createOpencodeSettingsStore() {
-  let snapshot = LOADING;
   // Counts openings, so a read answered after its readers unmounted is dropped.
   let opening = 0;
-  const listeners = new Set<() => void>();
-  const set = (next: OpencodeSettingsSnapshot) => {
-    snapshot = next;
-    listeners.forEach((listener) => listener());
-  };
-  const read = (asked: number) => {
-    void invokeSafe('opencode:get-settings').then((outcome) => {
-      // A view published meanwhile (a write, a change) is newer than this read.
-      if (asked !== opening || snapshot.settings !== undefined) return;
-      set(outcome.ok ? { settings: outcome.value, loadError: null } : { settings: null, loadError: outcome.error });
-    });
-  };
-  return {
-    subscribe(listener: () => void): () => void {
-      listeners.add(listener);
-      if (listeners.size === 1) read(opening);
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size > 0) return;
-        opening += 1;
-        snapshot = LOADING;
-      };
+  const store = createSnapshotStore(LOADING, {
+    first: () => {
+      const asked = opening;
+      void invokeSafe('opencode:get-settings').then((outcome) => {
+        // A view published meanwhile (a write, a change) is newer than this read.
+        if (asked !== opening || store.get().settings !== undefined) return;
+        store.set(outcome.ok ? { settings: outcome.value, loadError: null } : { settings: null, loadError: outcome.error });
+      });
     },
-    snapshot: (): OpencodeSettingsSnapshot => snapshot,
+    last: () => {
+      opening += 1;
+      // Nobody is left to tell: the next reader starts from "loading" and reads afresh.
+      store.set(LOADING);
+    },
+  });
+  return {
+    subscribe: store.subscribe,
+    snapshot: (): OpencodeSettingsSnapshot => store.get(),
     /** A fresh view from main (a change or a write answers one). */
-    publish: (view: OpencodeSettingsView) => set({ settings: view, loadError: null }),
+    publish: (view: OpencodeSettingsView) => store.set({ settings: view, loadError: null }),
   };
 }
 
