@@ -1,5 +1,7 @@
 export * from './contract.js';
 export * from './contract-playground.js';
+export * from './stream-pump.js';
+export * from './stream-port.js';
 export type { AppNotice, AppNoticeKind } from './contract-app.js';
 export { contentSecurityPolicy } from './content-security-policy.js';
 export type { OpencodePreview, OpencodeSettingsView, WrittenConfig } from './contract-opencode.js';
