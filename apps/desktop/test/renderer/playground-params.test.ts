@@ -17,8 +17,11 @@ describe('controls by what the model says it takes', () => {
   test.each([
     ['nobody says anything', caps({}), false, ['text']],
     ['response_format listed', caps({ supportedParams: ['temperature', 'response_format'] }), false, ['text', 'json_object']],
-    ['supports_response_schema', caps({ supportsResponseSchema: true }), false, ['text', 'json_object', 'json_schema']],
-    ['supports_reasoning', caps({ supportsReasoning: true }), true, ['text']],
+    ['supports_response_schema, no list', caps({ supportsResponseSchema: true }), false, ['text', 'json_schema']],
+    ['supports_response_schema and response_format listed', caps({ supportsResponseSchema: true, supportedParams: ['response_format'] }), false, ['text', 'json_object', 'json_schema']],
+    ['supports_response_schema, but the list leaves response_format out', caps({ supportsResponseSchema: true, supportedParams: ['temperature'] }), false, ['text']],
+    ['supports_reasoning, no list', caps({ supportsReasoning: true }), true, ['text']],
+    ['supports_reasoning, but the list leaves reasoning_effort out', caps({ supportsReasoning: true, supportedParams: ['temperature'] }), false, ['text']],
     ['reasoning_effort listed', caps({ supportedParams: ['reasoning_effort'] }), true, ['text']],
     ['said false', caps({ supportsReasoning: false, supportsResponseSchema: false, supportedParams: [] }), false, ['text']],
   ])('%s', (_, capabilities, reasoning, formats) => {
@@ -31,6 +34,7 @@ describe('controls by what the model says it takes', () => {
     const params = { ...DEFAULT_GENERATION_PARAMS, reasoningEffort: 'high' as const, responseFormat: { type: 'json_schema' as const, schema: '{}' } };
     expect(effectiveParams(params, capabilityControls(null))).toEqual({ ...params, reasoningEffort: null, responseFormat: { type: 'text' } });
     expect(effectiveParams(params, capabilityControls(caps({ supportsResponseSchema: true, supportsReasoning: true })))).toEqual(params);
+    expect(effectiveParams(params, capabilityControls(caps({ supportedParams: ['response_format'] }))).responseFormat).toEqual({ type: 'text' });
   });
 });
 

@@ -9,15 +9,18 @@ export interface CapabilityControls {
   responseFormats: ResponseFormatType[];
 }
 
-const says = (capabilities: ModelCapabilities | null, param: string): boolean => capabilities?.supportedParams?.includes(param) ?? false;
-
+/**
+ * The same rule as core's request builder: where the metadata lists the
+ * parameters, the list decides; where it does not, only an explicit
+ * `supports_reasoning` / `supports_response_schema` offers a control.
+ */
 export function capabilityControls(capabilities: ModelCapabilities | null): CapabilityControls {
-  const schema = capabilities?.supportsResponseSchema === true;
+  const listed = capabilities?.supportedParams ?? null;
   const formats: ResponseFormatType[] = ['text'];
-  if (schema || says(capabilities, 'response_format')) formats.push('json_object');
-  if (schema) formats.push('json_schema');
+  if (listed !== null && listed.includes('response_format')) formats.push('json_object');
+  if (capabilities?.supportsResponseSchema === true && (listed === null || listed.includes('response_format'))) formats.push('json_schema');
   return {
-    reasoningEffort: capabilities?.supportsReasoning === true || says(capabilities, 'reasoning_effort'),
+    reasoningEffort: listed === null ? capabilities?.supportsReasoning === true : listed.includes('reasoning_effort'),
     responseFormats: formats,
   };
 }
