@@ -1,17 +1,10 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { IpcMain } from 'electron';
 import { channels, parseInput, unexpectedFailureLine, type Channel, type SwitchboardApi } from '@switchboard/shared';
+import { senderUrl, type SenderEvent } from './trusted-sender.js';
 
-export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+export type SenderCheck = (event: SenderEvent) => boolean;
 /** Where refused senders and unexpected failures are logged: by channel and sender, never with the input. */
 export type RefusalLog = (message: string) => void;
-
-function senderUrl(event: IpcMainInvokeEvent): string {
-  try {
-    return event.senderFrame?.url ?? 'an unknown frame';
-  } catch {
-    return 'a frame that is gone';
-  }
-}
 
 function callApi(api: SwitchboardApi, channel: Channel, input: unknown): Promise<unknown> {
   // parseInput has just checked `input` against this very channel's schema.

@@ -4,7 +4,7 @@ interface FrameLike {
   readonly url: string;
 }
 
-/** The parts of Electron's IpcMainInvokeEvent the check reads. */
+/** The parts of Electron's IpcMainInvokeEvent (and IpcMainEvent) the check reads. */
 export interface SenderEvent {
   readonly sender: { readonly mainFrame: FrameLike };
   readonly senderFrame: FrameLike | null;
@@ -24,5 +24,14 @@ export function isTrustedSender(event: SenderEvent, window: { readonly webConten
   } catch {
     // A window or frame torn down mid-request throws on access: refuse rather than guess.
     return false;
+  }
+}
+
+/** Where a message came from, for the log line of a refusal. */
+export function senderUrl(event: SenderEvent): string {
+  try {
+    return event.senderFrame?.url ?? 'an unknown frame';
+  } catch {
+    return 'a frame that is gone';
   }
 }

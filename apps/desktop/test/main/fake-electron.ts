@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
+import type { MessagePort as NodeMessagePort } from 'node:worker_threads';
 
 /** Small stand-ins for the Electron objects main touches; they record, they never decide. */
 
@@ -88,9 +89,23 @@ export class FakeBrowserWindow extends EventEmitter {
 // `never` lets Electron's handler type (event: IpcMainInvokeEvent) be stored here without a cast.
 export type InvokeHandler = (event: never, input?: unknown) => Promise<unknown>;
 
+// As for InvokeHandler: `never` lets a listener typed with Electron's IpcMainEvent be stored.
+export type MessageListener = (event: never, message?: unknown) => void;
+
 export class FakeIpcMain {
   handlers = new Map<string, InvokeHandler>();
   handleCalls: string[] = [];
+  listeners = new Map<string, MessageListener>();
+  on(channel: string, listener: MessageListener): this {
+    this.listeners.set(channel, listener);
+    return this;
+  }
+  /** Delivers a message as ipcRenderer.postMessage would, with `event` as its IpcMainEvent. */
+  emit(channel: string, event: unknown, message?: unknown): void {
+    const listener = this.listeners.get(channel);
+    if (!listener) throw new Error(`no listener for ${channel}`);
+    listener(event as never, message);
+  }
   handle(channel: string, handler: InvokeHandler): void {
     this.handleCalls.push(channel);
     this.handlers.set(channel, handler);
@@ -106,4 +121,23 @@ export class FakeIpcMain {
 /** The event Electron passes for a message from `contents`' frame `frame` (its main frame by default). */
 export function eventFrom(contents: FakeWebContents, frame: FakeFrame | null = contents.mainFrame) {
   return { sender: contents, senderFrame: frame };
+}
+
+/**
+ * A real port (node:worker_threads) in the shape of Electron's
+ * MessagePortMain: messages come as `{ data }`, and 'close' fires when
+ * either end closes, as Electron's does when the page's end goes away.
+ */
+export function electronPort(port: NodeMessagePort) {
+  const shaped = {
+    postMessage: (message: unknown) => port.postMessage(message),
+    on(event: 'message' | 'close', listener: ((message: { data: unknown }) => void) | (() => void)) {
+      if (event === 'message') port.on('message', (data: unknown) => (listener as (message: { data: unknown }) => void)({ data }));
+      else port.on('close', listener as () => void);
+      return shaped;
+    },
+    start: () => port.start(),
+    close: () => port.close(),
+  };
+  return shaped;
 }
