@@ -49,9 +49,12 @@ describe('an index shown before it is finished', () => {
 });
 
 describe('what the index holds', () => {
-  test("exactly what a model list keeps (shared's one rule): no wildcard route, no sentinel id, each id once", () => {
-    const index = buildCatalogIndex([model('openai/*'), model('all-team-models'), model('b/two'), model('a/one'), model('b/two')]);
-    expect(ids(index)).toEqual(['a/one', 'b/two']);
+  // What a list keeps (no wildcard route, no sentinel, each id once) is decided once, where core lists the
+  // models (the platform conformance suite and the OpenRouter mapper's tests); the index shows them all.
+  test('every model it is given, each found by its id', () => {
+    const index = buildCatalogIndex([model('b/two'), model('a/one'), model('local')]);
+    expect(ids(index)).toEqual(['a/one', 'b/two', 'local']);
+    expect(index.positionOf('local')).toBe(2);
     expect(index.positionOf('all-team-models')).toBe(-1);
   });
 });

@@ -1,4 +1,4 @@
-import { isWildcardId } from '@switchboard/shared';
+import { isWildcardId, modelListFilter } from '@switchboard/shared';
 import { startStaticServer, type RunningServer } from '@switchboard/test-servers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpFailure } from '../../src/http/index.js';
@@ -42,6 +42,8 @@ describe.each(platformCases)('platform conformance: $name', (platformCase) => {
     expect(ids.length).toBeGreaterThan(0);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter(isWildcardId)).toEqual([]);
+    // The one place the list's rule runs: the renderer shows what a listing answers as it is.
+    expect(ids.filter(modelListFilter())).toEqual(ids);
     expect((await listing.enrich()).map((model) => model.id)).toEqual(ids);
   });
 

@@ -14,6 +14,11 @@ const entry = {
 };
 
 describe('the OpenRouter mapper', () => {
+  it("keeps what every listing keeps (shared's model list filter): no wildcard route, no sentinel id, each id once", () => {
+    const ids = openRouterModels(['openai/*', 'all-team-models', 'b/two', 'a/one', 'b/two'].map((id) => ({ ...entry, id }))).map((model) => model.id);
+    expect(ids).toEqual(['b/two', 'a/one']);
+  });
+
   it('maps every field OpenRouter gives, with OpenRouter as the source', () => {
     const model = openRouterModel(entry);
     expect(model).toMatchObject({

@@ -1,4 +1,4 @@
-import { isChatModel, modelListFilter, type Model } from '@switchboard/shared';
+import { isChatModel, type Model } from '@switchboard/shared';
 import { OTHER_GROUP, providerLabel } from './provider-labels';
 
 /**
@@ -7,7 +7,10 @@ import { OTHER_GROUP, providerLabel } from './provider-labels';
  * names in natural order within a group), and the text the search runs over.
  */
 export interface CatalogIndex {
-  /** Display order; what shared's `modelListFilter` leaves out (wildcard routes, sentinels, repeats) is not here. */
+  /**
+   * Display order. The models as core listed them: core's listings are where shared's `modelListFilter` runs
+   * (no wildcard routes, sentinels or repeats), once, so the index takes every model it is given.
+   */
   models: readonly Model[];
   /** What the search runs over; built on first use. */
   searchText(): SearchText;
@@ -61,7 +64,6 @@ interface Grouped {
 }
 
 function groupModels(input: readonly Model[]): Grouped {
-  const keeps = modelListFilter();
   const kept: Model[] = [];
   const titles: string[] = [];
   const groupOfKept: number[] = [];
@@ -69,7 +71,6 @@ function groupModels(input: readonly Model[]): Grouped {
   const groupOfLabel = new Map<string, number>();
   const groupOfProvider = new Map<string | null, number>();
   for (const model of input) {
-    if (!keeps(model.id)) continue;
     let group = groupOfProvider.get(model.provider);
     if (group === undefined) {
       const label = providerLabel(model.provider);

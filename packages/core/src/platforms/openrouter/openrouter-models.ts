@@ -1,4 +1,4 @@
-import { METADATA_FIELDS, providerFromId, type MetadataField, type MetadataSource, type Model } from '@switchboard/shared';
+import { METADATA_FIELDS, modelListFilter, providerFromId, type MetadataField, type MetadataSource, type Model } from '@switchboard/shared';
 import { label, pricePerMillion, tokenLimit } from '../../catalog/plausible-values.js';
 import { isModelId } from '../model-id.js';
 
@@ -45,12 +45,12 @@ export function openRouterModel(entry: Fields & { id: string }): Model {
   return { ...model, sources };
 }
 
+/** OpenRouter's models, kept as every listing keeps them (shared's `modelListFilter`): the renderer shows them as they come. */
 export function openRouterModels(data: readonly unknown[]): Model[] {
-  const seen = new Set<string>();
+  const keeps = modelListFilter();
   const models: Model[] = [];
   for (const entry of data) {
-    if (!isFields(entry) || !isModelId(entry.id) || seen.has(entry.id)) continue;
-    seen.add(entry.id);
+    if (!isFields(entry) || !isModelId(entry.id) || !keeps(entry.id)) continue;
     models.push(openRouterModel(entry as Fields & { id: string }));
   }
   return models;
