@@ -1,4 +1,4 @@
-import { STREAM_LIMITS, type GenerateEvent, type GenerateInput } from '@switchboard/shared';
+import { MAX_MODEL_ID_LENGTH, STREAM_LIMITS, type GenerateEvent, type GenerateInput } from '@switchboard/shared';
 import { HttpFailure, parseJsonBody, quoteServerText } from '../http/index.js';
 import { bearer } from '../platforms/proxy-client.js';
 import { MalformedAnswer, readAnswerPiece } from './answer-fields.js';
@@ -7,6 +7,7 @@ import { readBodyText } from './body-text.js';
 import { buildChatRequest, type ChatRequest } from './chat-request.js';
 import { chatFailure, midstreamFailure } from './chat-failure.js';
 import { curlCommand } from './curl-command.js';
+import { maskKey } from './key-mask.js';
 import { startDeadlines, type Deadlines } from './deadlines.js';
 import { generateFailure } from './generate-failure.js';
 import type { GenerateDeps, GenerateLimits, GenerateTarget } from './generate-types.js';
@@ -107,6 +108,22 @@ async function* exchange(deps: GenerateDeps, x: Exchange, requestSignal: AbortSi
   yield* plainAnswer(text, contentType, x);
 }
 
+/** What came whole (a sentence, the curl, the labels of the end): the key masked where a server or a pasted prompt put it. */
+function masked(event: GenerateEvent, key: string | null): GenerateEvent {
+  // Masking can lengthen a label ("[redacted]" for a key of four characters): cut back to the contract's bound.
+  const label = (text: string | null, max: number) => (text === null ? null : maskKey(text, key).slice(0, max));
+  switch (event.type) {
+    case 'error':
+      return { ...event, error: { ...event.error, message: maskKey(event.error.message, key) } };
+    case 'start':
+      return { ...event, curl: maskKey(event.curl, key) };
+    case 'done':
+      return { ...event, answeredBy: label(event.answeredBy, MAX_MODEL_ID_LENGTH), callId: label(event.callId, 200), finishReason: label(event.finishReason, 100) };
+    default:
+      return event;
+  }
+}
+
 /**
  * One generation against a platform's chat completions: `start`, then the
  * answer as it comes (`delta`, `reasoning`), `usage`, and `done`; or an
@@ -114,6 +131,11 @@ async function* exchange(deps: GenerateDeps, x: Exchange, requestSignal: AbortSi
  * and ends with `done` `stopped`. Never throws: every failure is an event.
  */
 export async function* generate(deps: GenerateDeps, target: GenerateTarget, input: GenerateInput, signal: AbortSignal): AsyncGenerator<GenerateEvent, void, undefined> {
+  // Text and reasoning are masked as they stream (answer-events.ts); the rest here. Core's redactor masks again on the way out.
+  for await (const event of generation(deps, target, input, signal)) yield masked(event, target.key);
+}
+
+async function* generation(deps: GenerateDeps, target: GenerateTarget, input: GenerateInput, signal: AbortSignal): AsyncGenerator<GenerateEvent, void, undefined> {
   const limits = deps.limits ?? STREAM_LIMITS;
   const started = deps.monotonic();
   const elapsed = () => Math.max(0, Math.round(deps.monotonic() - started));

@@ -9,6 +9,11 @@ export interface KeyMask {
   flush(): string;
 }
 
+/** Text with every whole occurrence of the key masked (sentences, the curl): for text that arrives whole. */
+export function maskKey(text: string, key: string | null): string {
+  return key === null || key.length < MIN_SECRET_LENGTH ? text : text.split(key).join(MASK);
+}
+
 /** The longest end of `text` that is a proper beginning of `key`. */
 function heldTail(text: string, key: string): number {
   // Only positions holding the key's first character can start it: a few, not every length up to the key's.
