@@ -7,7 +7,7 @@ import { appChannels } from './contract-app.js';
 import { opencodeChannels } from './contract-opencode.js';
 import { EndpointIdSchema } from './instance-id-schema.js';
 import type { PlatformVerb } from './platform-verbs.js';
-import { streamContract, type StreamChannel, type StreamContract } from './contract-playground.js';
+import { streamContract, type StreamChannel, type StreamContract, type SwitchboardStreamBridge } from './contract-playground.js';
 
 const UrlInput = z.string().max(2048);
 const NoInput = z.undefined();
@@ -191,7 +191,7 @@ export type SwitchboardApi = {
 };
 
 /** What the renderer sees as `window.switchboard`, in Electron and in the browser host alike. */
-export interface SwitchboardBridge {
+export interface SwitchboardBridge extends SwitchboardStreamBridge {
   invoke<C extends Channel>(
     channel: C,
     ...input: ChannelInput<C> extends undefined ? [] : [ChannelInput<C>]

@@ -1,16 +1,25 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { Channel, ChannelInput, ChannelOutput, ProxyError, SwitchboardBridge } from '@switchboard/shared';
+import { Worker, type MessagePort as NodeMessagePort } from 'node:worker_threads';
+import type { Channel, ChannelInput, ChannelOutput, ProxyError, StreamChannel, StreamHandle, StreamInput, SwitchboardBridge } from '@switchboard/shared';
 import { createBridge } from '../../../src/preload/bridge';
 import { track } from './in-flight';
-import type { CachedList, FromCore, KeychainState, MainState, OpencodeChoices, SavedConnection, ToCore } from './messages';
+import type { CachedList, FromCore, KeychainState, MainState, OpencodeChoices, SavedConnection, StreamRequest, ToCore } from './messages';
 
 export interface Call {
   channel: Channel;
   input: unknown;
   /** What the page was answered, once it was. */
   output?: unknown;
+}
+
+/** A stream the page opened: its channel and input, the events it was sent, and how it ended once it has. */
+export interface StreamCall {
+  channel: StreamChannel;
+  input: unknown;
+  events: unknown[];
+  /** undefined while it runs; null when it ended or was cancelled; the transport's sentence when it failed. */
+  end?: string | null;
 }
 
 type Handler<C extends Channel> = (input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
@@ -27,6 +36,7 @@ const BOOT = join(dirname(fileURLToPath(import.meta.url)), 'boot-worker.mjs');
  */
 export class MainProcess implements SwitchboardBridge {
   calls: Call[] = [];
+  streamCalls: StreamCall[] = [];
   private worker: Worker | null = null;
   private state: MainState | null = null;
   private failure: Error | null = null;
@@ -34,7 +44,11 @@ export class MainProcess implements SwitchboardBridge {
   private nextId = 0;
   private pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private overrides = new Map<Channel, (input: unknown) => Promise<unknown>>();
-  private readonly bridge = createBridge((channel, input) => track(this.send({ type: 'invoke', channel: channel as Channel, input })));
+  private readonly bridge = createBridge(
+    (channel, input) => track(this.send({ type: 'invoke', channel: channel as Channel, input })),
+    // The preload's own stream half: its port goes to main's stream handler in the worker, as to Electron's main.
+    (request, port) => this.postStream(request, port),
+  );
 
   /** Starts the worker; once per test file, as loading core takes a second. */
   async start(): Promise<void> {
@@ -66,6 +80,7 @@ export class MainProcess implements SwitchboardBridge {
   /** A fresh main for one test: empty settings and keychain in a new temp folder. */
   async open(state: MainState): Promise<void> {
     this.calls = [];
+    this.streamCalls = [];
     this.overrides.clear();
     this.state = state;
     this.homeDir = (await this.send({ type: 'open', state })) as string;
@@ -143,6 +158,33 @@ export class MainProcess implements SwitchboardBridge {
     });
   }
 
+  stream<C extends StreamChannel>(
+    channel: C,
+    input: StreamInput<C>,
+    onEvent: (event: unknown) => void,
+    onEnd: (transportError: string | null) => void,
+  ): StreamHandle {
+    const call: StreamCall = { channel, input, events: [] };
+    this.streamCalls.push(call);
+    return this.bridge.stream(
+      channel,
+      input,
+      (event) => {
+        call.events.push(event);
+        onEvent(event);
+      },
+      (error) => {
+        call.end = error;
+        onEnd(error);
+      },
+    );
+  }
+
+  /** The streams the page opened on a channel, in order. */
+  streamsTo(channel: StreamChannel): StreamCall[] {
+    return this.streamCalls.filter((call) => call.channel === channel);
+  }
+
   /** What the page was answered on a channel, call by call. */
   answersTo<C extends Channel>(channel: C): ChannelOutput<C>[] {
     return this.calls.filter((call) => call.channel === channel && 'output' in call).map((call) => call.output as ChannelOutput<C>);
@@ -194,6 +236,14 @@ export class MainProcess implements SwitchboardBridge {
       return (this.bridge.invoke as (channel: Channel, input: unknown) => Promise<unknown>)(channel, input);
     });
     return () => release();
+  }
+
+  private postStream(request: { channel: string; input: unknown }, port: MessagePort): void {
+    const worker = this.worker;
+    if (!worker) throw new Error('Main is not started: call start() in beforeAll.');
+    // The port is Node's (happy-dom has no MessageChannel), so it can be handed to the worker.
+    const nodePort = port as unknown as NodeMessagePort;
+    worker.postMessage({ type: 'stream', request, port: nodePort } satisfies StreamRequest, [nodePort]);
   }
 
   private send(message: ToCore): Promise<unknown> {

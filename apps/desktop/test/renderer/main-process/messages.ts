@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { AppNotice, Channel, Model } from '@switchboard/shared';
 
 /** The in-memory keychain: answering, locked, or no Secret Service at all. */
@@ -40,6 +41,9 @@ export interface CachedList {
   models: Model[];
   accessNote?: string;
 }
+
+/** A stream the page opened, with its end of the port for main to answer on (not a request: it gets no reply). */
+export type StreamRequest = { type: 'stream'; request: { channel: string; input: unknown }; port: MessagePort };
 
 export type ToCore =
   | { type: 'open'; state: MainState }
