@@ -16,17 +16,26 @@ export interface ChatWatch {
 
 /** The log of chat endings a server exposes, and the watches that fill it. */
 export interface ChatLog extends ChatObservations {
-  watch(res: ServerResponse, model: string, stream: boolean): ChatWatch;
+  /** `lifecycle` tells a hang-up from close() tearing the socket down. */
+  watch(res: ServerResponse, lifecycle: Lifecycle, model: string, stream: boolean): ChatWatch;
 }
 
-export function createChatLog(lifecycle: Lifecycle): ChatLog {
+/** Gives a running server the log's live figures (Object.assign would copy them once, frozen at zero). */
+export function withChatObservations<T extends object>(server: T, log: ChatLog): T & ChatObservations {
+  return Object.defineProperties(server, {
+    chatEndings: { get: () => log.chatEndings, enumerable: true },
+    abortedStreams: { get: () => log.abortedStreams, enumerable: true },
+  }) as T & ChatObservations;
+}
+
+export function createChatLog(): ChatLog {
   const endings: ChatEnding[] = [];
   return {
     chatEndings: endings,
     get abortedStreams() {
       return endings.filter((entry) => entry.ending === 'client-closed').length;
     },
-    watch(res, model, stream) {
+    watch(res, lifecycle, model, stream) {
       let chunksSent = 0;
       let settled = false;
       const left = new AbortController();

@@ -3,8 +3,7 @@ import type { FailureContext } from './failures.js';
 import { startHttpServer } from './http-server.js';
 import type { Exchange, Lifecycle } from './http-server.js';
 import { sendJson } from './respond.js';
-import { createChatLog } from './chat-watch.js';
-import type { ChatLog } from './chat-watch.js';
+import { createChatLog, withChatObservations } from './chat-watch.js';
 import { assertKnobsUsable } from './stream-pacer.js';
 import type { ChatObservations, RunningServer } from './types.js';
 import { checkAuth } from './litellm/auth.js';
@@ -23,7 +22,7 @@ export type LiteLLMServer = RunningServer & ChatObservations & { update(patch: P
 export async function startLiteLLMServer(options: LiteLLMServerOptions = {}): Promise<LiteLLMServer> {
   assertOptionsUsable(options);
   let current: LiteLLMServerOptions = { ...options };
-  let chats: ChatLog | undefined;
+  const chats = createChatLog();
 
   const reply = (exchange: Exchange, error: ErrorReply): void => sendJson(exchange.res, error.status, error.body);
 
@@ -58,24 +57,18 @@ export async function startLiteLLMServer(options: LiteLLMServerOptions = {}): Pr
       if (denied) return reply(exchange, denied);
     }
     if (availability === 'forbidden') return reply(exchange, routeForbidden(exchange.pathname));
-    chats ??= createChatLog(lifecycle);
-    await serveRoute({ exchange, route: match.route, param: match.param, options: o, team: teamKeyOf(exchange.headers, o), chats });
+    await serveRoute({ exchange, route: match.route, param: match.param, options: o, team: teamKeyOf(exchange.headers, o), chats, lifecycle });
   }
 
   const running = await startHttpServer(handle, { tls: options.tls ?? false, port: options.port ?? 0 });
-  return Object.assign(running, {
-    get chatEndings() {
-      return chats?.chatEndings ?? [];
-    },
-    get abortedStreams() {
-      return chats?.abortedStreams ?? 0;
-    },
+  const server = Object.assign(running, {
     update(patch: Partial<LiteLLMServerOptions>): void {
       const next = { ...current, ...patch };
       assertOptionsUsable(next);
       current = next;
     },
   });
+  return withChatObservations(server, chats);
 }
 
 function assertOptionsUsable(o: LiteLLMServerOptions): void {

@@ -2,8 +2,7 @@ import { assertFailureUsable, serveFailure } from './failures.js';
 import { startHttpServer } from './http-server.js';
 import type { Exchange, Lifecycle } from './http-server.js';
 import { sendJson, sendRaw } from './respond.js';
-import { createChatLog } from './chat-watch.js';
-import type { ChatLog } from './chat-watch.js';
+import { createChatLog, withChatObservations } from './chat-watch.js';
 import { DEFAULT_REASONING_REPLY } from './reply-plan.js';
 import { assertKnobsUsable } from './stream-pacer.js';
 import type { ChatObservations, FailureMode, RunningServer, StreamKnobs } from './types.js';
@@ -50,7 +49,7 @@ function keyLabel(key: string): string {
 export async function startOpenRouterServer(options: OpenRouterServerOptions = {}): Promise<OpenRouterServer> {
   assertOptionsUsable(options);
   let current: OpenRouterServerOptions = { ...options };
-  let chats: ChatLog | undefined;
+  const chats = createChatLog();
   const defaults = defaultOpenRouterModels();
   const modelsJson = new WeakMap<OpenRouterModel[], string>();
   let chatCount = 0;
@@ -110,8 +109,6 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
       const denied = authError(exchange, validKeys);
       if (denied) return sendJson(res, 401, denied);
       chatCount += 1;
-      chats ??= createChatLog(lifecycle);
-      const log = chats;
       return handleOpenRouterChat(res, exchange.body, {
         models,
         reply: o.chatReply ?? 'Hi from upstream',
@@ -122,26 +119,21 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
         hangModels: o.hangModels ?? [],
         unavailableModels: o.unavailableModels ?? [],
         keepAliveMs: o.keepAliveMs ?? 0,
-        watch: (model, stream) => log.watch(res, model, stream),
+        watch: (model, stream) => chats.watch(res, lifecycle, model, stream),
       });
     }
     sendJson(res, 404, openRouterError(404, 'Not Found'));
   }
 
   const running = await startHttpServer(handle, { port: options.port ?? 0 });
-  return Object.assign(running, {
-    get chatEndings() {
-      return chats?.chatEndings ?? [];
-    },
-    get abortedStreams() {
-      return chats?.abortedStreams ?? 0;
-    },
+  const server = Object.assign(running, {
     update(patch: Partial<OpenRouterServerOptions>): void {
       const next = { ...current, ...patch };
       assertOptionsUsable(next);
       current = next;
     },
   });
+  return withChatObservations(server, chats);
 }
 
 function assertOptionsUsable(o: OpenRouterServerOptions): void {

@@ -35,3 +35,69 @@ export function useServers(): <T extends RunningServer>(server: Promise<T>) => P
     return server;
   };
 }
+
+/** One SSE event as it arrived: its text (comment lines included) and when. */
+export interface ArrivedEvent {
+  text: string;
+  atMs: number;
+}
+
+/** A chat chunk's fields the tests read, whichever server sent it. */
+export interface ChatChunk {
+  /** Absent from an error event. */
+  choices?: { delta: { content?: string; reasoning_content?: string; reasoning?: string; role?: string }; finish_reason?: string | null }[];
+  usage?: Record<string, unknown>;
+  error?: unknown;
+}
+
+export interface ReadStream {
+  events: ArrivedEvent[];
+  /** How the body ended when it did not end cleanly (a cut connection), else null. */
+  failure: Error | null;
+  /** The data events' JSON, [DONE] and comments left out. */
+  chunks: ChatChunk[];
+  done: boolean;
+}
+
+/** Reads an SSE body to its end (or its failure), noting when each event arrived. */
+export async function readStream(response: Response): Promise<ReadStream> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const events: ArrivedEvent[] = [];
+  let buffer = '';
+  let failure: Error | null = null;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        events.push({ text: buffer.slice(0, end), atMs: performance.now() });
+        buffer = buffer.slice(end + 2);
+      }
+    }
+  } catch (error) {
+    failure = error as Error;
+  }
+  const data = events.map((e) => e.text).filter((t) => t.startsWith('data: ')).map((t) => t.slice('data: '.length));
+  return {
+    events,
+    failure,
+    chunks: data.filter((d) => d !== '[DONE]').map((d) => JSON.parse(d) as ChatChunk),
+    done: data.includes('[DONE]'),
+  };
+}
+
+/** The answer text of streamed chunks. */
+export function contentOf(chunks: ChatChunk[]): string {
+  return chunks.map((c) => c.choices?.[0]?.delta.content ?? '').join('');
+}
+
+/** Chunks that carry a token (reasoning or answer), as the knobs count them. */
+export function tokenChunks(chunks: ChatChunk[]): ChatChunk[] {
+  return chunks.filter((c) => {
+    const delta = c.choices?.[0]?.delta;
+    return c.error === undefined && Boolean(delta?.content || delta?.reasoning_content || delta?.reasoning);
+  });
+}

@@ -35,6 +35,8 @@ export interface LiteLLMStream {
 export async function streamLiteLLMChat(s: LiteLLMStream): Promise<void> {
   const { res, watch, plan, midstream } = s;
   res.writeHead(200, s.headers);
+  // The status line leaves before the first token, as a streaming response's does.
+  res.flushHeaders();
   const created = midstream ? MIDSTREAM[midstream].created : s.created;
   const event = (choices: unknown[], extra: Record<string, unknown> = {}): string =>
     `data: ${JSON.stringify({ id: s.id, created, model: s.answeredAs, object: 'chat.completion.chunk', choices, ...extra })}\n\n`;

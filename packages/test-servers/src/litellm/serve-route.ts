@@ -1,7 +1,7 @@
 import type { ChatLog } from '../chat-watch.js';
 import { HTML_CONTENT_TYPE, swaggerPage } from '../html-page.js';
 import { DEFAULT_REASONING_REPLY } from '../reply-plan.js';
-import type { Exchange } from '../http-server.js';
+import type { Exchange, Lifecycle } from '../http-server.js';
 import { sendJson, sendRaw } from '../respond.js';
 import { catalogOf, groupListJson, modelListJson, modelObject } from './catalog.js';
 import { handleChatCompletion } from './chat.js';
@@ -29,9 +29,10 @@ export interface RouteRequest {
   /** Set when the request carries one of options.teamKeys. */
   team: TeamKey | undefined;
   chats: ChatLog;
+  lifecycle: Lifecycle;
 }
 
-export function serveRoute({ exchange, route, param, options: o, team, chats }: RouteRequest): void | Promise<void> {
+export function serveRoute({ exchange, route, param, options: o, team, chats, lifecycle }: RouteRequest): void | Promise<void> {
   const { res, query } = exchange;
   const reply = (error: ErrorReply): void => sendJson(res, error.status, error.body);
   const facts = versionFacts(o.version);
@@ -123,7 +124,7 @@ export function serveRoute({ exchange, route, param, options: o, team, chats }: 
         knobs: (model) => ({ ...o.stream, ...o.streamByModel?.[model] }),
         hangModels: o.hangModels ?? [],
         deadUpstreamDelayMs: o.deadUpstreamDelayMs ?? 0,
-        watch: (model, stream) => chats.watch(res, model, stream),
+        watch: (model, stream) => chats.watch(res, lifecycle, model, stream),
       });
   }
 }
