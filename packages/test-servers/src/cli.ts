@@ -10,7 +10,8 @@ import type { FailureMode, RunningServer } from './types.js';
 
 const USAGE = `usage: cli.ts <litellm|openrouter> [--port N] [--models N] [--latency MS] [--failure MODE]
                       [--no-master-key] [--database] [--tls] [--no-metadata] [--redirect-to URL]
-                      [--litellm-version 1.81.12|1.81.0] [--team-key KEY] [--wildcard]`;
+                      [--litellm-version 1.81.12|1.81.0] [--team-key KEY] [--wildcard]
+                      [--token-delay MS] [--reply-tokens N] [--dead-upstream-delay MS (litellm)]`;
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
       'litellm-version': { type: 'string' },
       'team-key': { type: 'string' },
       wildcard: { type: 'boolean', default: false },
+      'token-delay': { type: 'string' },
+      'reply-tokens': { type: 'string' },
+      'dead-upstream-delay': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -42,10 +46,16 @@ async function main(): Promise<void> {
   const latencyMs = values.latency === undefined ? undefined : Number(values.latency);
   const failure = (values.failure as FailureMode | undefined) ?? null;
   const redirectTo = values['redirect-to'];
+  // A playground to try by hand: a long reply at a visible pace.
+  const chat = {
+    ...(values['token-delay'] !== undefined ? { stream: { tokenDelayMs: Number(values['token-delay']) } } : {}),
+    ...(values['reply-tokens'] !== undefined ? { replyTokens: Number(values['reply-tokens']) } : {}),
+  };
 
   let server: RunningServer;
   if (kind === 'litellm') {
-    const options: LiteLLMServerOptions = { port, failure, tls: values.tls, database: values.database };
+    const options: LiteLLMServerOptions = { port, failure, tls: values.tls, database: values.database, ...chat };
+    if (values['dead-upstream-delay'] !== undefined) options.deadUpstreamDelayMs = Number(values['dead-upstream-delay']);
     if (count !== undefined) options.deployments = generateDeployments(count);
     if (values.wildcard) options.deployments = [...(options.deployments ?? defaultDeployments()), { model_name: 'openai/*', litellm_params: { model: 'openai/*' } }];
     const version = values['litellm-version'];
@@ -65,6 +75,7 @@ async function main(): Promise<void> {
     server = await startOpenRouterServer({
       port,
       failure,
+      ...chat,
       ...(count !== undefined ? { models: generateOpenRouterModels(count) } : {}),
       ...(latencyMs !== undefined ? { latencyMs } : {}),
       ...(redirectTo !== undefined ? { redirectTo } : {}),

@@ -1,4 +1,4 @@
-export type { ChatEnding, ChatEndingKind, ChatObservations, FailureMode, RunningServer, StreamKnobs } from './types.js';
+export type { ChatObservations, FailureMode, RunningServer, StreamKnobs } from './types.js';
 export type { LiteLLMDeployment, LiteLLMServerOptions, LiteLLMVersion } from './litellm/types.js';
 export type { LiteLLMServer } from './litellm-server.js';
 export type { OpenRouterServer, OpenRouterServerOptions } from './openrouter-server.js';

@@ -3,9 +3,9 @@ import type { ChatObservations, LiteLLMServerOptions, RunningServer } from '../s
 import { MASTER } from './support.js';
 
 /** The options both servers share for chat answers. */
-export type ChatOptions = Pick<LiteLLMServerOptions, 'stream' | 'streamByModel' | 'replyTokens' | 'chatReply' | 'hangModels' | 'reasoningReply'>;
+type ChatOptions = Pick<LiteLLMServerOptions, 'stream' | 'streamByModel' | 'replyTokens' | 'chatReply' | 'hangModels' | 'reasoningReply'>;
 
-export type ChatServer = RunningServer & ChatObservations;
+type ChatServer = RunningServer & ChatObservations;
 
 /** A server under test and how to ask it for a chat completion. */
 export interface Platform {

@@ -37,7 +37,7 @@ export function useServers(): <T extends RunningServer>(server: Promise<T>) => P
 }
 
 /** One SSE event as it arrived: its text (comment lines included) and when. */
-export interface ArrivedEvent {
+interface ArrivedEvent {
   text: string;
   atMs: number;
 }
