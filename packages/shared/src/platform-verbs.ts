@@ -1,3 +1,5 @@
+import type { VerbOutput } from './contract.js';
+
 /**
  * The verbs every platform answers, declared once. The contract gives each
  * its schemas (`platformVerbs` in contract.ts must cover exactly these);
@@ -10,6 +12,24 @@ export const PLATFORM_VERBS = ['test-connection', 'fetch-models', 'fetch-metadat
 
 /** A verb as its channels name it: `fetch-models` in `litellm:fetch-models`. */
 export type PlatformVerb = (typeof PLATFORM_VERBS)[number];
+
+type AnswerKind<V extends PlatformVerb> = VerbOutput<V> extends { ok: boolean } ? 'result' : 'value';
+
+/**
+ * How each verb answers: `result` is a value or a proxy error (`{ ok, value }` /
+ * `{ ok, error }`), `value` the answer itself. Said here so a caller knows
+ * which answers to unwrap without looking inside them; the type, derived from
+ * the contract's schemas, fails to compile when a line disagrees with them.
+ */
+export const VERB_ANSWERS: { readonly [V in PlatformVerb]: AnswerKind<V> } = {
+  'test-connection': 'result',
+  'fetch-models': 'result',
+  'fetch-metadata': 'result',
+  'get-cached-models': 'value',
+  'get-config': 'value',
+  'set-config': 'result',
+  disconnect: 'result',
+};
 
 /** The method a verb is called by in code: `fetch-models` -> `fetchModels`. */
 export type VerbMethod<V extends string> = V extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<VerbMethod<Tail>>}` : V;

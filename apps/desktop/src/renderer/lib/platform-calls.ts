@@ -1,5 +1,6 @@
 import {
   PLATFORM_VERBS,
+  VERB_ANSWERS,
   verbMethod,
   type BuiltInPlatformId,
   type Channel,
@@ -55,15 +56,13 @@ const defined = (input: object): object => Object.fromEntries(Object.entries(inp
 
 /**
  * Calls a verb's channel. The answer is checked against the contract on the
- * way in; a verb answering a `Result` is the only kind whose answer carries
- * `ok`, and is flattened into the outcome.
+ * way in; a verb the contract declares to answer a `Result` (shared's
+ * `VERB_ANSWERS`) is flattened into the outcome.
  */
-async function callVerb(channel: Channel, input: object | undefined): Promise<Outcome<unknown>> {
+async function callVerb(channel: Channel, verb: PlatformVerb, input: object | undefined): Promise<Outcome<unknown>> {
   const invoke = invokeSafe as (channel: Channel, ...input: unknown[]) => Promise<Outcome<unknown>>;
   const settled = await invoke(channel, ...(input === undefined ? [] : [defined(input)]));
-  if (!settled.ok) return settled;
-  const answer = settled.value as { ok?: unknown } | null;
-  if (answer === null || typeof answer !== 'object' || typeof answer.ok !== 'boolean') return settled;
+  if (VERB_ANSWERS[verb] === 'value') return settled;
   return flattenResult(settled as Outcome<{ ok: true; value: unknown } | { ok: false; error: UiError }>);
 }
 
@@ -73,7 +72,7 @@ async function callVerb(channel: Channel, input: object | undefined): Promise<Ou
  */
 function verbCalls(prefix: BuiltInPlatformId | 'custom', target?: object): VerbCalls {
   const withTarget = (input: object | undefined) => (target === undefined ? input : { ...target, ...input });
-  const calls = PLATFORM_VERBS.map((verb) => [verbMethod(verb), (input?: object) => callVerb(`${prefix}:${verb}`, withTarget(input))]);
+  const calls = PLATFORM_VERBS.map((verb) => [verbMethod(verb), (input?: object) => callVerb(`${prefix}:${verb}`, verb, withTarget(input))]);
   return Object.fromEntries(calls) as VerbCalls;
 }
 
