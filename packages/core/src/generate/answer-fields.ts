@@ -58,7 +58,8 @@ function readError(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string') return value;
   const message = isFields(value) ? value.message : undefined;
-  return typeof message === 'string' && message.trim() !== '' ? message : 'no message';
+  // Without a message, what it sent (a code, an object) is the best there is; the sentence cuts it short.
+  return typeof message === 'string' && message.trim() !== '' ? message : JSON.stringify(value);
 }
 
 /**
