@@ -68,6 +68,12 @@ describe('LiteLLM streaming', () => {
     expect(await response.json()).toMatchObject({ error: { message: expect.stringContaining('Received Model Group=fake-up'), code: '500' } });
   });
 
+  it('paces without changing a byte: chat_stream.sse with token delays and a stall', async () => {
+    const server = await track(startLiteLLMServer({ version: '1.81.0', stream: { tokenDelayMs: 20, stallAfterChunks: 1, stallMs: 50, firstByteDelayMs: 20 } }));
+    const response = await chat(server, { model: 'fake-up', messages: hi, stream: true, stream_options: { include_usage: true } });
+    expect(await response.text()).toBe(readFileSync(join(recorded181, 'chat_stream.sse'), 'utf8'));
+  });
+
   it('keeps the recorded midstream death with the knobs on: two chunks, then httpx\'s error event', async () => {
     const server = await track(startLiteLLMServer({ version: '1.81.0', upstreamDiesMidstream: 'httpx', stream: { tokenDelayMs: 20 } }));
     const response = await chat(server, { model: 'fake-up', messages: hi, stream: true });
