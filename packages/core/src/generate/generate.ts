@@ -98,7 +98,8 @@ async function* exchange(deps: GenerateDeps, x: Exchange, requestSignal: AbortSi
     throw chatFailure(answer, x.url, x.input.modelId, x.target.key, x.target.wording);
   }
   const contentType = response.headers.get('content-type') ?? '';
-  if (x.input.stream && response.body && contentType.includes('text/event-stream')) {
+  // Some servers label a stream text/plain or not at all: anything but JSON or a page is read as one.
+  if (x.input.stream && response.body && !/json|html/i.test(contentType)) {
     yield* streamedAnswer(response.body, x);
     return;
   }

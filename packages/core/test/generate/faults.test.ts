@@ -128,6 +128,15 @@ describe('a stream that is not a chat completion', () => {
     expect(doneOf(events)).toMatchObject({ ending: 'complete', finishReason: 'stop', answeredBy: 'm' });
   });
 
+  test.each(['text/plain', ''])('a stream labelled %j is still read as one', async (contentType) => {
+    const { events } = await generateAgainst((_request, res) => {
+      res.writeHead(200, contentType === '' ? {} : { 'content-type': contentType });
+      res.end(`${textChunk('Hi')}data: [DONE]\n\n`);
+    });
+    expect(textOf(events)).toBe('Hi');
+    expect(doneOf(events).ending).toBe('complete');
+  });
+
   test('a stream that ends without [DONE] is cut off', async () => {
     const { events } = await generateAgainst(sse(textChunk('Half')));
     expect(doneOf(events)).toMatchObject({ ending: 'cut-off' });
