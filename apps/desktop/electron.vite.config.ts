@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { contentSecurityPolicyMeta } from './vite/content-security-policy-meta';
 
 // Workspace packages are TypeScript source, so they are bundled, never left as runtime imports.
 const workspacePackages = ['@switchboard/core', '@switchboard/shared'];
@@ -29,7 +30,8 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src/renderer'),
     // Relative asset paths: Electron loads the page from file://, the browser host from /.
     base: './',
-    plugins: [react()],
+    // The page's <meta> policy is shared's, written in at build time (vite/content-security-policy-meta.ts).
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified; everything it ships is parsed before the first frame.
