@@ -1,5 +1,6 @@
 /**
- * The contract's channel table, loaded apart from the start-up bundle: the
- * first frame needs none of its schemas, only the answers that come after it.
+ * The contract's channel table and stream table, loaded apart from the
+ * start-up bundle: the first frame needs none of their schemas, only the
+ * answers and events that come after it.
  */
-export { contract } from '@switchboard/shared';
+export { contract, streamContract } from '@switchboard/shared';

@@ -8,13 +8,14 @@ type AnswerContract = typeof AnswerContractModule;
 // it never competes with the first frame; once here it is used without waiting. A failed load is tried again
 // by the next call.
 let answerContract: Promise<AnswerContract> | null = null;
-let loadedContract: AnswerContract['contract'] | null = null;
-function loadAnswerContract(): Promise<AnswerContract> {
+let loadedModule: AnswerContract | null = null;
+/** The schemas that check what main sends (the channels' answers, the streams' events), loaded once. */
+export function loadAnswerContract(): Promise<AnswerContract> {
   if (answerContract) return answerContract;
   const loading = import('./answer-contract');
   answerContract = loading;
   loading.then(
-    (module) => (loadedContract = module.contract),
+    (module) => (loadedModule = module),
     () => {
       if (answerContract === loading) answerContract = null;
     },
@@ -24,7 +25,12 @@ function loadAnswerContract(): Promise<AnswerContract> {
 // Imported once the page has already loaded (a test harness, a late import), nothing is left to compete with.
 if (typeof document !== 'undefined' && document.readyState === 'complete') void loadAnswerContract();
 
-function contractUnavailable(error: unknown): UiError {
+/** The schemas if they have loaded, to be used without waiting; null before. */
+export function loadedAnswerContract(): AnswerContract | null {
+  return loadedModule;
+}
+
+export function contractUnavailable(error: unknown): UiError {
   const reason = error instanceof Error && error.message !== '' ? ` (${error.message.replace(/[.\s]+$/, '')})` : '';
   return {
     kind: 'transport',
@@ -48,7 +54,7 @@ type ValueOf<C extends Channel> = Extract<ChannelOutput<C>, { ok: true }> extend
  * checks the answer against the contract, and turns a rejection into a sentence.
  */
 export async function invokeSafe<C extends Channel>(channel: C, ...input: Args<C>): Promise<Outcome<ChannelOutput<C>>> {
-  if (loadedContract === null) void loadAnswerContract();
+  if (loadedModule === null) void loadAnswerContract();
   let raw: unknown;
   try {
     if (typeof window.switchboard?.invoke !== 'function') return { ok: false, error: bridgeMissing };
@@ -56,7 +62,7 @@ export async function invokeSafe<C extends Channel>(channel: C, ...input: Args<C
   } catch (error) {
     return { ok: false, error: transportError(error) };
   }
-  let contract = loadedContract;
+  let contract = loadedModule?.contract ?? null;
   if (contract === null) {
     try {
       ({ contract } = await loadAnswerContract());

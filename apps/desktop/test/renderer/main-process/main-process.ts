@@ -22,6 +22,9 @@ export interface StreamCall {
   end?: string | null;
 }
 
+/** Opens a stream in main's stead: the page's callbacks, and a handle to cancel. */
+export type StreamOpener = (input: unknown, onEvent: (event: unknown) => void, onEnd: (transportError: string | null) => void) => StreamHandle;
+
 type Handler<C extends Channel> = (input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
 
 // happy-dom's URL cannot point at a file; node:path can.
@@ -44,6 +47,7 @@ export class MainProcess implements SwitchboardBridge {
   private nextId = 0;
   private pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private overrides = new Map<Channel, (input: unknown) => Promise<unknown>>();
+  private streamOverrides = new Map<StreamChannel, StreamOpener>();
   private readonly bridge = createBridge(
     (channel, input) => track(this.send({ type: 'invoke', channel: channel as Channel, input })),
     // The preload's own stream half: its port goes to main's stream handler in the worker, as to Electron's main.
@@ -82,6 +86,7 @@ export class MainProcess implements SwitchboardBridge {
     this.calls = [];
     this.streamCalls = [];
     this.overrides.clear();
+    this.streamOverrides.clear();
     this.state = state;
     this.homeDir = (await this.send({ type: 'open', state })) as string;
   }
@@ -166,8 +171,8 @@ export class MainProcess implements SwitchboardBridge {
   ): StreamHandle {
     const call: StreamCall = { channel, input, events: [] };
     this.streamCalls.push(call);
-    return this.bridge.stream(
-      channel,
+    const open: StreamOpener = this.streamOverrides.get(channel) ?? ((given, onEach, onLast) => this.bridge.stream(channel, given as StreamInput<C>, onEach, onLast));
+    return open(
       input,
       (event) => {
         call.events.push(event);
@@ -212,6 +217,11 @@ export class MainProcess implements SwitchboardBridge {
       this.overrides.delete(channel);
       return { ok: false, error };
     });
+  }
+
+  /** The stream channel is opened by `opener` instead of main: a transport that breaks, or sends what main never would. */
+  overrideStream(channel: StreamChannel, opener: StreamOpener): void {
+    this.streamOverrides.set(channel, opener);
   }
 
   /** Undoes failWith, reject or hold: main answers the channel again. */
