@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { generate } from '../../../src/generate/generate.js';
 import type { GenerateLimits, GenerateTarget } from '../../../src/generate/generate-types.js';
 
-export const NOBODY_SAYS: ModelCapabilities = { supportedParams: null, supportsResponseSchema: null, supportsReasoning: null, maxTokensParam: 'max_tokens' };
+const NOBODY_SAYS: ModelCapabilities = { supportedParams: null, supportsResponseSchema: null, supportsReasoning: null, maxTokensParam: 'max_tokens' };
 
 /** Small deadlines, so a test of each waits a fraction of a second. */
 export const SMALL_LIMITS: GenerateLimits = { maxEventChars: 1000, maxTotalChars: 5000, maxDurationMs: 3000, firstByteTimeoutMs: 400, stallTimeoutMs: 300 };
