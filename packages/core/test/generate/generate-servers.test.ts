@@ -71,6 +71,18 @@ describe('core against the LiteLLM test server', () => {
     expect(usage?.type === 'usage' && usage.reasoningTokens).toBeGreaterThan(0);
   });
 
+  test('what the model does not take is left out of the request, and the start event says so', async () => {
+    const server = await litellm({ deployments: [...defaultDeployments(), O3_MINI] });
+    const o3 = { supportedParams: ['max_completion_tokens', 'stream', 'stream_options', 'reasoning_effort'], supportsResponseSchema: true, supportsReasoning: true, maxTokensParam: 'max_completion_tokens' as const };
+    const params = { ...DEFAULT_GENERATION_PARAMS, temperature: 0.7, maxOutputTokens: 50, reasoningEffort: 'low' as const };
+    const events = await run(server.url, { modelId: 'o3-mini', params }, { capabilities: o3 });
+    expect(events[0]).toMatchObject({ type: 'start', leftOut: ['temperature'] });
+    const sent = JSON.parse(server.requests.at(-1)?.body ?? '') as Record<string, unknown>;
+    expect(sent).toMatchObject({ max_completion_tokens: 50, reasoning_effort: 'low' });
+    expect(sent).not.toHaveProperty('temperature');
+    expect(doneOf(events).ending).toBe('complete');
+  });
+
   test('the time to the first token counts from the request, past a slow first byte', async () => {
     const server = await litellm({ stream: { firstByteDelayMs: 150 } });
     const done = doneOf(await run(server.url));
@@ -129,6 +141,14 @@ describe('core against the OpenRouter test server', () => {
     expect(textOf(events)).toBe('Hi from upstream');
     expect(events.some((event) => event.type === 'usage')).toBe(true);
     expect(doneOf(events)).toMatchObject({ ending: 'complete', finishReason: 'stop', answeredBy: 'deepseek/deepseek-r1', callId: null });
+  });
+
+  test('a plain request to a reasoning model: its reasoning, its answer, usage, done', async () => {
+    const server = await openrouter();
+    const events = await run(server.url, { instanceId: 'openrouter', modelId: 'deepseek/deepseek-r1', stream: false }, aim(server.url));
+    expect(events.map((event) => event.type)).toEqual(['start', 'reasoning', 'delta', 'usage', 'done']);
+    expect(textOf(events, 'reasoning')).toBe('Thinking it over');
+    expect(textOf(events)).toBe('Hi from upstream');
   });
 
   test('a bad key and an unknown model are errors with sentences', async () => {
