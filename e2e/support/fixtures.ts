@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fixturesDir, startLiteLLMServer, startOpenRouterServer, startStaticServer, type OpenRouterServerOptions } from '@switchboard/test-servers';
+// By path: e2e does not depend on the shared package (adding it would need an install); the grammar is shared's.
+import { parseInstanceId } from '../../packages/shared/src/instance-id.js';
 import { SettingsPage } from '../pages/settings-page.js';
 import { startBrowserHostApp, startElectronApp, type RunningApp } from './app-host.js';
 import { electronBinary } from './electron-binary.js';
@@ -42,7 +44,8 @@ type Fixtures = {
 function customAccounts(): string[] {
   // secret-tool prints the attributes on stderr (and the secrets on stdout, which are not read).
   const found = spawnSync('secret-tool', ['search', '--all', 'service', 'switchboard'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-  return [...(found.stderr ?? '').matchAll(/^attribute\.account = (custom:\S+)$/gm)].map((match) => match[1] ?? '');
+  const accounts = [...(found.stderr ?? '').matchAll(/^attribute\.account = (.+)$/gm)].map((match) => match[1] ?? '');
+  return accounts.filter((account) => parseInstanceId(account)?.platform === 'custom');
 }
 
 /** Every account Switchboard writes: LiteLLM's, OpenRouter's, and each custom endpoint's. */
