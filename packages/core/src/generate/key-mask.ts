@@ -1,3 +1,5 @@
+import { MAX_MODEL_ID_LENGTH, type GenerateEvent } from '@switchboard/shared';
+
 const MASK = '[redacted]';
 /** As core's redactor: masking a key of two characters would shred every sentence. */
 const MIN_SECRET_LENGTH = 4;
@@ -10,7 +12,7 @@ export interface KeyMask {
 }
 
 /** Text with every whole occurrence of the key masked (sentences, the curl): for text that arrives whole. */
-export function maskKey(text: string, key: string | null): string {
+function maskKey(text: string, key: string | null): string {
   return key === null || key.length < MIN_SECRET_LENGTH ? text : text.split(key).join(MASK);
 }
 
@@ -45,4 +47,20 @@ export function createKeyMask(key: string | null): KeyMask {
       return rest;
     },
   };
+}
+
+/** What came whole (a sentence, the curl, the labels of the end): the key masked where a server or a pasted prompt put it. */
+export function maskEvent(event: GenerateEvent, key: string | null): GenerateEvent {
+  // Masking can lengthen a label ("[redacted]" for a key of four characters): cut back to the contract's bound.
+  const label = (text: string | null, max: number) => (text === null ? null : maskKey(text, key).slice(0, max));
+  switch (event.type) {
+    case 'error':
+      return { ...event, error: { ...event.error, message: maskKey(event.error.message, key) } };
+    case 'start':
+      return { ...event, curl: maskKey(event.curl, key) };
+    case 'done':
+      return { ...event, answeredBy: label(event.answeredBy, MAX_MODEL_ID_LENGTH), callId: label(event.callId, 200), finishReason: label(event.finishReason, 100) };
+    default:
+      return event;
+  }
 }
