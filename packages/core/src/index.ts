@@ -1,6 +1,6 @@
 // core's public surface: what the apps, the CLI, the hostile suite and the bench import. core's own tests
 // import the file they test, so a name belongs here only while something outside core imports it.
-export { createApi, createApiFromServices } from './api/create-api.js';
+export { createApi, createApiFromServices, createBackend, createBackendFromServices, type Backend } from './api/create-api.js';
 export { DEFAULT_MAX_BYTES } from './api/services.js';
 export type { FetchLike } from './http/index.js';
 export { litellmPlatform } from './platforms/litellm/litellm-platform.js';
@@ -11,7 +11,7 @@ export { createPublicModelMap, type PublicModelMap } from './catalog/public-mode
 export { buildPublicModelIndex } from './catalog/public-model-index.js';
 export { SETTINGS_FILE_NAME } from './store/settings-schema.js';
 export type { SettingsStore } from './store/settings-store.js';
-export { openModelCacheStore, openSettingsStore, type MakeConf } from './store/open-settings-store.js';
+export { openModelCacheStore, openModelHealthRecords, openSettingsStore, type MakeConf } from './store/open-settings-store.js';
 export type { ModelCacheStore } from './store/model-cache-store.js';
 export { inspectStoreFile } from './store/store-file.js';
 export {

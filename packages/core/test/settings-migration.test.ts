@@ -8,6 +8,7 @@ import { readJson, settingsFile } from './support/settings-folder.js';
 import { useTempDirs } from './support/temp-dir.js';
 
 const tempDir = useTempDirs();
+const EMPTY_PLAYGROUND = { drafts: {} };
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', 'settings', name);
 
 async function openFixture(name: string) {
@@ -20,30 +21,46 @@ async function openFixture(name: string) {
 describe('settings migrations', () => {
   it('migrate a version-0 file (LiteLLM, OpenRouter, two custom endpoints with limits, catalog, opencode) with nothing lost', async () => {
     const { dir, original, opened } = await openFixture('v0-full.json');
-    // Every value the old file held reads back unchanged; version 1 adds the keychain's deadline, version 2 the Responses-only switch, off.
+    // Every value the old file held reads back unchanged; version 1 adds the keychain's deadline, version 2 the Responses-only switch,
+    // off, version 3 the playground's drafts, none yet.
     const opencode = { ...(original['opencode'] as object), writeResponsesOnly: false };
-    expect(opened.store.read()).toEqual({ ...original, keychain: { timeoutMs: 4000 }, opencode });
+    const added = { keychain: { timeoutMs: 4000 }, opencode, playground: EMPTY_PLAYGROUND };
+    expect(opened.store.read()).toEqual({ ...original, ...added });
     expect(opened.notices).toEqual([]);
-    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 2, ...original, keychain: { timeoutMs: 4000 }, opencode });
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 3, ...original, ...added });
     expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
   });
 
-  it('migrate a version-1 file with nothing lost: only the Responses-only switch is added, off', async () => {
+  it('migrate a version-1 file with nothing lost: only the Responses-only switch is added, off, and the playground\'s drafts, none yet', async () => {
     const { dir, original, opened } = await openFixture('v1-full.json');
     const { schemaVersion: _version, ...settings } = original;
-    const migrated = { ...settings, opencode: { ...(settings['opencode'] as object), writeResponsesOnly: false } };
+    const migrated = { ...settings, opencode: { ...(settings['opencode'] as object), writeResponsesOnly: false }, playground: EMPTY_PLAYGROUND };
     expect(opened.store.read()).toEqual(migrated);
     expect(opened.store.read().keychain.timeoutMs).toBe(9000);
     expect(opened.notices).toEqual([]);
-    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 2, ...migrated });
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 3, ...migrated });
     expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
   });
 
-  it('leave a current file exactly as it is, byte for byte', async () => {
-    const { dir, text, original, opened } = await openFixture('v2-full.json');
+  it('migrate a version-2 file with nothing lost: only the playground\'s drafts are added, none yet', async () => {
+    const { dir, original, opened } = await openFixture('v2-full.json');
+    const { schemaVersion: _version, ...settings } = original;
+    const migrated = { ...settings, playground: EMPTY_PLAYGROUND };
+    expect(opened.store.read()).toEqual(migrated);
+    expect(opened.store.read().opencode.writeResponsesOnly).toBe(true);
+    expect(opened.store.read().platforms['custom:lab-vllm']?.modelLimits).toEqual({
+      'Qwen/Qwen3-Coder-30B-A3B-Instruct': { contextLength: 262144, maxOutputTokens: 65536 },
+    });
+    expect(opened.notices).toEqual([]);
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 3, ...migrated });
+    expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
+  });
+
+  it('leave a current file exactly as it is, byte for byte, its drafts read back', async () => {
+    const { dir, text, original, opened } = await openFixture('v3-full.json');
     const { schemaVersion: _version, ...settings } = original;
     expect(opened.store.read()).toEqual(settings);
-    expect(opened.store.read().opencode.writeResponsesOnly).toBe(true);
+    expect(Object.keys(opened.store.read().playground.drafts)).toEqual(['litellm\u0000claude-sonnet-4']);
     expect(await readFile(settingsFile(dir), 'utf8')).toBe(text);
   });
 
@@ -55,7 +72,7 @@ describe('settings migrations', () => {
   });
 
   it.each([
-    [{ schemaVersion: 3 }, { kind: 'newer', version: 3 }],
+    [{ schemaVersion: 4 }, { kind: 'newer', version: 4 }],
     [{ schemaVersion: '1' }, { kind: 'bad-version', value: '1' }],
     [{ schemaVersion: 1.5 }, { kind: 'bad-version', value: 1.5 }],
     [{ schemaVersion: -1 }, { kind: 'bad-version', value: -1 }],
@@ -69,6 +86,12 @@ describe('settings migrations', () => {
       kind: 'current',
       document: { opencode: { writeResponsesOnly: true } },
     });
+  });
+
+  it('leave a playground section that is not an object for the salvage to judge, and keep drafts already there', () => {
+    expect(migrateSettings({ schemaVersion: 2, playground: 'broken' })).toMatchObject({ kind: 'current', document: { playground: 'broken' } });
+    const drafts = { 'litellm\u0000m': { savedAt: 1 } };
+    expect(migrateSettings({ schemaVersion: 2, playground: { drafts } })).toMatchObject({ kind: 'current', document: { playground: { drafts } } });
   });
 
   it('reach the current version from every older one', () => {

@@ -11,6 +11,14 @@ const litellm = { url: 'http://proxy:4000', selectedModel: 'gpt-4o', savedAt: 17
 const lab = { url: 'http://10.0.0.12:8000/v1', selectedModel: null, name: 'Lab', modelLimits: { m: { contextLength: 8192, maxOutputTokens: null } } };
 const good = { schemaVersion: SETTINGS_SCHEMA_VERSION, platforms: { litellm, 'custom:lab': lab }, opencode: { sync: true, smallModels: { litellm: 'mini' } } };
 
+const draft = {
+  system: '',
+  prompt: 'Say hi',
+  params: { temperature: 0.5, topP: null, maxOutputTokens: null, stop: [], reasoningEffort: null, responseFormat: { type: 'text' } },
+  stream: true,
+};
+const drafts = { 'litellm\u0000gpt-4o': { draft, savedAt: 1764400000000 } };
+
 /** Each case breaks one thing beside good neighbours: what must go, and what the settings read afterwards. */
 const cases = [
   {
@@ -66,6 +74,24 @@ const cases = [
     file: { ...good, opencode: [] },
     dropped: 'opencode',
     expected: { opencode: { configPath: null, sync: null, writeKeyInFile: false, smallModels: {}, writeResponsesOnly: false }, platforms: good.platforms },
+  },
+  {
+    name: 'a broken playground draft costs that draft; the other drafts stay',
+    file: { ...good, playground: { drafts: { ...drafts, 'litellm\u0000broken': { draft: { prompt: 12 }, savedAt: 1 } } } },
+    dropped: 'the playground draft of "broken" on "litellm"',
+    expected: { playground: { drafts }, platforms: good.platforms },
+  },
+  {
+    name: 'a playground section that is not an object costs the drafts, nothing else',
+    file: { ...good, playground: 'lost' },
+    dropped: 'playground',
+    expected: { playground: { drafts: {} }, platforms: good.platforms, opencode: { sync: true } },
+  },
+  {
+    name: 'drafts that are not a record cost the drafts alone',
+    file: { ...good, playground: { drafts: [1, 2] } },
+    dropped: 'playground.drafts',
+    expected: { playground: { drafts: {} }, platforms: good.platforms, opencode: { sync: true } },
   },
 ];
 

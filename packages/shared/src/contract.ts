@@ -7,7 +7,7 @@ import { appChannels } from './contract-app.js';
 import { opencodeChannels } from './contract-opencode.js';
 import { EndpointIdSchema } from './instance-id-schema.js';
 import type { PlatformVerb } from './platform-verbs.js';
-import { streamContract, type StreamChannel, type StreamContract, type SwitchboardStreamBridge } from './contract-playground.js';
+import { playgroundChannels, streamContract, type StreamChannel, type StreamContract, type SwitchboardStreamBridge } from './contract-playground.js';
 
 const UrlInput = z.string().max(2048);
 const NoInput = z.undefined();
@@ -172,6 +172,7 @@ export const contract = {
   ...prefixed('custom', customVerbs),
   ...opencodeChannels,
   ...appChannels,
+  ...playgroundChannels,
 } as const;
 
 export type Contract = typeof contract;

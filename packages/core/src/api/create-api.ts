@@ -1,11 +1,11 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_LITELLM_URL, DEFAULT_OPENROUTER_BASE_URL, parseInstanceId, type AppNotice, type SwitchboardApi } from '@switchboard/shared';
+import { DEFAULT_LITELLM_URL, DEFAULT_OPENROUTER_BASE_URL, parseInstanceId, type AppNotice, type SwitchboardApi, type SwitchboardStreams } from '@switchboard/shared';
 import { createPublicModelMap } from '../catalog/public-model-map.js';
 import { litellmPlatform } from '../platforms/litellm/litellm-platform.js';
 import { openrouterPlatform } from '../platforms/openrouter/openrouter-platform.js';
 import { customPlatform } from '../platforms/custom/custom-platform.js';
-import { makePlainConf, openModelCacheStore, openSettingsStore, type MakeConf } from '../store/open-settings-store.js';
+import { makePlainConf, openModelCacheStore, openModelHealthRecords, openSettingsStore, type MakeConf } from '../store/open-settings-store.js';
 import { createKeytarSecretStore, KEYCHAIN_SERVICE, type SecretStore } from '../store/secret-store.js';
 import { createAppApi } from './app-api.js';
 import { createCustomEndpoints } from './custom-endpoints-api.js';
@@ -15,6 +15,12 @@ import { platformChannels } from './platform-channels.js';
 import { createPlatformService } from './platform-service.js';
 import { rememberingSecrets, withRedaction } from './redacting-api.js';
 import { createRedactor } from '../redact.js';
+import { createPlaygroundDrafts } from '../store/playground-drafts.js';
+import { createPlaygroundApi } from './playground-api.js';
+import { createCapabilitiesOf } from './capabilities-of.js';
+import { withStreamRedaction } from './redacting-streams.js';
+import { createStreams, type StreamTuning } from './stream-api.js';
+import { generate } from '../generate/index.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ApiServices } from './services.js';
 
 export interface AppApiOptions {
@@ -26,10 +32,23 @@ export interface AppApiOptions {
   env?: NodeJS.ProcessEnv;
   /** Anything a test wants to replace. */
   overrides?: Partial<ApiServices>;
+  /** Smaller deadlines for the streams, for tests. */
+  streamTuning?: StreamTuning;
+}
+
+/** What both transports call: the API object (request and answer) and the streams beside it, over the same services and redactor. */
+export interface Backend {
+  api: SwitchboardApi;
+  streams: SwitchboardStreams;
 }
 
 /** Builds the API object both transports call, with the real services for a user-data folder. */
 export function createApi(options: AppApiOptions): SwitchboardApi {
+  return createBackend(options).api;
+}
+
+/** The API object and the streams, with the real services for a user-data folder. */
+export function createBackend(options: AppApiOptions): Backend {
   const makeConf = options.makeConf ?? makePlainConf;
   const { store: settings, notices } = openSettingsStore(options.userDataDir, makeConf);
   const catalog = settings.read().catalog;
@@ -40,6 +59,7 @@ export function createApi(options: AppApiOptions): SwitchboardApi {
     settings,
     secrets: options.secrets ?? createKeytarSecretStore(KEYCHAIN_SERVICE, { timeoutMs: () => settings.read().keychain.timeoutMs, env: options.env }),
     modelCache: openModelCacheStore(options.userDataDir, makeConf),
+    modelHealth: openModelHealthRecords(options.userDataDir, makeConf),
     publicModelMap: createPublicModelMap({
       fetch: (url, init) => fetch(url, init),
       url: env.SWITCHBOARD_PUBLIC_MODEL_MAP_URL ?? catalog.publicMapUrl,
@@ -56,10 +76,14 @@ export function createApi(options: AppApiOptions): SwitchboardApi {
     home: homedir(),
     ...options.overrides,
   };
-  return createApiFromServices(services, notices);
+  return createBackendFromServices(services, notices, options.streamTuning);
 }
 
 export function createApiFromServices(services: ApiServices, notices: readonly AppNotice[] = []): SwitchboardApi {
+  return createBackendFromServices(services, notices).api;
+}
+
+export function createBackendFromServices(services: ApiServices, notices: readonly AppNotice[] = [], tuning?: StreamTuning): Backend {
   const redactor = createRedactor();
   services = { ...services, secrets: rememberingSecrets(services.secrets, redactor) };
   const litellm = createPlatformService(services, { platform: litellmPlatform, instanceId: 'litellm', defaultUrl: DEFAULT_LITELLM_URL });
@@ -77,12 +101,15 @@ export function createApiFromServices(services: ApiServices, notices: readonly A
     const service = custom.lookup(parsed.endpointId);
     return service ? { platform: customPlatform, service, displayName: service.saved()?.name ?? parsed.endpointId } : null;
   };
+  const capabilitiesOf = createCapabilitiesOf(registry, services);
   const api: SwitchboardApi = {
     ...platformChannels('litellm', litellm),
     ...platformChannels('openrouter', openrouter),
     ...custom.channels,
     ...createOpencodeApi(services, registry, services.home),
     ...createAppApi(notices),
+    ...createPlaygroundApi({ drafts: createPlaygroundDrafts(services.settings), health: services.modelHealth, capabilitiesOf, now: services.now }),
   };
-  return withRedaction(api, redactor);
+  const streams = createStreams({ services, registry, capabilitiesOf, generate, redactor, tuning });
+  return { api: withRedaction(api, redactor), streams: withStreamRedaction(streams, redactor) };
 }

@@ -1,6 +1,7 @@
 import type { PublicModelMap } from '../catalog/public-model-map.js';
 import type { FetchLike } from '../http/index.js';
 import type { ModelCacheStore } from '../store/model-cache-store.js';
+import type { ModelHealthRecords } from '../store/model-health-records.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
 
@@ -10,6 +11,8 @@ export interface ApiServices {
   settings: SettingsStore;
   secrets: SecretStore;
   modelCache: ModelCacheStore;
+  /** The last check of each model (`models:check`). */
+  modelHealth: ModelHealthRecords;
   publicModelMap: PublicModelMap;
   /** Wall clock, for fetch times shown to the user. */
   now: () => number;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { migrateSettings } from './migrations/migrate-settings.js';
 import { createModelCacheStore, type ModelCacheStore } from './model-cache-store.js';
+import { createModelHealthRecords, type ModelHealthRecords } from './model-health-records.js';
 import { salvageSettings } from './salvage-settings.js';
 import { SETTINGS_FILE_NAME, SETTINGS_SCHEMA_VERSION } from './settings-schema.js';
 import type { AppNotice } from '@switchboard/shared';
@@ -14,6 +15,9 @@ import { copyAside, inspectStoreFile, moveAside } from './store-file.js';
 export type MakeConf = (userDataDir: string, name: string) => ConfLike;
 
 const MODEL_CACHE_FILE_NAME = 'model-cache';
+const MODEL_HEALTH_FILE_NAME = 'model-health';
+/** 2,000 results of a few hundred bytes each; a file far past that is not one Switchboard wrote. */
+const MAX_MODEL_HEALTH_BYTES = 16 * 1024 * 1024;
 /** Enriched lists of 10,000 models run to several MiB; a cache past this is dropped, not read. */
 const MAX_MODEL_CACHE_BYTES = 128 * 1024 * 1024;
 
@@ -93,16 +97,30 @@ export function openSettingsStore(userDataDir: string, makeConf: MakeConf = make
  * person typed, so there is nothing for them to do about it.
  */
 export function openModelCacheStore(userDataDir: string, makeConf: MakeConf = makePlainConf, now: number = Date.now()): ModelCacheStore {
-  const fileName = `${MODEL_CACHE_FILE_NAME}.json`;
+  return createModelCacheStore(openMachineFile(userDataDir, makeConf, MODEL_CACHE_FILE_NAME, MAX_MODEL_CACHE_BYTES, now));
+}
+
+/**
+ * Opens `<userDataDir>/model-health.json`, the last check of each model. A
+ * broken file is dropped like a broken cache: the results are made again by
+ * the next check.
+ */
+export function openModelHealthRecords(userDataDir: string, makeConf: MakeConf = makePlainConf, now: number = Date.now()): ModelHealthRecords {
+  return createModelHealthRecords(openMachineFile(userDataDir, makeConf, MODEL_HEALTH_FILE_NAME, MAX_MODEL_HEALTH_BYTES, now));
+}
+
+/** A file Switchboard makes again by itself (a cache, check results): one that cannot be read is dropped, not kept. */
+function openMachineFile(userDataDir: string, makeConf: MakeConf, name: string, maxBytes: number, now: number): ConfLike {
+  const fileName = `${name}.json`;
   const file = join(userDataDir, fileName);
   prepareFolder(userDataDir, fileName, now);
-  const found = inspectStoreFile(file, MAX_MODEL_CACHE_BYTES);
+  const found = inspectStoreFile(file, maxBytes);
   try {
     // A regular file of ours is deleted; anything else in its place is not ours to delete, only to move.
     if (found.kind === 'unreadable') unlinkSync(file);
     if (found.kind === 'not-a-file') moveAside(file, now);
   } catch {
-    return createModelCacheStore(memoryConf());
+    return memoryConf();
   }
-  return createModelCacheStore(makeConf(userDataDir, MODEL_CACHE_FILE_NAME));
+  return makeConf(userDataDir, name);
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { isSettingsDocument, type SettingsDocument } from './migrations/settings-document.js';
+import { salvagePlayground } from './salvage-playground.js';
 import { PlatformSettingsSchema, SettingsSchema, type Settings } from './settings-schema.js';
 
 export interface SalvagedSettings {
@@ -60,8 +61,11 @@ function salvagePlatforms(value: unknown, dropped: string[]): SettingsDocument {
  */
 export function salvageSettings(document: SettingsDocument): SalvagedSettings {
   const dropped: string[] = [];
-  const { platforms: _platforms, ...sections } = SettingsSchema.shape;
-  const salvaged: SettingsDocument = { platforms: salvagePlatforms(document.platforms, dropped) };
+  const { platforms: _platforms, playground: _playground, ...sections } = SettingsSchema.shape;
+  const salvaged: SettingsDocument = {
+    platforms: salvagePlatforms(document.platforms, dropped),
+    playground: salvagePlayground(document['playground'], dropped),
+  };
   for (const [section, schema] of Object.entries(sections)) {
     salvaged[section] = salvageFields(schema.unwrap().shape, document[section], section, dropped) ?? {};
   }

@@ -1,4 +1,4 @@
-import { ModelLimitsSchema } from '@switchboard/shared';
+import { ModelLimitsSchema, PlaygroundDraftSchema } from '@switchboard/shared';
 import { z } from 'zod';
 import { DEFAULT_KEYCHAIN_TIMEOUT_MS } from './keychain-deadline.js';
 
@@ -44,12 +44,30 @@ const KeychainSettingsSchema = z.object({
   timeoutMs: z.number().int().min(500).max(60_000).default(DEFAULT_KEYCHAIN_TIMEOUT_MS),
 });
 
+/** A draft as kept: what the person typed for one model, and when, so the oldest go first once there are too many. */
+export const KeptDraftSchema = z.object({ draft: PlaygroundDraftSchema, savedAt: z.number() });
+export type KeptDraft = z.infer<typeof KeptDraftSchema>;
+
+/**
+ * The playground's memory of what the person typed. Drafts are keyed by
+ * instance id, NUL, model id (playground-drafts.ts) rather than nested by
+ * instance: a model named `__proto__` would be dropped as a nested key by
+ * JSON tooling (zod included), never as part of a longer one. The last check
+ * of each model is not here but in model-health.json (model-health-records.ts):
+ * a check writes up to 500 results, and every channel reads this file.
+ */
+const PlaygroundSettingsSchema = z.object({
+  /** The last prompt and parameters per model; answers are never kept. */
+  drafts: z.record(z.string(), KeptDraftSchema).default({}),
+});
+export type PlaygroundSettings = z.infer<typeof PlaygroundSettingsSchema>;
+
 /**
  * The version of the settings file's format. A change to the schema below
  * raises it and adds a migration in `migrations/` with a fixture of the older
  * file; a file without a version is version 0.
  */
-export const SETTINGS_SCHEMA_VERSION = 2;
+export const SETTINGS_SCHEMA_VERSION = 3;
 export const SCHEMA_VERSION_KEY = 'schemaVersion';
 
 /** Everything Switchboard keeps outside the keychain. No secret ever belongs here. */
@@ -59,6 +77,7 @@ export const SettingsSchema = z.object({
   catalog: CatalogSettingsSchema.prefault({}),
   opencode: OpencodeSettingsSchema.prefault({}),
   keychain: KeychainSettingsSchema.prefault({}),
+  playground: PlaygroundSettingsSchema.prefault({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

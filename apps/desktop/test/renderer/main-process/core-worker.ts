@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -5,17 +6,20 @@ import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { IpcMain } from 'electron';
 import {
-  createApiFromServices,
+  createBackendFromServices,
   createPublicModelMap,
   DEFAULT_MAX_BYTES,
   KeychainLockedError,
   KeychainUnavailableError,
   openModelCacheStore,
+  openModelHealthRecords,
   openSettingsStore,
 } from '@switchboard/core';
 import type { ModelCacheStore, SecretStore, SettingsStore } from '@switchboard/core';
 import { registerContractHandlers } from '../../../src/main/ipc';
-import type { FromCore, KeychainState, MainState, ToCore } from './messages';
+import { registerStreamHandler, type StreamRequestEvent } from '../../../src/main/stream-ipc';
+import { electronPort } from '../../main/fake-electron';
+import type { FromCore, KeychainState, MainState, StreamRequest, ToCore } from './messages';
 
 /**
  * Main in a worker thread: happy-dom replaces fetch, Response and
@@ -28,6 +32,7 @@ const port = parentPort;
 if (!port) throw new Error('core-worker.ts runs only as a worker thread.');
 
 type Handler = (event: unknown, input: unknown) => Promise<unknown>;
+type StreamListener = (event: StreamRequestEvent, message: unknown) => void;
 
 interface Session {
   dir: string;
@@ -35,6 +40,7 @@ interface Session {
   modelCache: ModelCacheStore;
   keys: Map<string, string>;
   handlers: Map<string, Handler>;
+  streamListener: StreamListener | null;
   keychain: KeychainState;
   state: MainState;
 }
@@ -87,17 +93,18 @@ function open(state: MainState): Session {
   const { store: settings } = openSettingsStore(dir);
   const modelCache = openModelCacheStore(dir);
   const keys = new Map<string, string>();
-  const next: Session = { dir, settings, modelCache, keys, handlers: new Map(), keychain: 'open', state };
+  const next: Session = { dir, settings, modelCache, keys, handlers: new Map(), streamListener: null, keychain: 'open', state };
   const now = state.now === null ? () => Date.now() : () => state.now as number;
   // Each measured span is exactly `latencyMs`: core reads the clock once before a listing and once after.
   let tick = 0;
   const routedFetch = (url: string, init: RequestInit) => fetch(routed(next.state.routes, url), init);
-  const api = createApiFromServices(
+  const { api, streams } = createBackendFromServices(
     {
       fetch: routedFetch,
       settings,
       secrets: inMemoryKeychain(keys, () => next.keychain),
       modelCache,
+      modelHealth: openModelHealthRecords(dir),
       publicModelMap: createPublicModelMap({
         fetch: routedFetch,
         url: 'http://public-map.invalid/model_prices_and_context_window.json',
@@ -119,6 +126,7 @@ function open(state: MainState): Session {
     handle: (channel: string, handler: Handler) => void next.handlers.set(channel, handler),
   } as unknown as Pick<IpcMain, 'handle'>;
   registerContractHandlers(ipcMain, api, () => true, () => {});
+  registerStreamHandler({ on: (_channel, listener) => (next.streamListener = listener) }, streams, () => true, () => {});
   return next;
 }
 
@@ -170,7 +178,18 @@ async function handle(message: ToCore): Promise<unknown> {
   }
 }
 
-port.on('message', (message: ToCore & { id: number }) => {
+/** The page's window, as main's stream handler sees it: it never goes away while a test runs. */
+const pageWindow = Object.assign(new EventEmitter(), { mainFrame: { url: 'file:///switchboard/index.html' } });
+
+/** A stream the page opened: main's stream handler answers on its port, as in Electron. */
+function openStream(message: StreamRequest): void {
+  const listener = current().streamListener;
+  if (!listener) throw new Error('Main has no stream handler.');
+  listener({ sender: pageWindow, senderFrame: pageWindow.mainFrame, ports: [electronPort(message.port)] }, message.request);
+}
+
+port.on('message', (message: (ToCore & { id: number }) | StreamRequest) => {
+  if (message.type === 'stream') return openStream(message);
   handle(message).then(
     (value) => port.postMessage({ id: message.id, ok: true, value } satisfies FromCore),
     // As Electron's ipcRenderer.invoke rejects: the channel, then the error's name and message.

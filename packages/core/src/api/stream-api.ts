@@ -1,0 +1,104 @@
+import type { GenerateEvent, GenerateInput, ModelCapabilities, SwitchboardStreams } from '@switchboard/shared';
+import type { GenerateDeps, GenerateLimits, GenerateTarget } from '../generate/index.js';
+import { checkModels, CHECK_CONCURRENCY } from '../health/check-models.js';
+import { checkOne, minimalRequest, type Generation } from '../health/check-one.js';
+import { apiKeyEnvVariable } from '../opencode/index.js';
+import type { Redactor } from '../redact.js';
+import type { CapabilitiesOf } from './playground-api.js';
+import type { PlatformRegistry } from './platform-registry.js';
+import { savedConnection, type SavedConnection } from './saved-connection.js';
+import type { ApiServices } from './services.js';
+
+/** B1's generation, as the streams call it. */
+export type Generate = (deps: GenerateDeps, target: GenerateTarget, input: GenerateInput, signal: AbortSignal) => AsyncIterable<GenerateEvent>;
+
+/** What tests set smaller than the defaults. */
+export interface StreamTuning {
+  /** Generation's deadlines and caps; shared's STREAM_LIMITS when absent. */
+  generateLimits?: GenerateLimits;
+  /** How long one model of a check may take before it counts as timed out. */
+  checkDeadlineMs?: number;
+  checkConcurrency?: number;
+}
+
+/** Long enough for LiteLLM's own retries of a dead upstream (about 5 s) and a slow first token; short enough to finish a list. */
+export const CHECK_DEADLINE_MS = 30_000;
+
+// Nobody says: the request sends only what every OpenAI-compatible server takes.
+const UNKNOWN_CAPABILITIES: ModelCapabilities = { supportedParams: null, supportsResponseSchema: null, supportsReasoning: null, maxTokensParam: 'max_tokens' };
+
+interface StreamParts {
+  services: ApiServices;
+  registry: PlatformRegistry;
+  capabilitiesOf: CapabilitiesOf;
+  generate: Generate;
+  /** The API's own: a result is masked before it is written to disk, where no key may ever go. */
+  redactor: Redactor;
+  tuning?: StreamTuning | undefined;
+}
+
+/**
+ * The stream channels: generation and the model check, each run on the saved
+ * connection (URL from settings, key from the keychain, within its deadline).
+ * A connection that cannot be used ends the stream with one `error` event
+ * whose sentence says why.
+ */
+export function createStreams(parts: StreamParts): SwitchboardStreams {
+  const { services, registry, tuning } = parts;
+  const deps: GenerateDeps = { fetch: services.fetch, monotonic: services.monotonic, ...(tuning?.generateLimits ? { limits: tuning.generateLimits } : {}) };
+
+  /** A generation on a resolved connection: what the playground and each model of a check run. */
+  const generationOn =
+    (connection: SavedConnection): Generation =>
+    async function* (input, signal) {
+      const found = await parts.capabilitiesOf(connection.instanceId, input.modelId);
+      const target: GenerateTarget = {
+        openAIBaseUrl: connection.openAIBaseUrl,
+        key: connection.key,
+        keyVariable: apiKeyEnvVariable(connection.instanceId),
+        wording: connection.platform.wording,
+        // A model the metadata cannot be fetched for is still tried: its own request says best what is wrong.
+        capabilities: found.ok ? found.value : UNKNOWN_CAPABILITIES,
+      };
+      yield* parts.generate(deps, target, input, signal);
+    };
+
+  return {
+    'playground:generate': async function* (input, signal) {
+      const connection = await savedConnection(registry, services.secrets, input.instanceId);
+      if (!connection.ok) {
+        yield { type: 'error', error: connection.error, totalMs: 0 };
+        return;
+      }
+      yield* generationOn(connection.value)(input, signal);
+    },
+
+    'models:check': async function* ({ instanceId, modelIds }, signal) {
+      const connection = await savedConnection(registry, services.secrets, instanceId);
+      if (!connection.ok) {
+        yield { type: 'error', error: connection.error, totalMs: 0 };
+        return;
+      }
+      const generation = generationOn(connection.value);
+      const deadlineMs = tuning?.checkDeadlineMs ?? CHECK_DEADLINE_MS;
+      const clock = { now: services.now, monotonic: services.monotonic };
+      try {
+        yield* checkModels(
+          modelIds,
+          {
+            checkOne: (modelId, checkSignal) => checkOne(generation, minimalRequest(instanceId, modelId), deadlineMs, clock, checkSignal),
+            keep: (modelId, health) => {
+              const message = health.message === null ? null : parts.redactor.redact(health.message);
+              services.modelHealth.keep(instanceId, modelId, { ...health, message });
+            },
+            concurrency: tuning?.checkConcurrency ?? CHECK_CONCURRENCY,
+          },
+          signal,
+        );
+      } finally {
+        // Ended, cancelled or failed: what was checked is on disk before anyone can ask again after a restart.
+        services.modelHealth.flush();
+      }
+    },
+  };
+}
