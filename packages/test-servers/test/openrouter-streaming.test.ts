@@ -68,13 +68,15 @@ describe('OpenRouter streaming', () => {
     expect(await response.json()).toEqual({ error: { message, code: status } });
   });
 
-  it('names the generation in x-generation-id, the id every chunk carries', async () => {
+  it('names the generation in x-generation-id, the id every chunk (or the plain answer) carries', async () => {
     const server = await track(startOpenRouterServer());
     const response = await chat(server, { model: 'openai/gpt-4o', messages: hi, stream: true });
     const id = response.headers.get('x-generation-id');
     expect(id).toMatch(/^gen-\d+-\d{8}$/);
     const read = await readStream(response);
     expect(read.chunks.every((c) => (c as { id?: string }).id === id)).toBe(true);
+    const plain = await chat(server, { model: 'openai/gpt-4o', messages: hi });
+    expect(((await plain.json()) as { id: string }).id).toBe(plain.headers.get('x-generation-id'));
   });
 
   it('prices reasoning tokens into the usage cost of a reasoning model', async () => {

@@ -3,7 +3,7 @@ import { parseJsonObject } from '../chat-text.js';
 import type { ChatWatch } from '../chat-watch.js';
 import { planReply, readChatAsk } from '../reply-plan.js';
 import type { ReplyPlan } from '../reply-plan.js';
-import { sendJson, writeWithBackpressure } from '../respond.js';
+import { sendJson, sendRaw, writeWithBackpressure } from '../respond.js';
 import { dropConnection, paceChunks } from '../stream-pacer.js';
 import type { StreamKnobs } from '../types.js';
 import type { OpenRouterModel } from './models.js';
@@ -74,7 +74,7 @@ export async function handleOpenRouterChat(res: ServerResponse, body: string, se
   if (outcome === 'drop') return dropConnection(res, watch);
   if (outcome === 'error') return refuse(502, MIDSTREAM_ERROR.message);
   watch.end('finished');
-  sendJson(res, 200, {
+  const payload = {
     id: answer.id,
     provider: answer.provider,
     model: modelId,
@@ -90,7 +90,8 @@ export async function handleOpenRouterChat(res: ServerResponse, body: string, se
       },
     ],
     usage: usageOf(answer, plan.reasoning.length, plan.content.length),
-  });
+  };
+  sendRaw(res, 200, 'application/json', JSON.stringify(payload), { 'x-generation-id': answer.id });
 }
 
 interface Answer {
