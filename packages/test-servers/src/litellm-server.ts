@@ -4,7 +4,7 @@ import { startHttpServer } from './http-server.js';
 import type { Exchange, Lifecycle } from './http-server.js';
 import { sendJson } from './respond.js';
 import { createChatLog, withChatObservations } from './chat-watch.js';
-import { assertKnobsUsable } from './stream-pacer.js';
+import { assertChatOptionsUsable } from './chat-options.js';
 import type { ChatObservations, RunningServer } from './types.js';
 import { checkAuth } from './litellm/auth.js';
 import { DEFAULT_MASTER_KEY } from './litellm/default-deployments.js';
@@ -73,10 +73,7 @@ export async function startLiteLLMServer(options: LiteLLMServerOptions = {}): Pr
 
 function assertOptionsUsable(o: LiteLLMServerOptions): void {
   assertFailureUsable(o.failure, o.redirectTo);
-  assertKnobsUsable(o.stream, 'stream');
-  for (const [model, knobs] of Object.entries(o.streamByModel ?? {})) assertKnobsUsable(knobs, `streamByModel[${JSON.stringify(model)}]`);
-  assertKnobsUsable({ replyTokens: o.replyTokens, deadUpstreamDelayMs: o.deadUpstreamDelayMs }, 'options');
-  if (o.replyTokens === 0) throw new Error('options.replyTokens must be 1 or more: a reply of no tokens is not a reply.');
+  assertChatOptionsUsable(o, { deadUpstreamDelayMs: o.deadUpstreamDelayMs });
 }
 
 function availabilityOf(o: LiteLLMServerOptions, route: LiteLLMRoute): 'ok' | 'not-found' | 'forbidden' {

@@ -4,13 +4,13 @@ import type { Exchange, Lifecycle } from './http-server.js';
 import { sendJson, sendRaw } from './respond.js';
 import { createChatLog, withChatObservations } from './chat-watch.js';
 import { DEFAULT_REASONING_REPLY } from './reply-plan.js';
-import { assertKnobsUsable } from './stream-pacer.js';
-import type { ChatObservations, FailureMode, RunningServer, StreamKnobs } from './types.js';
+import { assertChatOptionsUsable, knobsFor } from './chat-options.js';
+import type { ChatAnswerOptions, ChatObservations, FailureMode, RunningServer } from './types.js';
 import { handleOpenRouterChat, openRouterError } from './openrouter/chat.js';
 import { defaultOpenRouterModels } from './openrouter/models.js';
 import type { OpenRouterModel } from './openrouter/models.js';
 
-export interface OpenRouterServerOptions {
+export interface OpenRouterServerOptions extends ChatAnswerOptions {
   /** Default: twelve-odd realistic models (defaultOpenRouterModels()). */
   models?: OpenRouterModel[];
   /** Default ["sk-or-v1-test"]. */
@@ -18,19 +18,8 @@ export interface OpenRouterServerOptions {
   latencyMs?: number;
   failure?: FailureMode | null;
   redirectTo?: string;
-  chatReply?: string;
-  /** A reply of this many filler tokens instead of `chatReply`, e.g. 2,000 for a benchmark. */
-  replyTokens?: number;
-  /** Streamed as `reasoning` (and `reasoning_details`) before the answer by models whose `supported_parameters` has "reasoning". */
-  reasoningReply?: string;
-  /** Pacing, stalls, drops and mid-stream errors of chat answers (default: none, answers go out at once). */
-  stream?: StreamKnobs;
-  /** Knobs for one model id; its fields replace `stream`'s. */
-  streamByModel?: Record<string, StreamKnobs>;
   /** While a stream waits for its next token (a stall, a token delay), a ": OPENROUTER PROCESSING" comment this often, as OpenRouter does. Default 0: only the two at the start. */
   keepAliveMs?: number;
-  /** Model ids whose chat completions are never answered (no status, no byte) until the client hangs up. */
-  hangModels?: string[];
   /** Listed model ids no provider serves now: chat gets 404 "No endpoints found for <id>.". */
   unavailableModels?: string[];
   /** 0 (default) lets the OS choose. Ignored by update(). */
@@ -115,7 +104,7 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
         replyTokens: o.replyTokens,
         reasoningReply: o.reasoningReply ?? DEFAULT_REASONING_REPLY,
         sequence: chatCount,
-        knobs: (model) => ({ ...o.stream, ...o.streamByModel?.[model] }),
+        knobs: (model) => knobsFor(o, model),
         hangModels: o.hangModels ?? [],
         unavailableModels: o.unavailableModels ?? [],
         keepAliveMs: o.keepAliveMs ?? 0,
@@ -138,8 +127,5 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
 
 function assertOptionsUsable(o: OpenRouterServerOptions): void {
   assertFailureUsable(o.failure, o.redirectTo);
-  assertKnobsUsable(o.stream, 'stream');
-  for (const [model, knobs] of Object.entries(o.streamByModel ?? {})) assertKnobsUsable(knobs, `streamByModel[${JSON.stringify(model)}]`);
-  assertKnobsUsable({ replyTokens: o.replyTokens, keepAliveMs: o.keepAliveMs }, 'options');
-  if (o.replyTokens === 0) throw new Error('options.replyTokens must be 1 or more: a reply of no tokens is not a reply.');
+  assertChatOptionsUsable(o, { keepAliveMs: o.keepAliveMs });
 }

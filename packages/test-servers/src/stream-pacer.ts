@@ -46,14 +46,3 @@ export function dropConnection(res: ServerResponse, watch: ChatWatch): void {
   socket.once('finish', () => socket.destroy());
   socket.end();
 }
-
-/** Refuses knob values that would silently mean something else, with the option named. */
-export function assertKnobsUsable(knobs: StreamKnobs | Readonly<Record<string, number | undefined>> | undefined, where: string): void {
-  if (!knobs) return;
-  for (const [name, value] of Object.entries(knobs) as [string, unknown][]) {
-    if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw new Error(`${where}.${name} must be a whole number of 0 or more, not ${String(value)}.`);
-    }
-  }
-}

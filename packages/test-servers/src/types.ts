@@ -49,6 +49,22 @@ export interface StreamKnobs {
   errorAfterChunks?: number;
 }
 
+/** What both servers' simulated upstreams answer, and how. */
+export interface ChatAnswerOptions {
+  /** What upstreams answer (default "Hi from upstream"), streamed in word chunks. */
+  chatReply?: string;
+  /** A reply of this many filler tokens instead of `chatReply`, e.g. 2,000 for a benchmark. */
+  replyTokens?: number;
+  /** Streamed before the answer by a model whose metadata says it reasons (LiteLLM: `reasoning_content`; OpenRouter: `reasoning`). */
+  reasoningReply?: string;
+  /** Pacing, stalls, drops and mid-stream errors of chat answers (default: none, answers go out at once). */
+  stream?: StreamKnobs;
+  /** Knobs for one model as asked for; its fields replace `stream`'s, e.g. one slow model among fast ones. */
+  streamByModel?: Record<string, StreamKnobs>;
+  /** Models whose chat completions are never answered (no status, no byte) until the client hangs up. */
+  hangModels?: string[];
+}
+
 /** How one chat completion ended, seen from the server. */
 export type ChatEndingKind =
   /** The server ended its answer itself (a reply, an error, or an error event). */

@@ -1,3 +1,4 @@
+import { knobsFor } from '../chat-options.js';
 import type { ChatLog } from '../chat-watch.js';
 import { HTML_CONTENT_TYPE, swaggerPage } from '../html-page.js';
 import { DEFAULT_REASONING_REPLY } from '../reply-plan.js';
@@ -121,7 +122,7 @@ export function serveRoute({ exchange, route, param, options: o, team, chats, li
         facts,
         midstream: o.upstreamDiesMidstream ?? null,
         allowedModels: visible,
-        knobs: (model) => ({ ...o.stream, ...o.streamByModel?.[model] }),
+        knobs: (model) => knobsFor(o, model),
         hangModels: o.hangModels ?? [],
         deadUpstreamDelayMs: o.deadUpstreamDelayMs ?? 0,
         watch: (model, stream) => chats.watch(res, lifecycle, model, stream),

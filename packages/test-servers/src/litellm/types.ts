@@ -1,4 +1,4 @@
-import type { FailureMode, StreamKnobs } from '../types.js';
+import type { ChatAnswerOptions, FailureMode } from '../types.js';
 
 /** One entry of a LiteLLM proxy config's model_list. */
 export interface LiteLLMDeployment {
@@ -29,7 +29,7 @@ export interface TeamKey {
 /** How an upstream that drops the connection mid-stream surfaces, by LiteLLM's HTTP transport. */
 export type MidstreamDeath = 'aiohttp' | 'httpx';
 
-export interface LiteLLMServerOptions {
+export interface LiteLLMServerOptions extends ChatAnswerOptions {
   /** Default: the four deployments of the recorded proxy-config.yaml. */
   deployments?: LiteLLMDeployment[];
   /** Default "sk-master-1234"; null = no master key, every request is accepted with or without a key. */
@@ -46,7 +46,6 @@ export interface LiteLLMServerOptions {
   /** false = a plain OpenAI-compatible server: only model lists and chat completions exist. */
   metadata?: boolean;
   tls?: boolean;
-  chatReply?: string;
   /** Which recording to answer like: '1.81.12' (default) or '1.81.0'. */
   version?: LiteLLMVersion;
   /**
@@ -66,18 +65,8 @@ export interface LiteLLMServerOptions {
    * request gets the recorded 500. null/undefined (default): upstreams answer.
    */
   upstreamDiesMidstream?: MidstreamDeath | null;
-  /** Pacing, stalls, drops and mid-stream errors of chat answers (default: none, answers go out at once). */
-  stream?: StreamKnobs;
-  /** Knobs for one model name as asked for; its fields replace `stream`'s, e.g. one slow model among fast ones. */
-  streamByModel?: Record<string, StreamKnobs>;
-  /** A reply of this many filler tokens instead of `chatReply`, e.g. 2,000 for a benchmark. */
-  replyTokens?: number;
-  /** Streamed as `reasoning_content` before the answer by a model whose metadata says `supports_reasoning`. */
-  reasoningReply?: string;
   /** How long a dead upstream takes to fail: the real proxy retries for about 5 s before its 500. Default 0. */
   deadUpstreamDelayMs?: number;
-  /** Model names whose chat completions are never answered (no status, no byte) until the client hangs up. */
-  hangModels?: string[];
   /** 0 (default) lets the OS choose; fixed ports are for manual use (cli.ts). Ignored by update(). */
   port?: number;
 }
