@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createApi, resolveUserDataDir } from '@switchboard/core';
+import { createBackend, resolveUserDataDir } from '@switchboard/core';
 import { keepServingOnUnexpectedErrors } from './last-resort.js';
 import { parsePort } from './parse-port.js';
 import { startBrowserHost } from './server.js';
 
 const port = parsePort(process.argv.slice(2));
 const userDataDir = resolveUserDataDir(process.env);
-const api = createApi({ userDataDir, env: process.env });
+const { api, streams } = createBackend({ userDataDir, env: process.env });
 
 const host = await startBrowserHost({
   api,
+  streams,
   rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
   token: randomBytes(24).toString('base64url'),
   port,

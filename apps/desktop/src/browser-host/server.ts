@@ -1,16 +1,21 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { contentSecurityPolicy, ContractInputError, isChannel, parseInput, unexpectedFailureLine, type SwitchboardApi } from '@switchboard/shared';
+import { ContractInputError, isChannel, parseInput, STREAM_LIMITS, unexpectedFailureLine, type SwitchboardApi, type SwitchboardStreams } from '@switchboard/shared';
 import { BRIDGE_SCRIPT } from './bridge-script.js';
 import { answerAndClose, clientErrorAnswer } from './client-errors.js';
 import { readBody } from './request-body.js';
+import { send, sendJson, TEXT } from './responses.js';
 import { readEnvelope } from './request-envelope.js';
-import { hostAllowed, originAllowed, tokenMatches } from './request-guard.js';
+import { apiRefusal } from './api-refusal.js';
+import { hostAllowed } from './request-guard.js';
 import { parseRequestTarget } from './request-target.js';
+import { handleStream, STREAM_PATH_PREFIX } from './stream-route.js';
 import { injectBridge, readStaticFile } from './static-files.js';
 
 export interface BrowserHostOptions {
   api: SwitchboardApi;
+  /** core's stream functions, answered at POST /api/stream/<channel>. */
+  streams: SwitchboardStreams;
   rendererDir: string;
   token: string;
   /** 0 lets the OS pick a free port. */
@@ -23,6 +28,10 @@ export interface BrowserHostOptions {
   /** How long an API call's body may take once its headers are in (default 5 s). */
   bodyTimeoutMs?: number;
   maxBodyBytes?: number;
+  /** A stream's request carries a prompt, a system prompt and a JSON schema (default 2 MiB). */
+  maxStreamBodyBytes?: number;
+  /** How long a stream's reader may take nothing before it is cut off (default 30 s, the stall limit). */
+  streamDrainTimeoutMs?: number;
 }
 
 export interface BrowserHost {
@@ -36,32 +45,8 @@ export interface BrowserHost {
 interface HostState extends BrowserHostOptions {
   bodyTimeoutMs: number;
   maxBodyBytes: number;
-}
-
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'content-security-policy': contentSecurityPolicy(),
-};
-
-const TEXT = 'text/plain; charset=utf-8';
-
-/** `close` for answers after which the rest of the request is not read: the connection cannot carry another. */
-function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, close = false): void {
-  if (response.headersSent || response.destroyed) return;
-  response.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'content-type': contentType,
-    'cache-control': 'no-store',
-    'content-length': Buffer.byteLength(body),
-    ...(close ? { connection: 'close' } : {}),
-  });
-  response.end(body);
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown, close = false): void {
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(body), close);
+  maxStreamBodyBytes: number;
+  streamDrainTimeoutMs: number;
 }
 
 /** A refusal in the form the caller reads: `{ error }` to the page's bridge, a line of text elsewhere. */
@@ -71,14 +56,8 @@ function refuse(response: ServerResponse, api: boolean, status: number, error: s
 }
 
 async function handleApi(request: IncomingMessage, response: ServerResponse, state: HostState, channel: string) {
-  if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST for API calls.' });
-  if (!originAllowed(request, state.port)) return sendJson(response, 403, { error: 'Requests from other sites are refused.' });
-  if (!tokenMatches(request, state.token)) {
-    return sendJson(response, 401, { error: 'Missing or wrong access token. Open the address printed by "pnpm start:browser".' });
-  }
-  if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-    return sendJson(response, 415, { error: 'Send the API call as JSON (content-type: application/json).' });
-  }
+  const refusal = apiRefusal(request, state.port, state.token);
+  if (refusal) return sendJson(response, refusal.status, { error: refusal.error });
   if (!isChannel(channel)) return sendJson(response, 404, { error: `There is no channel named ${JSON.stringify(channel.slice(0, 80))}.` });
   const body = await readBody(request, { maxBytes: state.maxBodyBytes, deadlineMs: state.bodyTimeoutMs });
   if (!body.ok) return sendJson(response, body.status, { error: body.error }, true);
@@ -121,6 +100,7 @@ function route(request: IncomingMessage, response: ServerResponse, state: HostSt
     refuse(response, target.api, 403, 'Requests must name this host (127.0.0.1 or localhost with its port) in one Host header.');
     return Promise.resolve();
   }
+  if (target.path.startsWith(STREAM_PATH_PREFIX)) return handleStream(request, response, state, target.path.slice(STREAM_PATH_PREFIX.length));
   return target.api
     ? handleApi(request, response, state, target.path.slice('/api/'.length))
     : handleStatic(request, response, state, target.path);
@@ -129,12 +109,19 @@ function route(request: IncomingMessage, response: ServerResponse, state: HostSt
 /**
  * Serves the built renderer and the contract over HTTP on 127.0.0.1, for
  * machines without an Electron binary and for headless use. The same API and
- * the same validation as Electron's IPC; the page cannot tell the difference.
+ * the same validation as Electron's IPC, the streams as NDJSON responses; the
+ * page cannot tell the difference.
  * Whatever bytes arrive, the answer is a 4xx with a sentence and the host
  * keeps serving; slow clients are cut off within seconds.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const state: HostState = { bodyTimeoutMs: 5_000, maxBodyBytes: 1024 * 1024, ...options };
+  const state: HostState = {
+    bodyTimeoutMs: 5_000,
+    maxBodyBytes: 1024 * 1024,
+    maxStreamBodyBytes: 2 * 1024 * 1024,
+    streamDrainTimeoutMs: STREAM_LIMITS.stallTimeoutMs,
+    ...options,
+  };
   const headersTimeout = options.headersTimeoutMs ?? 5_000;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 10_000, headersTimeout);
   const server = createServer(

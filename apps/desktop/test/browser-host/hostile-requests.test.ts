@@ -1,7 +1,7 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApi } from '@switchboard/core';
+import { createBackend } from '@switchboard/core';
 import { memorySecretStore } from '../../../../packages/core/test/support/memory-secret-store.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../src/browser-host/server.js';
@@ -17,9 +17,10 @@ beforeAll(async () => {
   const rendererDir = join(dir, 'renderer');
   await mkdir(rendererDir);
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-  const api = createApi({ userDataDir: join(dir, 'data'), secrets: memorySecretStore({ litellm: KEY }) });
+  const { api, streams } = createBackend({ userDataDir: join(dir, 'data'), secrets: memorySecretStore({ litellm: KEY }) });
   host = await startBrowserHost({
     api,
+    streams,
     rendererDir,
     token: TOKEN,
     port: 0,
@@ -144,8 +145,9 @@ describe('the browser host, when a channel fails unexpectedly', () => {
   it('answers 500 with a sentence, logs only the channel and the error name, and keeps serving', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'switchboard-host-throws-'));
     const lines: string[] = [];
-    const api = createApi({ userDataDir: dir, secrets: memorySecretStore() });
+    const { api, streams } = createBackend({ userDataDir: dir, secrets: memorySecretStore() });
     const throwing = await startBrowserHost({
+      streams,
       api: {
         ...api,
         'litellm:test-connection': async () => {

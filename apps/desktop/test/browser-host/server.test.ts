@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApi } from '@switchboard/core';
+import { createBackend } from '@switchboard/core';
 import { contentSecurityPolicy } from '@switchboard/shared';
 import { memorySecretStore } from '../../../../packages/core/test/support/memory-secret-store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
   host = await startBrowserHost({
     // Secrets are not what these tests are about: a map keeps them off the real keychain.
-    api: createApi({ userDataDir: join(dir, 'data'), secrets: memorySecretStore() }),
+    ...createBackend({ userDataDir: join(dir, 'data'), secrets: memorySecretStore() }),
     rendererDir,
     token: TOKEN,
     port: 0,
@@ -112,8 +112,8 @@ describe('the browser host', () => {
   });
 
   it('says so in a sentence when its port is taken', async () => {
-    const api = createApi({ userDataDir: await mkdtemp(join(tmpdir(), 'switchboard-host-taken-')), secrets: memorySecretStore() });
-    await expect(startBrowserHost({ api, rendererDir: '/nonexistent', token: TOKEN, port: host.port })).rejects.toThrow(
+    const backend = createBackend({ userDataDir: await mkdtemp(join(tmpdir(), 'switchboard-host-taken-')), secrets: memorySecretStore() });
+    await expect(startBrowserHost({ ...backend, rendererDir: '/nonexistent', token: TOKEN, port: host.port })).rejects.toThrow(
       `Port ${host.port} on 127.0.0.1 is already in use. Choose another with --port`,
     );
   });

@@ -15,7 +15,7 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   fixture = await startContractFixture();
-  host = await startBrowserHost({ api: fixture.api, rendererDir: '/nonexistent', token: TOKEN, port: 0, log: (line) => logged.push(line) });
+  host = await startBrowserHost({ api: fixture.api, streams: fixture.streams, rendererDir: '/nonexistent', token: TOKEN, port: 0, log: (line) => logged.push(line) });
 });
 afterAll(async () => {
   await host?.close();

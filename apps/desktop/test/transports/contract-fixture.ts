@@ -2,13 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApi, type FetchLike } from '@switchboard/core';
-import type { SwitchboardApi } from '@switchboard/shared';
+import { createBackend, type FetchLike } from '@switchboard/core';
+import type { SwitchboardApi, SwitchboardStreams } from '@switchboard/shared';
 import { memorySecretStore } from '../../../../packages/core/test/support/memory-secret-store.js';
 import {
   DEFAULT_MASTER_KEY,
   startLiteLLMServer,
   startOpenRouterServer,
+  type LiteLLMServer,
   type RunningServer,
 } from '../../../../packages/test-servers/src/index.js';
 import type { InputVocabulary } from './channel-inputs.js';
@@ -37,6 +38,9 @@ async function closedPort(): Promise<number> {
 
 export interface ContractFixture {
   api: SwitchboardApi;
+  streams: SwitchboardStreams;
+  /** The LiteLLM proxy behind the fixture, for a stream's pace and its hang-up counter. */
+  litellm: LiteLLMServer;
   vocabulary: InputVocabulary;
   close(): Promise<void>;
 }
@@ -49,12 +53,13 @@ export interface ContractFixture {
  */
 export async function startContractFixture(): Promise<ContractFixture> {
   const dir = await mkdtemp(join(tmpdir(), 'switchboard-contract-'));
-  const servers: RunningServer[] = [await startLiteLLMServer(), await startOpenRouterServer()];
-  const [litellm, openrouter] = servers as [RunningServer, RunningServer];
+  const litellm = await startLiteLLMServer();
+  const openrouter = await startOpenRouterServer();
+  const servers: RunningServer[] = [litellm, openrouter];
   const nowhere = `http://127.0.0.1:${await closedPort()}`;
   const realFetch = globalThis.fetch;
   globalThis.fetch = loopbackOnly(realFetch) as typeof fetch;
-  const api = createApi({
+  const { api, streams } = createBackend({
     userDataDir: join(dir, 'data'),
     secrets: memorySecretStore(),
     env: {
@@ -66,6 +71,8 @@ export async function startContractFixture(): Promise<ContractFixture> {
   });
   return {
     api,
+    streams,
+    litellm,
     vocabulary: {
       urls: [litellm.url, `${litellm.url}/v1/`, nowhere, 'http://localhost:4000', 'https://openrouter.ai/api/v1', 'file:///etc/passwd', 'http://user:pw@127.0.0.1:1'],
       keys: [DEFAULT_MASTER_KEY, 'sk-or-v1-test', 'sk-property-test-key-0001'],
