@@ -1,10 +1,11 @@
 import type { BrowserWindow} from 'electron';
 import { app, dialog, ipcMain } from 'electron';
-import { createApi } from '@switchboard/core';
+import { createBackend } from '@switchboard/core';
 import { preloadPath, rendererIndexPath } from './build-paths.js';
 import { makeElectronConf } from './electron-conf.js';
-import { registerContractHandlers } from './ipc.js';
+import { registerContractHandlers, type SenderCheck } from './ipc.js';
 import { rendererEntryUrl, resolveRendererEntry } from './renderer-entry.js';
+import { registerStreamHandler } from './stream-ipc.js';
 import { isTrustedSender } from './trusted-sender.js';
 import { applyUserDataDir } from './user-data.js';
 import { createMainWindow } from './window.js';
@@ -32,12 +33,14 @@ function focusWindow(): void {
 }
 
 function start(): void {
-  const api = createApi({
+  const { api, streams } = createBackend({
     userDataDir: app.getPath('userData'),
     makeConf: makeElectronConf,
     env: process.env,
   });
-  registerContractHandlers(ipcMain, api, (event) => mainWindow !== null && isTrustedSender(event, mainWindow, appUrl));
+  const fromOwnWindow: SenderCheck = (event) => mainWindow !== null && isTrustedSender(event, mainWindow, appUrl);
+  registerContractHandlers(ipcMain, api, fromOwnWindow);
+  registerStreamHandler(ipcMain, streams, fromOwnWindow);
   openWindow();
 }
 

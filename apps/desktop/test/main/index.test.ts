@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { channels } from '@switchboard/shared';
-import { eventFrom, FakeIpcMain, FakeWebContents, type FakeBrowserWindow } from './fake-electron.js';
+import { MessageChannel } from 'node:worker_threads';
+import { channels, STREAM_IPC_CHANNEL } from '@switchboard/shared';
+import { electronPort, eventFrom, FakeIpcMain, FakeWebContents, type FakeBrowserWindow } from './fake-electron.js';
 import type * as CoreModuleNamespace from '@switchboard/core';
 
 type CoreModule = typeof CoreModuleNamespace;
@@ -27,7 +28,7 @@ const h = vi.hoisted(() => {
       storeOptions: [] as Array<{ cwd: string; name: string }>,
       failStore: false,
       secrets: new Map<string, string>(),
-      ipc: null as unknown as { handle(channel: string, handler: unknown): void },
+      ipc: null as unknown as { handle(channel: string, handler: unknown): void; on(channel: string, listener: unknown): void },
       windows: [] as FakeBrowserWindow[],
     };
   };
@@ -78,7 +79,10 @@ vi.mock('electron', async () => {
   return {
     app,
     BrowserWindow,
-    ipcMain: { handle: (channel: string, handler: unknown) => h.current.ipc.handle(channel, handler) },
+    ipcMain: {
+      handle: (channel: string, handler: unknown) => h.current.ipc.handle(channel, handler),
+      on: (channel: string, listener: unknown) => h.current.ipc.on(channel, listener),
+    },
     dialog: { showErrorBox: (title: string, content: string) => h.current.errorBoxes.push([title, content]) },
     shell: { openExternal: async () => undefined },
   };
@@ -97,8 +101,8 @@ vi.mock('electron-store', async () => {
   return { default: FakeElectronStore };
 });
 
-// The real keychain needs a Secret Service; everything else in core stays real, createApi included:
-// main leaves the keychain to createApi, so the map goes in where main calls it.
+// The real keychain needs a Secret Service; everything else in core stays real, createBackend included:
+// main leaves the keychain to createBackend, so the map goes in where main calls it.
 vi.mock('@switchboard/core', async (importOriginal) => {
   const core = await importOriginal<CoreModule>();
   const secrets = {
@@ -106,7 +110,7 @@ vi.mock('@switchboard/core', async (importOriginal) => {
     set: async (account: string, secret: string) => void h.current.secrets.set(account, secret),
     delete: async (account: string) => void h.current.secrets.delete(account),
   };
-  return { ...core, createApi: (options: Parameters<CoreModule['createApi']>[0]) => core.createApi({ ...options, secrets }) };
+  return { ...core, createBackend: (options: Parameters<CoreModule['createBackend']>[0]) => core.createBackend({ ...options, secrets }) };
 });
 
 let scratch: string;
@@ -213,6 +217,22 @@ describe('main entry', () => {
 
     window.emit('closed');
     await expect(ipc.invoke('litellm:get-config', eventFrom(window.webContents))).rejects.toThrow(/refused/);
+  });
+
+  it("answers streams from its own window on a port, and refuses another window's", async () => {
+    await launch();
+    await becomeReady();
+    const window = onlyWindow();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect([...ipc.listeners.keys()]).toEqual([STREAM_IPC_CHANNEL]);
+    const stream = (sender: FakeWebContents) => {
+      const { port1, port2 } = new MessageChannel();
+      ipc.emit(STREAM_IPC_CHANNEL, { ...eventFrom(sender), ports: [electronPort(port2)] }, { channel: 'playground:generate', input: { prompt: '' } });
+      return new Promise((resolve) => port1.once('message', (message) => resolve(message)).unref());
+    };
+    // An input that does not fit is refused by main itself, before core: no request leaves the test.
+    await expect(stream(window.webContents)).resolves.toEqual({ type: 'end', error: expect.stringMatching(/^Invalid input for playground:generate/) });
+    await expect(stream(new FakeWebContents(window.webContents.mainFrame.url))).resolves.toEqual({ type: 'end', error: expect.stringMatching(/refused the stream/) });
   });
 
   it('quits at once when another instance holds the lock', async () => {
