@@ -81,7 +81,7 @@ export interface ChatEnding {
   model: string;
   stream: boolean;
   ending: ChatEndingKind;
-  /** Token chunks (reasoning and answer) written before the end; 0 for a plain answer. */
+  /** Token chunks (reasoning and answer) the answer had got through before the end; for a plain answer, generated but not yet sent. */
   chunksSent: number;
 }
 

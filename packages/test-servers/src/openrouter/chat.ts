@@ -126,7 +126,7 @@ async function streamAnswer(res: ServerResponse, watch: ChatWatch, knobs: Stream
     })),
     ...plan.content.map((text) => ({ role: 'assistant', content: text })),
   ];
-  const keepAlive = { everyMs: keepAliveMs, tick: () => void res.write(PROCESSING) };
+  const keepAlive = { everyMs: keepAliveMs, tick: () => void (res.destroyed || res.write(PROCESSING)) };
   const outcome = await paceChunks(deltas.length, knobs, watch, (index) => writeWithBackpressure(res, chunk(deltas[index] ?? {}, null)), keepAlive);
   if (outcome === 'gone') return;
   if (outcome === 'drop') return dropConnection(res, watch);
