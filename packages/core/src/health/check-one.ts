@@ -40,18 +40,19 @@ export async function checkOne(generation: Generation, input: GenerateInput, dea
   const cancel = () => controller.abort();
   signal.addEventListener('abort', cancel, { once: true });
   const started = clock.monotonic();
-  const health = (state: ModelHealth['state'], message: string | null): ModelHealth => ({
+  // The model's own time where the request says it (from sending to the end), not the metadata looked up before it.
+  const health = (state: ModelHealth['state'], message: string | null, totalMs?: number): ModelHealth => ({
     state,
-    latencyMs: Math.max(0, Math.round(clock.monotonic() - started)),
+    latencyMs: Math.max(0, Math.round(totalMs ?? clock.monotonic() - started)),
     checkedAt: clock.now(),
     message,
   });
   try {
     if (signal.aborted) return null;
     for await (const event of generation(input, controller.signal)) {
-      if (event.type === 'error') return health(event.error.kind === 'timeout' ? 'timeout' : 'error', event.error.message);
+      if (event.type === 'error') return health(event.error.kind === 'timeout' ? 'timeout' : 'error', event.error.message, event.totalMs);
       if (event.type !== 'done') continue;
-      if (event.ending === 'complete') return health('ok', null);
+      if (event.ending === 'complete') return health('ok', null, event.totalMs);
       if (timedOut) return health('timeout', `${input.modelId} did not answer within ${seconds(deadlineMs)}. It may be overloaded, or its upstream down; check it again later.`);
       if (signal.aborted) return null;
       return health('error', `${input.modelId} stopped answering before the end of its answer. Check it again; if it keeps happening, check the proxy's logs.`);
