@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { DEFAULT_GENERATION_PARAMS, GenerateEventSchema, STREAM_LIMITS, type GenerateEvent, type ProxyErrorKind } from '@switchboard/shared';
-import { fixturesDir } from '@switchboard/test-servers';
+import { DEFAULT_GENERATION_PARAMS, GenerateEventSchema, ModelCapabilitiesSchema, STREAM_LIMITS, type GenerateEvent, type ProxyErrorKind } from '@switchboard/shared';
+import { fixturesDir, startStaticServer } from '@switchboard/test-servers';
 import { afterEach, expect } from 'vitest';
-import { generate } from '../../packages/core/src/generate/index.js';
+import { generate, resolveCapabilities } from '../../packages/core/src/generate/index.js';
 import { pause, startRawUpstream, untilClosed, type Answer, type RawUpstream } from '../../packages/core/test/generate/support/raw-upstream.js';
 import { hostileCases, type Probe } from '../support/hostile-cases.js';
 
@@ -14,7 +14,7 @@ const LIMITS = { ...STREAM_LIMITS, firstByteTimeoutMs: 1500, stallTimeoutMs: 700
 /** However the upstream behaves, a generation ends within its longest deadline and a margin. */
 const BOUND_MS = LIMITS.maxDurationMs + 2000;
 
-const upstreams: RawUpstream[] = [];
+const upstreams: Array<Pick<RawUpstream, 'close'>> = [];
 afterEach(async () => {
   await Promise.all(upstreams.splice(0).map((upstream) => upstream.close()));
 });
@@ -193,4 +193,33 @@ const echoCases = ECHOES.flatMap(([where, answer]) =>
   })),
 );
 
-hostileCases([...liarCases, ...echoCases]);
+const group = (fields: Record<string, unknown>) => JSON.stringify({ data: [{ model_group: 'm', max_input_tokens: 8192, ...fields }] });
+
+/** A proxy that lies about what a model takes: the capabilities still keep the contract, and say nothing they cannot stand behind. */
+const LYING_METADATA: Array<[string, string, Partial<Record<'supportedParams' | 'supportsReasoning' | 'supportsResponseSchema', unknown>>]> = [
+  ['10,000 supported params', group({ supported_openai_params: Array.from({ length: 10_000 }, (_, i) => `p${i}`) }), {}],
+  ['param names of 1,000 characters, numbers, nulls and objects', group({ supported_openai_params: ['x'.repeat(1000), 7, null, { a: 1 }, 'temperature'] }), { supportedParams: ['temperature'] }],
+  ['param names with spaces, quotes and control characters', group({ supported_openai_params: ['temp erature', 'a"b', 'c\u0000d', '__proto__'] }), { supportedParams: ['__proto__'] }],
+  ['flags that are strings', group({ supported_openai_params: ['stream'], supports_reasoning: 'true', supports_response_schema: 1 }), { supportsReasoning: null, supportsResponseSchema: null }],
+  ['a list that is an object', group({ supported_openai_params: { 0: 'temperature' } }), { supportedParams: null }],
+  ['data that is not a list', JSON.stringify({ data: { model_group: 'm' } }), { supportedParams: null, supportsReasoning: null }],
+  ['a web page', '<html><title>LiteLLM Dashboard</title></html>', { supportedParams: null }],
+  ['2 MB of garbage', 'x'.repeat(2 * 1024 * 1024), { supportedParams: null }],
+];
+
+const metadataCases = LYING_METADATA.map(([what, body, expected]) => ({
+  name: `generate: capabilities from a proxy that sends ${what} keep the contract`,
+  async run() {
+    const server = await startStaticServer({
+      '/model_group/info': { contentType: 'application/json', body },
+      '/utils/supported_openai_params': { contentType: 'application/json', body: '{"supported_openai_params": "all of them"}' },
+    });
+    upstreams.push(server);
+    const context = { client: { fetch, timeoutMs: 3000, maxBytes: 1024 * 1024 }, publicModelMap: { load: async () => null } };
+    const capabilities = await resolveCapabilities(context, { instanceId: 'litellm', baseUrl: server.url, key: KEY }, 'm', null);
+    expect(ModelCapabilitiesSchema.safeParse(capabilities).success, JSON.stringify(capabilities).slice(0, 200)).toBe(true);
+    expect(capabilities).toMatchObject(expected);
+  },
+}));
+
+hostileCases([...liarCases, ...echoCases, ...metadataCases]);
