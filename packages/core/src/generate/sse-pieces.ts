@@ -54,7 +54,8 @@ export async function* ssePieces(body: ReadableStream<Uint8Array>, options: SseO
         if (options.aborted()) throw error;
         return;
       }
-      if (chunk.done) parser.reset({ consume: true });
+      // A last event without its closing blank line ("data: [DONE]\n" at the end of the body) still counts.
+      if (chunk.done) parser.feed('\n\n');
       else {
         options.onChunk();
         parser.feed(decoder.decode(chunk.value, { stream: true }));

@@ -137,6 +137,11 @@ describe('a stream that is not a chat completion', () => {
     expect(doneOf(events).ending).toBe('complete');
   });
 
+  test.each(['data: [DONE]', 'data: [DONE]\n', 'data: [DONE]\r\n'])('%j at the very end, without its blank line, still completes', async (last) => {
+    const { events } = await generateAgainst(sse(textChunk('Hi'), last));
+    expect(doneOf(events).ending).toBe('complete');
+  });
+
   test('a stream that ends without [DONE] is cut off', async () => {
     const { events } = await generateAgainst(sse(textChunk('Half')));
     expect(doneOf(events)).toMatchObject({ ending: 'cut-off' });
