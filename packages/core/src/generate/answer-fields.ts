@@ -36,9 +36,18 @@ function shortLabel(value: unknown, max: number): string | null {
   return typeof value === 'string' && value.length > 0 && value.length <= max && !/\p{Cc}/u.test(value) ? value : null;
 }
 
-/** Text where text belongs; null or absent is "none", any other type means the server is not speaking the API. */
+/** A content part of the array form (`[{"type": "text", "text": "…"}]`, as Mistral sends): its text, or nothing for another kind of part. */
+function partText(part: unknown, what: string): string {
+  if (!isFields(part) || typeof part.type !== 'string') throw new MalformedAnswer(`${what} that is not text`);
+  if (part.type !== 'text') return '';
+  if (typeof part.text !== 'string') throw new MalformedAnswer(`${what} that is not text`);
+  return part.text;
+}
+
+/** Text where text belongs, plain or as content parts; null or absent is "none", any other type means the server is not speaking the API. */
 function text(value: unknown, what: string): string | null {
   if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) return value.map((part) => partText(part, what)).join('');
   if (typeof value !== 'string') throw new MalformedAnswer(`${what} that is not text`);
   return value;
 }

@@ -121,6 +121,14 @@ describe('a stream that is not a chat completion', () => {
     expect(textOf(events)).toBe('Hi');
   });
 
+  test('content sent as parts is read for its text parts', async () => {
+    const parts = [{ type: 'text', text: 'Hi' }, { type: 'image_url', image_url: { url: 'x' } }, { type: 'text', text: ' there' }];
+    const { events } = await generateAgainst(sse(chunk({ choices: [{ delta: { content: parts } }] }), 'data: [DONE]\n\n'));
+    expect(textOf(events)).toBe('Hi there');
+    const { events: refused } = await generateAgainst(sse(chunk({ choices: [{ delta: { content: [{ type: 'text', text: 5 }] } }] })));
+    expect(errorOf(refused)).toMatchObject({ kind: 'bad-response' });
+  });
+
   test('a server that ignores `stream` and answers whole is read as a plain answer', async () => {
     const body = JSON.stringify({ model: 'm', choices: [{ message: { content: 'Whole' }, finish_reason: 'stop' }] });
     const { events } = await generateAgainst((_request, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(body));
