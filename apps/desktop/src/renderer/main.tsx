@@ -10,6 +10,7 @@ import './styles/combobox.css';
 import './styles/platforms.css';
 import './styles/opencode.css';
 import './styles/notices.css';
+import './styles/playground.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Switchboard: the page has no #root element.');

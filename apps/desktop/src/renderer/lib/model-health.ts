@@ -9,7 +9,7 @@ export const checkFailed = (health: ModelHealth | undefined | null): boolean => 
  * it spends tokens; `running` lists results as they arrive; it ends `done`,
  * `stopped` (Stop), or `error` (the check could not run).
  */
-export type CheckStatus = 'idle' | 'confirming' | 'running' | 'done' | 'stopped' | 'error';
+type CheckStatus = 'idle' | 'confirming' | 'running' | 'done' | 'stopped' | 'error';
 
 export interface CheckRun {
   status: CheckStatus;

@@ -2,7 +2,7 @@ import type { Model } from '@switchboard/shared';
 import type { PlaygroundRun } from './playground-run';
 
 /** One line of the metrics: what it is, and its value or "unknown". */
-export interface Metric {
+interface Metric {
   key: string;
   label: string;
   value: string;
@@ -14,7 +14,7 @@ const ms = (value: number | null): string => (value === null ? UNKNOWN : value <
 const count = (value: number | null | undefined): string => (value === null || value === undefined ? UNKNOWN : String(value));
 
 /** "$0.000123": the cost of one answer is small; three significant digits say it. */
-export function formatCost(usd: number): string {
+function formatCost(usd: number): string {
   if (usd === 0) return '$0';
   return usd >= 0.01 ? `$${usd.toFixed(4)}` : `$${Number(usd.toPrecision(3))}`;
 }

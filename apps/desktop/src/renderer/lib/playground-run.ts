@@ -16,7 +16,7 @@ type Finish = Omit<Extract<GenerateEvent, { type: 'done' }>, 'type'>;
  * pressed Stop; `error`: it failed with a sentence. Whatever arrived before
  * a stop or an error stays.
  */
-export type RunStatus = 'idle' | 'streaming' | 'done' | 'stopped' | 'error';
+type RunStatus = 'idle' | 'streaming' | 'done' | 'stopped' | 'error';
 
 export interface PlaygroundRun {
   status: RunStatus;
@@ -96,5 +96,3 @@ export function runReducer(run: PlaygroundRun, action: RunAction): PlaygroundRun
       return { ...run, status: 'error', error: action.error, endedAt: action.at };
   }
 }
-
-export const isRunning = (run: PlaygroundRun): boolean => run.status === 'streaming';

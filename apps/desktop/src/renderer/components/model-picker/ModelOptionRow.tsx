@@ -1,6 +1,9 @@
-import type { Model } from '@switchboard/shared';
-import { memo } from 'react';
+import type { Model, ModelHealth } from '@switchboard/shared';
+import { memo, useContext } from 'react';
+import { ShownModelHealthContext } from '../../hooks/useModelHealth';
 import { titleOf } from '../../lib/catalog-index';
+import { checkFailed } from '../../lib/model-health';
+import { formatAbsoluteTime } from '../../lib/format';
 import { capabilityBadges, modelFacts, modeBadge, underlyingOf } from '../../lib/model-facts';
 import { Icon } from '../ui/Icon';
 import { Highlighted } from './Highlighted';
@@ -34,6 +37,9 @@ function OptionRow({ model, id, ordinal, setSize, selected, active, current, tit
   const mode = modeBadge(model);
   const underlying = underlyingOf(model);
   const showId = title !== model.id;
+  // From the picker's parent, so the picker passes nothing; the row re-renders when a check changes it.
+  const health = useContext(ShownModelHealthContext)?.[model.id];
+  const failed = checkFailed(health) ? health : null;
   return (
     <div
       role="option"
@@ -59,6 +65,11 @@ function OptionRow({ model, id, ordinal, setSize, selected, active, current, tit
           {current ? (
             <span className="badge" data-badge="current" title="The model Switchboard is set to use">
               current
+            </span>
+          ) : null}
+          {failed ? (
+            <span className="badge badge-danger" data-badge="check-failed" data-state={failed.state} title={failedCheckTitle(failed)}>
+              {failed.state === 'timeout' ? 'check timed out' : 'check failed'}
             </span>
           ) : null}
           {mode ? (
@@ -117,6 +128,12 @@ function OptionRow({ model, id, ordinal, setSize, selected, active, current, tit
       </span>
     </div>
   );
+}
+
+/** "Last check (22 Nov 2026, 14:05:09) failed: <sentence>", in the badge's tooltip. */
+function failedCheckTitle(health: ModelHealth): string {
+  const what = health.state === 'timeout' ? 'timed out' : 'failed';
+  return `Last check (${formatAbsoluteTime(health.checkedAt)}) ${what}${health.message ? `: ${health.message}` : ''}. Check it again from its platform's settings.`;
 }
 
 const sameRanges = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((value, i) => value === b[i]);

@@ -1,5 +1,6 @@
 import { useRef, type FormEvent } from 'react';
 import { useKeepFocus } from '../../hooks/useKeepFocus';
+import { ShownModelHealthContext, useModelHealth } from '../../hooks/useModelHealth';
 import { useModelLimits } from '../../hooks/useModelLimits';
 import { usePlatformConnection } from '../../hooks/usePlatformConnection';
 import { instanceId, type PlatformInstance } from '../../lib/platforms';
@@ -7,6 +8,7 @@ import type { PlatformChange } from '../../lib/saved-choices';
 import { OpencodeConfigSection } from '../opencode/OpencodeConfigSection';
 import { Spinner } from '../ui/Spinner';
 import { ApiKeyField } from './ApiKeyField';
+import { CheckModels } from './CheckModels';
 import { ModelLimitsForm } from './ModelLimitsForm';
 import { ModelSection } from './ModelSection';
 import { NameField } from './NameField';
@@ -33,6 +35,7 @@ export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
   const connection = usePlatformConnection(instance, onChange);
   const { state, catalog, refresh } = connection;
   const limits = useModelLimits(connection.calls.setModelLimits, connection.savedViewChanged, refresh);
+  const health = useModelHealth(instanceId(instance));
   const testButtonRef = useRef<HTMLButtonElement>(null);
   const saveButtonRef = useRef<HTMLButtonElement>(null);
   useKeepFocus(state.busy === 'testing' || state.busy === 'disconnecting', testButtonRef);
@@ -88,15 +91,22 @@ export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
         </div>
       </form>
 
-      <ModelSection
-        testIdPrefix={prefix}
-        catalog={catalog.state}
-        clock={catalog.now}
-        selectedId={selected}
-        currentId={state.saved?.connected ? state.saved.selectedModel : null}
-        onSelect={connection.selectModel}
-        onRefresh={refresh && catalog.state.url === state.saved?.url ? () => void refresh() : null}
-      />
+      <ShownModelHealthContext.Provider value={health}>
+        <ModelSection
+          testIdPrefix={prefix}
+          catalog={catalog.state}
+          clock={catalog.now}
+          selectedId={selected}
+          currentId={state.saved?.connected ? state.saved.selectedModel : null}
+          onSelect={connection.selectModel}
+          onRefresh={refresh && catalog.state.url === state.saved?.url ? () => void refresh() : null}
+        />
+      </ShownModelHealthContext.Provider>
+
+      {/* The check asks the saved connection, so it is offered for the saved proxy's list only. */}
+      {state.saved?.connected && catalog.state.url === state.saved.url && catalog.state.models?.length ? (
+        <CheckModels instanceId={instanceId(instance)} models={catalog.state.models} clock={catalog.now} />
+      ) : null}
 
       {platform.userLimits && selected !== null ? (
         <ModelLimitsForm

@@ -1,0 +1,81 @@
+import { useRef } from 'react';
+import type { PlaygroundRun } from '../../lib/playground-run';
+import { CopyButton } from './CopyButton';
+
+interface PlaygroundAnswerProps {
+  run: PlaygroundRun;
+}
+
+/** How an answer ended, when that needs saying beside it. */
+function endingNote(run: PlaygroundRun): { state: string; text: string } | null {
+  if (run.status === 'stopped') return { state: 'stopped', text: 'Stopped: the answer ends where you pressed Stop.' };
+  if (run.status === 'done' && run.finish?.ending === 'cut-off') {
+    return { state: 'cut-off', text: 'Cut off: the stream ended before the proxy said it was complete, so the answer may be missing its end.' };
+  }
+  return null;
+}
+
+/**
+ * The answer as it arrives, the reasoning apart and collapsed, how it ended,
+ * and the copy buttons. What streamed before a stop or an error stays.
+ */
+export function PlaygroundAnswer({ run }: PlaygroundAnswerProps) {
+  const answerRef = useRef<HTMLDivElement>(null);
+  const curlRef = useRef<HTMLElement>(null);
+  if (run.status === 'idle') return null;
+  const streaming = run.status === 'streaming';
+  const ending = endingNote(run);
+  const leftOut = run.request?.leftOut ?? [];
+
+  return (
+    <section className="playground-answer stack-tight" aria-label="Answer">
+      {leftOut.length > 0 ? (
+        <p className="notice notice-warning" data-testid="playground-left-out">
+          Not sent: {leftOut.join(', ')}. The model's metadata does not list {leftOut.length === 1 ? 'it' : 'them'}.
+        </p>
+      ) : null}
+      {run.reasoning !== '' ? (
+        <details className="playground-reasoning" data-testid="playground-reasoning">
+          <summary>Reasoning</summary>
+          <div className="playground-text">{run.reasoning}</div>
+        </details>
+      ) : null}
+      <div
+        ref={answerRef}
+        className="playground-output playground-text"
+        data-testid="playground-output"
+        data-state={run.status}
+        data-ending={ending?.state}
+        aria-busy={streaming}
+        aria-label="Answer text"
+        tabIndex={0}
+      >
+        {run.answer}
+        {streaming ? <span className="playground-caret" aria-hidden="true" /> : null}
+      </div>
+      {ending ? (
+        <p className="notice notice-warning" data-testid="playground-ending" data-state={ending.state}>
+          {ending.text}
+        </p>
+      ) : null}
+      {run.error ? (
+        <p role="alert" className="status-line status-error" data-testid="playground-error" data-kind={run.error.kind}>
+          {run.error.message}
+        </p>
+      ) : null}
+      {!streaming && (run.answer !== '' || run.request) ? (
+        <div className="actions">
+          {run.answer !== '' ? <CopyButton text={run.answer} label="Copy answer" testId="playground-copy-answer" fallbackTarget={answerRef} /> : null}
+          {run.request ? (
+            <>
+              <CopyButton text={run.request.curl} label="Copy as curl" testId="playground-copy-curl" fallbackTarget={curlRef} />
+              <code ref={curlRef} className="visually-hidden" data-testid="playground-curl">
+                {run.request.curl}
+              </code>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import type { GenerateEvent, GenerateInput, StreamHandle } from '@switchboard/shared';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { frameBatch, type FrameBatch, type FrameScheduler } from '../lib/playground-frames';
+import { initialRun, runReducer, type PlaygroundRun } from '../lib/playground-run';
+import { openStream } from '../lib/stream';
+
+interface PlaygroundRunner {
+  run: PlaygroundRun;
+  send(input: GenerateInput): void;
+  /** Stops the answer end to end (the upstream request is closed); what came stays, marked stopped. */
+  stop(): void;
+}
+
+interface Live {
+  runId: number;
+  handle: StreamHandle;
+  batch: FrameBatch<GenerateEvent>;
+}
+
+const now = () => performance.now();
+
+/**
+ * One generation at a time, streamed into the run reducer. Events are
+ * batched per animation frame: the answer re-renders at most once a frame
+ * however fast the tokens come. `frames` and `clock` are injected in tests.
+ */
+export function usePlaygroundRun(frames?: FrameScheduler, clock: () => number = now): PlaygroundRunner {
+  const [run, dispatch] = useReducer(runReducer, initialRun);
+  const live = useRef<Live | null>(null);
+  const runs = useRef(0);
+
+  const end = useCallback(() => {
+    const current = live.current;
+    live.current = null;
+    current?.batch.dispose();
+    current?.handle.cancel();
+  }, []);
+  // Leaving the page stops the answer: nothing streams into a playground no one sees.
+  useEffect(() => end, [end]);
+
+  const send = useCallback(
+    (input: GenerateInput) => {
+      end();
+      const runId = (runs.current += 1);
+      dispatch({ type: 'started', runId, target: { instanceId: input.instanceId, modelId: input.modelId }, at: clock() });
+      const batch = frameBatch<GenerateEvent>((events) => dispatch({ type: 'events', runId, events, at: clock() }), frames);
+      const handle = openStream('playground:generate', input, {
+        onEvent(event) {
+          batch.push(event);
+          // The last word is shown at once, with what came before it in the same frame.
+          if (event.type === 'done' || event.type === 'error') batch.flush();
+        },
+        onEnd(error) {
+          batch.flush();
+          if (live.current?.runId === runId) live.current = null;
+          // Ended without a final event: a sentence from the transport, or nothing more to say (a cancel).
+          if (error) dispatch({ type: 'failed', runId, error, at: clock() });
+        },
+      });
+      live.current = { runId, handle, batch };
+    },
+    [end, frames, clock],
+  );
+
+  const stop = useCallback(() => {
+    const current = live.current;
+    if (!current) return;
+    current.batch.flush();
+    dispatch({ type: 'stopped', runId: current.runId, at: clock() });
+    end();
+  }, [end, clock]);
+
+  return { run, send, stop };
+}
