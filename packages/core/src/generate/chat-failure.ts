@@ -28,6 +28,14 @@ export function chatFailure(response: HttpResponse, url: string, modelId: string
       `${wording.product} at ${origin} does not offer the model ${model} (HTTP ${status})${said(response)}. Refresh the model list and pick a model it offers.`,
     );
   }
+  // A route that does not exist says only "Not Found"; a 404 that says more is about the model (OpenRouter's "No endpoints found for …").
+  const message = errorDetail(response.text).message ?? '';
+  if (status === 404 && message !== '' && !/^not found\.?$/i.test(message.trim())) {
+    return new HttpFailure(
+      'not-found',
+      `${wording.product} at ${origin} cannot serve ${model} now (HTTP 404)${said(response)}. Try again later, or pick another model.`,
+    );
+  }
   if (status >= 500) {
     return new HttpFailure(
       'server-error',

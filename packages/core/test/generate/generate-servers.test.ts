@@ -123,7 +123,7 @@ describe('core against the LiteLLM test server', () => {
 
 describe('core against the OpenRouter test server', () => {
   async function openrouter() {
-    const server = await startOpenRouterServer({ reasoningReply: 'Thinking it over' });
+    const server = await startOpenRouterServer({ reasoningReply: 'Thinking it over', unavailableModels: ['openai/gpt-4o-mini'] });
     closers.push(() => server.close());
     return server;
   }
@@ -151,11 +151,16 @@ describe('core against the OpenRouter test server', () => {
     expect(textOf(events)).toBe('Hi from upstream');
   });
 
-  test('a bad key and an unknown model are errors with sentences', async () => {
+  test('a bad key, an unknown model, a model no provider serves and a wrong base are errors with sentences', async () => {
     const server = await openrouter();
     const refused = errorOf(await run(server.url, { modelId: 'openai/gpt-4o' }, aim(server.url, 'sk-or-v1-wrong')));
     expect(refused).toMatchObject({ kind: 'unauthorized', message: expect.stringMatching(/^OpenRouter at .* refused the API key \(HTTP 401\)/) });
     const unknown = errorOf(await run(server.url, { modelId: 'nobody/nothing' }, aim(server.url)));
     expect(unknown).toMatchObject({ kind: 'not-found', message: expect.stringMatching(/^OpenRouter at .* does not offer the model "nobody\/nothing"/) });
+    const unserved = errorOf(await run(server.url, { modelId: 'openai/gpt-4o-mini' }, aim(server.url)));
+    expect(unserved).toMatchObject({ kind: 'not-found', message: expect.stringMatching(/cannot serve "openai\/gpt-4o-mini" now \(HTTP 404\); it said "No endpoints found for openai\/gpt-4o-mini\."\. Try again later/) });
+    // A base URL that is wrong altogether is still said as such.
+    const wrongBase = errorOf(await run(server.url, { modelId: 'openai/gpt-4o' }, { ...aim(server.url), openAIBaseUrl: `${server.url}/elsewhere` }));
+    expect(wrongBase).toMatchObject({ kind: 'not-found', message: expect.stringMatching(/elsewhere\/chat\/completions was not found, so this does not look like/) });
   });
 });
