@@ -19,17 +19,25 @@ function said(response: HttpResponse): string {
 export function chatFailure(response: HttpResponse, url: string, modelId: string, key: string | null, wording: PlatformWording): HttpFailure {
   const origin = new URL(url).origin;
   const model = quoteServerText(modelId);
+  const detail = errorDetail(response.text);
+  // A key that is good but may not call this model (a LiteLLM team's list): not a wrong key.
+  if ((response.status === 401 || response.status === 403) && /model_access_denied|not allowed to access model/i.test(`${detail.type ?? ''} ${detail.message ?? ''}`)) {
+    return new HttpFailure(
+      'unauthorized',
+      `${wording.product} at ${origin} does not let this key use ${model} (HTTP ${response.status})${said(response)}. Pick a model the key may use, or ask the proxy's admin for access.`,
+    );
+  }
   const generic = failureForStatus(response, url, key, wording);
   if (generic.kind === 'unauthorized' || generic.kind === 'rate-limited') return generic;
   const { status } = response;
-  if ((status === 400 || status === 404) && UNKNOWN_MODEL.test(errorDetail(response.text).message ?? '')) {
+  if ((status === 400 || status === 404) && UNKNOWN_MODEL.test(detail.message ?? '')) {
     return new HttpFailure(
       'not-found',
       `${wording.product} at ${origin} does not offer the model ${model} (HTTP ${status})${said(response)}. Refresh the model list and pick a model it offers.`,
     );
   }
   // A route that does not exist says only "Not Found"; a 404 that says more is about the model (OpenRouter's "No endpoints found for …").
-  const message = errorDetail(response.text).message ?? '';
+  const message = detail.message ?? '';
   if (status === 404 && message !== '' && !/^not found\.?$/i.test(message.trim())) {
     return new HttpFailure(
       'not-found',

@@ -93,6 +93,7 @@ describe('core against the LiteLLM test server', () => {
   const failures: Array<[string, LiteLLMServerOptions, Partial<Parameters<typeof run>[2]>, string, string, RegExp]> = [
     ['a wrong key (400 no_db_connection)', {}, { key: 'sk-wrong' }, 'fake-up', 'unauthorized', /LiteLLM proxy at .* refused the API key \(HTTP 400\)\. Check the key/],
     ['no key (401)', {}, { key: null }, 'fake-up', 'unauthorized', /needs an API key \(HTTP 401\)/],
+    ['a team key asking for a model outside its list (401)', { teamKeys: { 'sk-team': { sentinels: ['all-team-models'], models: ['gpt-4o'] } } }, { key: 'sk-team' }, 'fake-up', 'unauthorized', /does not let this key use "fake-up" \(HTTP 401\); it said "team not allowed to access model.*Pick a model the key may use/],
     ['an unknown model (400)', {}, {}, 'nope', 'not-found', /does not offer the model "nope" \(HTTP 400\)/],
     ['a dead upstream, after the retries (500)', { deadUpstreamDelayMs: 200 }, {}, 'local-llama', 'server-error', /could not get an answer from "local-llama" \(HTTP 500\)/],
     ['an upstream that fails mid-answer (httpx: an error event)', { upstreamDiesMidstream: 'httpx' }, {}, 'fake-up', 'server-error', /stopped the answer with an error: ".*peer closed connection/],
