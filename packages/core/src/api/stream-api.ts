@@ -10,7 +10,7 @@ import { savedConnection, type SavedConnection } from './saved-connection.js';
 import type { ApiServices } from './services.js';
 
 /** B1's generation, as the streams call it. */
-export type Generate = (deps: GenerateDeps, target: GenerateTarget, input: GenerateInput, signal: AbortSignal) => AsyncIterable<GenerateEvent>;
+type Generate = (deps: GenerateDeps, target: GenerateTarget, input: GenerateInput, signal: AbortSignal) => AsyncIterable<GenerateEvent>;
 
 /** What tests set smaller than the defaults. */
 export interface StreamTuning {
@@ -22,7 +22,7 @@ export interface StreamTuning {
 }
 
 /** Long enough for LiteLLM's own retries of a dead upstream (about 5 s) and a slow first token; short enough to finish a list. */
-export const CHECK_DEADLINE_MS = 30_000;
+const CHECK_DEADLINE_MS = 30_000;
 
 // Nobody says: the request sends only what every OpenAI-compatible server takes.
 const UNKNOWN_CAPABILITIES: ModelCapabilities = { supportedParams: null, supportsResponseSchema: null, supportsReasoning: null, maxTokensParam: 'max_tokens' };

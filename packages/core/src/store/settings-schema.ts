@@ -60,7 +60,6 @@ const PlaygroundSettingsSchema = z.object({
   /** The last prompt and parameters per model; answers are never kept. */
   drafts: z.record(z.string(), KeptDraftSchema).default({}),
 });
-export type PlaygroundSettings = z.infer<typeof PlaygroundSettingsSchema>;
 
 /**
  * The version of the settings file's format. A change to the schema below
