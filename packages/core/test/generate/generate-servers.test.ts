@@ -1,6 +1,6 @@
 import { DEFAULT_GENERATION_PARAMS } from '@switchboard/shared';
 import { defaultDeployments, startLiteLLMServer, startOpenRouterServer, type LiteLLMServerOptions } from '@switchboard/test-servers';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { doneOf, errorOf, run, SMALL_LIMITS, textOf } from './support/run-generate.js';
 
 const closers: Array<() => Promise<void>> = [];
@@ -111,6 +111,21 @@ describe('core against the LiteLLM test server', () => {
     const events = await run(server.url);
     expect(textOf(events)).toBe('Hi from');
     expect(doneOf(events)).toMatchObject({ ending: 'cut-off', finishReason: null });
+  });
+
+  test('a stall after the first token: the stall deadline closes the connection, the first token stays', async () => {
+    const server = await litellm({ stream: { stallAfterChunks: 1 } });
+    const events = await run(server.url, {}, {}, { limits: SMALL_LIMITS });
+    expect(textOf(events)).toBe('Hi');
+    expect(errorOf(events)).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/stopped sending for 0\.3 s/) });
+    await vi.waitFor(() => expect(server.chatEndings.at(-1)).toMatchObject({ ending: 'client-closed', chunksSent: 1 }));
+  });
+
+  test('a model that never answers: the first-byte deadline closes the connection', async () => {
+    const server = await litellm({ hangModels: ['fake-up'] });
+    const error = errorOf(await run(server.url, {}, {}, { limits: SMALL_LIMITS }));
+    expect(error).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/sent nothing within 0\.4 s/) });
+    await vi.waitFor(() => expect(server.abortedStreams).toBe(1));
   });
 
   test('nothing listening is an error naming the address', async () => {
