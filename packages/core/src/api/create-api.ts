@@ -17,7 +17,7 @@ import { rememberingSecrets, withRedaction } from './redacting-api.js';
 import { createRedactor } from '../redact.js';
 import { createPlaygroundDrafts } from '../store/playground-drafts.js';
 import { createPlaygroundApi } from './playground-api.js';
-import { createCapabilitiesOf } from './capabilities-of.js';
+import { createCapabilitiesSource } from './capabilities-source.js';
 import { withStreamRedaction } from './redacting-streams.js';
 import { createStreams, type StreamTuning } from './stream-api.js';
 import { generate } from '../generate/index.js';
@@ -101,15 +101,15 @@ export function createBackendFromServices(services: ApiServices, notices: readon
     const service = custom.lookup(parsed.endpointId);
     return service ? { platform: customPlatform, service, displayName: service.saved()?.name ?? parsed.endpointId } : null;
   };
-  const capabilitiesOf = createCapabilitiesOf(registry, services);
+  const capabilities = createCapabilitiesSource(registry, services);
   const api: SwitchboardApi = {
     ...platformChannels('litellm', litellm),
     ...platformChannels('openrouter', openrouter),
     ...custom.channels,
     ...createOpencodeApi(services, registry, services.home),
     ...createAppApi(notices),
-    ...createPlaygroundApi({ drafts: createPlaygroundDrafts(services.settings), health: services.modelHealth, capabilitiesOf, now: services.now }),
+    ...createPlaygroundApi({ drafts: createPlaygroundDrafts(services.settings), health: services.modelHealth, capabilitiesOf: capabilities.of, now: services.now }),
   };
-  const streams = createStreams({ services, registry, capabilitiesOf, generate, redactor, tuning });
+  const streams = createStreams({ services, registry, capabilities, generate, redactor, tuning });
   return { api: withRedaction(api, redactor), streams: withStreamRedaction(streams, redactor) };
 }

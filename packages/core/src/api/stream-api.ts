@@ -4,7 +4,7 @@ import { checkModels, CHECK_CONCURRENCY } from '../health/check-models.js';
 import { checkOne, minimalRequest, type Generation } from '../health/check-one.js';
 import { apiKeyEnvVariable } from '../opencode/index.js';
 import type { Redactor } from '../redact.js';
-import type { CapabilitiesOf } from './playground-api.js';
+import type { ModelCapabilitiesSource } from './capabilities-source.js';
 import type { PlatformRegistry } from './platform-registry.js';
 import { savedConnection, type SavedConnection } from './saved-connection.js';
 import type { ApiServices } from './services.js';
@@ -27,10 +27,20 @@ const CHECK_DEADLINE_MS = 30_000;
 // Nobody says: the request sends only what every OpenAI-compatible server takes.
 const UNKNOWN_CAPABILITIES: ModelCapabilities = { supportedParams: null, supportsResponseSchema: null, supportsReasoning: null, maxTokensParam: 'max_tokens' };
 
+/** The work's answer, or null as soon as the signal aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | null> {
+  if (signal.aborted) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(null);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 interface StreamParts {
   services: ApiServices;
   registry: PlatformRegistry;
-  capabilitiesOf: CapabilitiesOf;
+  capabilities: ModelCapabilitiesSource;
   generate: Generate;
   /** The API's own: a result is masked before it is written to disk, where no key may ever go. */
   redactor: Redactor;
@@ -51,14 +61,14 @@ export function createStreams(parts: StreamParts): SwitchboardStreams {
   const generationOn =
     (connection: SavedConnection): Generation =>
     async function* (input, signal) {
-      const found = await parts.capabilitiesOf(connection.instanceId, input.modelId);
+      // Stop (or a check's deadline) while the metadata is asked for goes straight to generation, which ends at once as stopped.
+      const capabilities = await untilAborted(parts.capabilities.on(connection, input.modelId), signal);
       const target: GenerateTarget = {
         openAIBaseUrl: connection.openAIBaseUrl,
         key: connection.key,
         keyVariable: apiKeyEnvVariable(connection.instanceId),
         wording: connection.platform.wording,
-        // A model the metadata cannot be fetched for is still tried: its own request says best what is wrong.
-        capabilities: found.ok ? found.value : UNKNOWN_CAPABILITIES,
+        capabilities: capabilities ?? UNKNOWN_CAPABILITIES,
       };
       yield* parts.generate(deps, target, input, signal);
     };

@@ -34,6 +34,17 @@ describe('playground:generate on the saved connection', () => {
     expect(JSON.stringify(events)).not.toContain(DEFAULT_MASTER_KEY);
   });
 
+  it('ends at once as stopped, sending nothing, when Stop comes while the model\'s metadata is still being asked for', async () => {
+    const scene = await litellmScene({ latencyMs: 5_000 });
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 100);
+    const started = Date.now();
+    const events = await collect(scene.backend, 'playground:generate', ask('gpt-4o'), stop.signal);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(events.at(-1)).toMatchObject({ type: 'done', ending: 'stopped' });
+    expect(chatRequests(scene.server)).toHaveLength(0);
+  });
+
   it('says a platform that is not connected is not, and sends nothing', async () => {
     const scene = await litellmScene();
     const events = await collect(scene.backend, 'playground:generate', ask('gpt-4o', { instanceId: 'openrouter' }));

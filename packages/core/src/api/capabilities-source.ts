@@ -1,21 +1,27 @@
-import type { ModelCapabilities } from '@switchboard/shared';
+import { fail, type ModelCapabilities } from '@switchboard/shared';
 import { resolveCapabilities, type CapabilityContext } from '../generate/index.js';
 import type { CapabilitiesOf } from './playground-api.js';
 import type { PlatformRegistry } from './platform-registry.js';
-import { savedConnection } from './saved-connection.js';
+import { savedConnection, type SavedConnection } from './saved-connection.js';
 import type { ApiServices } from './services.js';
 
 /** How long what a proxy said about a model is reused: the form asks on every change of model, and each send asks again. */
 const REMEMBER_MS = 5 * 60 * 1000;
 const REMEMBER_AT_MOST = 1_000;
 
+export interface ModelCapabilitiesSource {
+  /** For the channel: the saved connection is resolved first (keychain included), or its sentence answered. */
+  of: CapabilitiesOf;
+  /** For a generation already on a connection: no second trip to the keychain, once per model of a check. */
+  on(connection: SavedConnection, modelId: string): Promise<ModelCapabilities>;
+}
+
 /**
  * What a model of a saved connection takes, asked of its platform (and
  * LiteLLM's public map) and remembered for a few minutes per connection and
- * model; a sentence when the connection cannot be used (not connected,
- * keychain locked…).
+ * model.
  */
-export function createCapabilitiesOf(registry: PlatformRegistry, services: ApiServices): CapabilitiesOf {
+export function createCapabilitiesSource(registry: PlatformRegistry, services: ApiServices): ModelCapabilitiesSource {
   const context: CapabilityContext = {
     client: { fetch: services.fetch, timeoutMs: services.timeoutMs, maxBytes: services.maxBytes },
     publicModelMap: services.publicModelMap,
@@ -33,18 +39,25 @@ export function createCapabilitiesOf(registry: PlatformRegistry, services: ApiSe
     }
     return known.underlying.get(modelId) ?? null;
   };
-  return async (instanceId, modelId) => {
-    const connection = await savedConnection(registry, services.secrets, instanceId);
-    if (!connection.ok) return connection;
-    const { baseUrl, key } = connection.value;
+
+  const on = (connection: SavedConnection, modelId: string): Promise<ModelCapabilities> => {
+    const { instanceId, baseUrl, key } = connection;
     const memo = `${instanceId}\u0000${baseUrl}\u0000${modelId}`;
     const found = remembered.get(memo);
-    if (found && services.now() - found.at < REMEMBER_MS) return { ok: true, value: await found.capabilities };
+    if (found && services.now() - found.at < REMEMBER_MS) return found.capabilities;
     const capabilities = resolveCapabilities(context, { instanceId, baseUrl, key }, modelId, underlyingOf(instanceId, modelId));
     remembered.delete(memo);
     remembered.set(memo, { at: services.now(), capabilities });
     // A Map keeps insertion order: the first key is the oldest.
     if (remembered.size > REMEMBER_AT_MOST) remembered.delete(remembered.keys().next().value as string);
-    return { ok: true, value: await capabilities };
+    return capabilities;
+  };
+
+  return {
+    on,
+    of: async (instanceId, modelId) => {
+      const connection = await savedConnection(registry, services.secrets, instanceId);
+      return connection.ok ? { ok: true, value: await on(connection.value, modelId) } : fail(connection.error.kind, connection.error.message);
+    },
   };
 }
