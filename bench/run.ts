@@ -1,6 +1,7 @@
 import { benchCoreDiscovery } from './core-discovery.js';
 import { benchPublicMapLoad } from './public-map-load.js';
 import { benchUiCatalog } from './ui-catalog.js';
+import { benchUiPlayground } from './ui-playground.js';
 import { benchUiStartup } from './ui-startup.js';
 
 const SIZES = [200, 2_000, 10_000];
@@ -40,3 +41,29 @@ console.log(
     .join(' | '),
 );
 console.log(JSON.stringify({ bench: 'ui-startup', ...startup }));
+
+const playground = await benchUiPlayground();
+console.log(
+  `\nPlayground in Chromium through the browser host, ${playground.tokens.toLocaleString('en-US')} tokens at one per ${playground.tokenDelayMs} ms (targets: first token wire -> screen p50 < 15 ms, no long task while streaming, picker keystroke p95 < 16 ms while streaming)`,
+);
+console.log('wire->screen ms | p95 ms | raw first token ms | send->token ms | overhead ms | p95 ms | long tasks | longest ms | output updates | key median ms | key p95 ms | key->frame p95 ms | streaming throughout');
+console.log(
+  [
+    playground.wireToScreenMs,
+    playground.wireToScreenP95Ms,
+    playground.rawFirstTokenMs,
+    playground.firstTokenDomMs,
+    playground.firstTokenOverheadMs,
+    playground.firstTokenOverheadP95Ms,
+    playground.longTasks,
+    playground.longestTaskMs,
+    playground.outputUpdates,
+    playground.keystrokeMedianMs,
+    playground.keystrokeP95Ms,
+    playground.keystrokeFrameP95Ms,
+    playground.streamingThroughKeys ? 'yes' : 'no (the answer ended first)',
+  ]
+    .map((value, i) => String(value).padEnd([15, 6, 18, 14, 11, 6, 10, 10, 14, 13, 10, 17, 8][i] ?? 8))
+    .join(' | '),
+);
+console.log(JSON.stringify({ bench: 'ui-playground', ...playground }));

@@ -84,7 +84,7 @@ async function timeFirstOption(page: Page, proxyUrl: string): Promise<{ total: n
  * synchronously for a discrete input event, so that is the end of the update); a requestAnimationFrame
  * from there notes the frame that paints it. Playwright waits for both before the next key.
  */
-async function timeKeystrokes(page: Page): Promise<{ dom: number[]; frame: number[] }> {
+export async function timeKeystrokes(page: Page): Promise<{ dom: number[]; frame: number[] }> {
   await page.evaluate(() => {
     const root = document.querySelector('.combobox');
     const input = document.querySelector<HTMLInputElement>('[data-testid="litellm-search-input"]');
