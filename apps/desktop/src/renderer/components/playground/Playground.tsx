@@ -5,6 +5,7 @@ import { usePlaygroundDraft } from '../../hooks/usePlaygroundDraft';
 import { usePlaygroundRun } from '../../hooks/usePlaygroundRun';
 import { usePlaygroundTarget } from '../../hooks/usePlaygroundTarget';
 import { capabilityControls, effectiveParams, schemaProblem } from '../../lib/playground-params';
+import { initialRun, type PlaygroundTarget } from '../../lib/playground-run';
 import type { SavedChoice } from '../../lib/saved-choices';
 import { CapabilityFields } from './CapabilityFields';
 import { ParamFields } from './ParamFields';
@@ -20,13 +21,18 @@ interface PlaygroundProps {
   current: SavedChoice | null;
 }
 
+const sameTarget = (a: PlaygroundTarget | null, b: PlaygroundTarget | null) => a !== null && b !== null && a.instanceId === b.instanceId && a.modelId === b.modelId;
+
 /** Try a model: a prompt, its parameters, and the answer streamed back with what it took and cost. */
 export function Playground({ choices, current }: PlaygroundProps) {
   const catalogs = useCatalogStore();
   const { choice, modelId, target, choose } = usePlaygroundTarget(choices, current);
   const editor = usePlaygroundDraft(target);
   const controls = capabilityControls(usePlaygroundCapabilities(target));
-  const { run, send, stop } = usePlaygroundRun();
+  const runner = usePlaygroundRun();
+  const { send, stop } = runner;
+  // The answer on screen is the chosen model's: another model's (asked before a change) is not shown under this one.
+  const run = sameTarget(runner.run.target, target) ? runner.run : initialRun;
   // Typed numbers that are not valid yet, for the fields on screen: a draft read back replaces the fields, and these with them.
   const fieldsKey = `${target?.instanceId}\n${target?.modelId}\n${editor.revision}`;
   const [typed, setTyped] = useState<{ fields: string; problems: Record<string, string> }>({ fields: fieldsKey, problems: {} });
@@ -60,7 +66,17 @@ export function Playground({ choices, current }: PlaygroundProps) {
       <h2 id="playground-title" className="card-title">
         Playground
       </h2>
-      <PlaygroundModelPicker choices={choices} choice={choice} modelId={modelId} current={current} onChoose={choose} />
+      <PlaygroundModelPicker
+        choices={choices}
+        choice={choice}
+        modelId={modelId}
+        current={current}
+        onChoose={(chosen, id) => {
+          // Choosing another model stops an answer still coming from this one.
+          stop();
+          choose(chosen, id);
+        }}
+      />
       <form className="stack" noValidate onSubmit={submit} onKeyDown={onKeyDown} aria-label="Prompt">
         <PromptFields draft={draft} disabled={!editor.loaded} onChange={editor.update} />
         <fieldset className="playground-fieldset" key={fieldsKey}>
