@@ -101,6 +101,26 @@ describe('the draft', () => {
   });
 });
 
+describe('keyboard', () => {
+  test('the model picker: open it, search, Enter picks, focus back on the button; Escape closes it', async () => {
+    await startWith();
+    await click(byId('playground-model'));
+    const search = byId('playground-search-input') as HTMLInputElement;
+    await until(() => byTestId(document.body, 'playground-model-select')?.querySelector('[data-model-id="fake-up"]') != null, 'the list');
+    await fill(search, 'fake');
+    await press(search, 'Enter');
+    expect(byId('playground-model').dataset.modelId).toBe('fake-up');
+    expect(byTestId(document.body, 'playground-search-input')).toBeNull();
+    expect(document.activeElement).toBe(byId('playground-model'));
+    await click(byId('playground-model'));
+    await press(byId('playground-search-input'), 'Escape');
+    await press(byId('playground-search-input'), 'Escape');
+    expect(byTestId(document.body, 'playground-search-input')).toBeNull();
+    expect(document.activeElement).toBe(byId('playground-model'));
+    expect(byId('playground-model').getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
 describe('sending', () => {
   test('Ctrl+Enter sends; the answer streams in and ends with its metrics', async () => {
     app.servers.litellm.update({ replyTokens: 6, stream: { tokenDelayMs: 40 } });
@@ -116,6 +136,7 @@ describe('sending', () => {
     expect(metric('answered-by')).toBe('gpt-4o');
     expect(metric('finish-reason')).toBe('stop');
     expect(metric('first-token')).toMatch(/^\d+(\.\d+)? (ms|s)$/);
+    expect(byId('playground-announce').textContent).toBe('Answer complete.');
     expect(byId('playground-curl').textContent).toContain('/chat/completions');
   });
 

@@ -15,6 +15,15 @@ function endingNote(run: PlaygroundRun): { state: string; text: string } | null 
   return null;
 }
 
+/** What a screen reader hears when the answer ends (an error is an alert of its own). */
+function announcement(run: PlaygroundRun, ending: { state: string } | null): string {
+  if (run.status === 'streaming') return 'Answering…';
+  if (run.status === 'error') return '';
+  if (ending?.state === 'stopped') return 'Stopped.';
+  if (ending?.state === 'cut-off') return 'The answer was cut off.';
+  return 'Answer complete.';
+}
+
 /**
  * The answer as it arrives, the reasoning apart and collapsed, how it ended,
  * and the copy buttons. What streamed before a stop or an error stays.
@@ -58,6 +67,9 @@ export function PlaygroundAnswer({ run }: PlaygroundAnswerProps) {
           {ending.text}
         </p>
       ) : null}
+      <p role="status" aria-live="polite" className="visually-hidden" data-testid="playground-announce">
+        {announcement(run, ending)}
+      </p>
       {run.error ? (
         <p role="alert" className="status-line status-error" data-testid="playground-error" data-kind={run.error.kind}>
           {run.error.message}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ShownModelHealthContext, useModelHealth } from '../../hooks/useModelHealth';
 import { usePlaygroundCatalog } from '../../hooks/usePlaygroundCatalog';
 import { instanceId as instanceIdOf } from '../../lib/platforms';
@@ -24,6 +24,18 @@ interface PlaygroundModelPickerProps {
 export function PlaygroundModelPicker({ choices, choice, modelId, current, onChoose }: PlaygroundModelPickerProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Closing puts focus back on the button: the search input it was in is gone.
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+  // Escape the combobox did not use (an empty search, a collapsed list) closes the picker.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    close();
+  };
   const [browsing, setBrowsing] = useState<SavedChoice>(choice);
   const shown = choices.find((entry) => instanceIdOf(entry.instance) === instanceIdOf(browsing.instance)) ?? choice;
   return (
@@ -33,6 +45,7 @@ export function PlaygroundModelPicker({ choices, choice, modelId, current, onCho
           Model
         </span>
         <button
+          ref={buttonRef}
           type="button"
           className="button playground-model-button"
           data-testid="playground-model"
@@ -49,7 +62,7 @@ export function PlaygroundModelPicker({ choices, choice, modelId, current, onCho
         </button>
       </div>
       {open ? (
-        <div id={`${id}-picker`} className="playground-model-picker stack-tight">
+        <div id={`${id}-picker`} className="playground-model-picker stack-tight" onKeyDown={onKeyDown}>
           {choices.length > 1 ? (
             <div className="field">
               <label htmlFor={`${id}-platform`}>Platform</label>
@@ -74,7 +87,7 @@ export function PlaygroundModelPicker({ choices, choice, modelId, current, onCho
             currentId={current && instanceIdOf(current.instance) === instanceIdOf(shown.instance) ? current.view.selectedModel : null}
             onSelect={(picked) => {
               onChoose(shown, picked);
-              setOpen(false);
+              close();
             }}
           />
         </div>
