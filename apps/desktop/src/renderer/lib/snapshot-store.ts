@@ -6,14 +6,14 @@
  * (the catalog, opencode's settings): every store is this, not a listener set
  * of its own.
  */
-export interface SnapshotStore<T> {
+interface SnapshotStore<T> {
   subscribe(listener: () => void): () => void;
   get(): T;
   set(next: T): void;
 }
 
 /** What a store does when it gains its first reader, and loses its last one (read from main, forget). */
-export interface ReaderHooks {
+interface ReaderHooks {
   first?(): void;
   last?(): void;
 }
