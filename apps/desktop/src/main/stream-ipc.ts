@@ -13,7 +13,7 @@ import type { RefusalLog, SenderCheck } from './ipc.js';
 import { senderUrl, type SenderEvent } from './trusted-sender.js';
 
 /** The parts of Electron's MessagePortMain a stream uses. */
-export interface StreamPort {
+interface StreamPort {
   postMessage(message: StreamPortMessage): void;
   on(event: 'message', listener: (message: { data: unknown }) => void): unknown;
   on(event: 'close', listener: () => void): unknown;
