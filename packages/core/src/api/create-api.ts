@@ -20,7 +20,6 @@ import { createPlaygroundApi } from './playground-api.js';
 import { createCapabilitiesSource } from './capabilities-source.js';
 import { withStreamRedaction } from './redacting-streams.js';
 import { createStreams, type StreamTuning } from './stream-api.js';
-import { generate } from '../generate/index.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ApiServices } from './services.js';
 
 export interface AppApiOptions {
@@ -79,10 +78,16 @@ export function createBackend(options: AppApiOptions): Backend {
   return createBackendFromServices(services, notices, options.streamTuning);
 }
 
+/** The API object on services a caller built (the renderer tests' main hands in its own keychain and clock). */
 export function createApiFromServices(services: ApiServices, notices: readonly AppNotice[] = []): SwitchboardApi {
   return createBackendFromServices(services, notices).api;
 }
 
+/**
+ * The API object and the streams on services a caller built. Both share one
+ * redactor: a key read or typed for any channel is masked in every answer and
+ * every streamed event after it.
+ */
 export function createBackendFromServices(services: ApiServices, notices: readonly AppNotice[] = [], tuning?: StreamTuning): Backend {
   const redactor = createRedactor();
   services = { ...services, secrets: rememberingSecrets(services.secrets, redactor) };
@@ -110,6 +115,6 @@ export function createBackendFromServices(services: ApiServices, notices: readon
     ...createAppApi(notices),
     ...createPlaygroundApi({ drafts: createPlaygroundDrafts(services.settings), health: services.modelHealth, capabilitiesOf: capabilities.of, now: services.now }),
   };
-  const streams = createStreams({ services, registry, capabilities, generate, redactor, tuning });
+  const streams = createStreams({ services, registry, capabilities, redactor, tuning });
   return { api: withRedaction(api, redactor), streams: withStreamRedaction(streams, redactor) };
 }

@@ -1,5 +1,5 @@
-import type { GenerateEvent, GenerateInput, ModelCapabilities, SwitchboardStreams } from '@switchboard/shared';
-import type { GenerateDeps, GenerateLimits, GenerateTarget } from '../generate/index.js';
+import type { ModelCapabilities, SwitchboardStreams } from '@switchboard/shared';
+import { generate, type GenerateDeps, type GenerateLimits, type GenerateTarget } from '../generate/index.js';
 import { checkModels, CHECK_CONCURRENCY } from '../health/check-models.js';
 import { checkOne, minimalRequest, type Generation } from '../health/check-one.js';
 import { apiKeyEnvVariable } from '../opencode/index.js';
@@ -8,9 +8,6 @@ import type { ModelCapabilitiesSource } from './capabilities-source.js';
 import type { PlatformRegistry } from './platform-registry.js';
 import { savedConnection, type SavedConnection } from './saved-connection.js';
 import type { ApiServices } from './services.js';
-
-/** B1's generation, as the streams call it. */
-type Generate = (deps: GenerateDeps, target: GenerateTarget, input: GenerateInput, signal: AbortSignal) => AsyncIterable<GenerateEvent>;
 
 /** What tests set smaller than the defaults. */
 export interface StreamTuning {
@@ -41,7 +38,6 @@ interface StreamParts {
   services: ApiServices;
   registry: PlatformRegistry;
   capabilities: ModelCapabilitiesSource;
-  generate: Generate;
   /** The API's own: a result is masked before it is written to disk, where no key may ever go. */
   redactor: Redactor;
   tuning?: StreamTuning | undefined;
@@ -70,7 +66,7 @@ export function createStreams(parts: StreamParts): SwitchboardStreams {
         wording: connection.platform.wording,
         capabilities: capabilities ?? UNKNOWN_CAPABILITIES,
       };
-      yield* parts.generate(deps, target, input, signal);
+      yield* generate(deps, target, input, signal);
     };
 
   return {
