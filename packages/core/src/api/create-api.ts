@@ -113,7 +113,13 @@ export function createBackendFromServices(services: ApiServices, notices: readon
     ...custom.channels,
     ...createOpencodeApi(services, registry, services.home),
     ...createAppApi(notices),
-    ...createPlaygroundApi({ drafts: createPlaygroundDrafts(services.settings), health: services.modelHealth, capabilitiesOf: capabilities.of, now: services.now }),
+    ...createPlaygroundApi({
+      drafts: createPlaygroundDrafts(services.settings),
+      health: services.modelHealth,
+      savedUrl: (instanceId) => registry(instanceId)?.service.saved()?.url ?? null,
+      capabilitiesOf: capabilities.of,
+      now: services.now,
+    }),
   };
   const streams = createStreams({ services, registry, capabilities, redactor, tuning });
   return { api: withRedaction(api, redactor), streams: withStreamRedaction(streams, redactor) };

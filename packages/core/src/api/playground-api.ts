@@ -20,11 +20,13 @@ export type CapabilitiesOf = (instanceId: InstanceId, modelId: string) => Promis
 interface PlaygroundParts {
   drafts: PlaygroundDrafts;
   health: ModelHealthRecords;
+  /** The URL an instance is saved with, or null when it is not connected: checks of another URL do not count. */
+  savedUrl(instanceId: InstanceId): string | null;
   capabilitiesOf: CapabilitiesOf;
   now: () => number;
 }
 
-export function createPlaygroundApi({ drafts, health, capabilitiesOf, now }: PlaygroundParts): PlaygroundApi {
+export function createPlaygroundApi({ drafts, health, savedUrl, capabilitiesOf, now }: PlaygroundParts): PlaygroundApi {
   return {
     'playground:get-draft': async ({ instanceId, modelId }) => drafts.read(instanceId, modelId),
     'playground:save-draft': async ({ instanceId, modelId, draft }) => {
@@ -38,7 +40,10 @@ export function createPlaygroundApi({ drafts, health, capabilitiesOf, now }: Pla
       }
       return { ok: true, value: null };
     },
-    'models:get-health': async ({ instanceId }) => health.read(instanceId),
+    'models:get-health': async ({ instanceId }) => {
+      const url = savedUrl(instanceId);
+      return url === null ? {} : health.read(instanceId, url);
+    },
     'playground:get-capabilities': ({ instanceId, modelId }) => capabilitiesOf(instanceId, modelId),
   };
 }

@@ -95,7 +95,7 @@ export function createStreams(parts: StreamParts): SwitchboardStreams {
             checkOne: (modelId, checkSignal) => checkOne(generation, minimalRequest(instanceId, modelId), deadlineMs, clock, checkSignal),
             keep: (modelId, health) => {
               const message = health.message === null ? null : parts.redactor.redact(health.message);
-              services.modelHealth.keep(instanceId, modelId, { ...health, message });
+              services.modelHealth.keep(instanceId, connection.value.baseUrl, modelId, { ...health, message });
             },
             concurrency: tuning?.checkConcurrency ?? CHECK_CONCURRENCY,
           },

@@ -1,4 +1,4 @@
-import { DEFAULT_MASTER_KEY, type LiteLLMDeployment } from '@switchboard/test-servers';
+import { DEFAULT_MASTER_KEY, startLiteLLMServer, type LiteLLMDeployment } from '@switchboard/test-servers';
 import { describe, expect, it } from 'vitest';
 import { chatRequests, collect, litellmScene } from './backend.js';
 
@@ -49,6 +49,24 @@ describe('the model check', () => {
     await collect(scene.backend, 'models:check', { instanceId: 'litellm', modelIds: ['flaky'] });
     const after = await scene.restart().api['models:get-health']({ instanceId: 'litellm' });
     expect(after['flaky']).toMatchObject({ state: 'ok', message: null });
+  });
+
+  it('says nothing of a model\'s last check once the platform points at another proxy, nor once it is disconnected', async () => {
+    const scene = await litellmScene({ deployments: [deployment('down', DEAD)] });
+    await collect(scene.backend, 'models:check', { instanceId: 'litellm', modelIds: ['down'] });
+    expect(Object.keys(await scene.backend.api['models:get-health']({ instanceId: 'litellm' }))).toEqual(['down']);
+
+    const other = await startLiteLLMServer();
+    try {
+      await scene.backend.api['litellm:set-config']({ url: other.url, key: { mode: 'stored' }, selectedModel: 'down' });
+      expect(await scene.restart().api['models:get-health']({ instanceId: 'litellm' })).toEqual({});
+      await scene.backend.api['litellm:set-config']({ url: scene.server.url, key: { mode: 'stored' }, selectedModel: 'down' });
+      expect(Object.keys(await scene.backend.api['models:get-health']({ instanceId: 'litellm' }))).toEqual(['down']);
+      await scene.backend.api['litellm:disconnect'](undefined);
+      expect(await scene.backend.api['models:get-health']({ instanceId: 'litellm' })).toEqual({});
+    } finally {
+      await other.close();
+    }
   });
 
   it('never asks more than four models at once, measured at the server, and asks several at a time', async () => {
