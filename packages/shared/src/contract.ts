@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { ProxyErrorSchema, resultSchema } from './errors.js';
 import { KeyInputSchema } from './key-input.js';
 import { ModelSchema } from './model.js';
-import { MAX_TOKEN_LIMIT } from './model-bounds.js';
+import { MAX_MODEL_ID_LENGTH, MAX_TOKEN_LIMIT } from './model-bounds.js';
 import { appChannels } from './contract-app.js';
 import { opencodeChannels } from './contract-opencode.js';
 import { EndpointIdSchema } from './instance-id-schema.js';
-import type { PlatformVerb } from './platform-verbs.js';
+import { MAX_METADATA_IDS, type PlatformVerb } from './platform-verbs.js';
 import { playgroundChannels, streamContract, type StreamChannel, type StreamContract, type SwitchboardStreamBridge } from './contract-playground.js';
 
 const UrlInput = z.string().max(2048);
@@ -30,6 +30,8 @@ const ConnectionTestSchema = z.object({
   /** Set when the key's access decides what is listed (a LiteLLM team key): the sentence the panel shows. */
   accessNote: z.string().optional(),
 });
+
+const MetadataIdsSchema = z.array(z.string().min(1).max(MAX_MODEL_ID_LENGTH)).min(1).max(MAX_METADATA_IDS);
 
 const ModelListSchema = z.object({
   models: z.array(ModelSchema),
@@ -101,6 +103,11 @@ function platformVerbs<Target extends z.ZodRawShape, Plain extends z.ZodType>(ta
     'fetch-models': { input: noInput, output: resultSchema(ModelIdListSchema) },
     /** The metadata of the models the last test or fetch listed; it follows the ids, never holds them up. */
     'fetch-metadata': { input: noInput, output: resultSchema(ModelListSchema) },
+    /**
+     * The metadata of a few of those models (the rows on screen), asked first so they are shown within
+     * moments of the ids; `fetch-metadata` brings the rest behind them. Ids the listing does not hold are left out.
+     */
+    'fetch-metadata-of': { input: targeted({ ids: MetadataIdsSchema }), output: resultSchema(ModelListSchema) },
     /** The last list fetched for the saved connection, instantly, whatever its age. */
     'get-cached-models': { input: noInput, output: CachedModelListSchema.nullable() },
     'get-config': { input: noInput, output: PlatformConfigViewSchema },

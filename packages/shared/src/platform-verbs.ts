@@ -8,7 +8,19 @@ import type { VerbOutput } from './contract.js';
  * there, and the compiler points at every implementation it still needs.
  * Kept apart from the schemas so the renderer can walk it without loading them.
  */
-export const PLATFORM_VERBS = ['test-connection', 'fetch-models', 'fetch-metadata', 'get-cached-models', 'get-config', 'set-config', 'disconnect'] as const;
+export const PLATFORM_VERBS = [
+  'test-connection',
+  'fetch-models',
+  'fetch-metadata',
+  'fetch-metadata-of',
+  'get-cached-models',
+  'get-config',
+  'set-config',
+  'disconnect',
+] as const;
+
+/** The most models one `fetch-metadata-of` may name: several screens of the picker. */
+export const MAX_METADATA_IDS = 100;
 
 /** A verb as its channels name it: `fetch-models` in `litellm:fetch-models`. */
 export type PlatformVerb = (typeof PLATFORM_VERBS)[number];
@@ -25,6 +37,7 @@ export const VERB_ANSWERS: { readonly [V in PlatformVerb]: AnswerKind<V> } = {
   'test-connection': 'result',
   'fetch-models': 'result',
   'fetch-metadata': 'result',
+  'fetch-metadata-of': 'result',
   'get-cached-models': 'value',
   'get-config': 'value',
   'set-config': 'result',

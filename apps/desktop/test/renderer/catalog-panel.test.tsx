@@ -93,7 +93,7 @@ describe('the model catalog in Settings', () => {
     expect((getByTestId(document.body, 'litellm-save-button') as HTMLButtonElement).disabled).toBe(false);
   });
 
-  test('Refresh asks for ids then metadata, and the list and its age follow', async () => {
+  test('Refresh asks for ids, then the metadata of the rows shown, then the rest; the list and its age follow', async () => {
     await saved();
     await main.cache('litellm', { url: URL, models: FOUR_MODELS.slice(0, 1), fetchedAt: NOW - 60_000 });
     await proxyDown();
@@ -111,13 +111,14 @@ describe('the model catalog in Settings', () => {
     expect(document.querySelector('[data-model-id="new-model"] [data-fact="context"]')?.textContent).toBe('32K ctx');
     expect(text('litellm-last-fetched')).toBe('Last fetched just now');
     const channels = main.calls.map((call) => call.channel).filter((channel) => channel.includes('fetch-'));
-    expect(channels.slice(-2)).toEqual(['litellm:fetch-models', 'litellm:fetch-metadata']);
+    expect(channels.slice(-3)).toEqual(['litellm:fetch-models', 'litellm:fetch-metadata-of', 'litellm:fetch-metadata']);
     expect(text('connection-status')).toBe('Connected · 5 models');
   });
 
   test('after a test, the ids show first; the metadata merges in and the selection stays', async () => {
     // What the proxy says of local-llama: it is served by Ollama.
     deployments((list) => list.map((entry) => (entry.model_name === 'local-llama' ? { ...entry, litellm_params: { ...entry.litellm_params, model: 'ollama/llama-3-8b' } } : entry)));
+    const releaseRows = main.hold('litellm:fetch-metadata-of');
     const release = main.hold('litellm:fetch-metadata');
     view = await mount(<App clock={clock} />);
     await openSettings();
@@ -127,12 +128,45 @@ describe('the model catalog in Settings', () => {
     await click(document.querySelector('[data-model-id="local-llama"]'));
     expect([...document.querySelectorAll('.model-group')].map((group) => group.getAttribute('data-group'))).toContain('Other');
 
+    releaseRows();
     release();
     await settle();
     expect(byTestId(document.body, 'litellm-metadata-loading')).toBeNull();
     expect([...document.querySelectorAll('.model-group')].map((group) => group.getAttribute('data-group'))).toEqual(['Anthropic', 'Ollama', 'OpenAI']);
     expect(document.querySelector('[role="option"][aria-selected="true"]')?.getAttribute('data-model-id')).toBe('local-llama');
     expect(text('litellm-selected-model')).toBe('Selected: local-llama');
+  });
+});
+
+describe('the metadata of the rows on screen', () => {
+  test('comes before the rest: with the whole answer held, the rows shown have their figures and the list says more is coming', async () => {
+    const release = main.hold('litellm:fetch-metadata');
+    view = await mount(<App clock={clock} />);
+    await openSettings();
+    await click(getByRole(document.body, 'button', 'LiteLLM'));
+    await click(getByTestId(document.body, 'litellm-test-button'));
+    await settle();
+    expect(byTestId(document.body, 'litellm-metadata-loading')).not.toBeNull();
+    const asked = main.calls.filter((call) => call.channel === 'litellm:fetch-metadata-of');
+    expect(asked).toHaveLength(1);
+    expect([...(asked[0]?.input as { ids: string[] }).ids].sort()).toEqual([...(options() as string[])].sort());
+    expect(document.querySelector('[data-model-id="gpt-4o"] [data-fact="context"]')?.textContent).toBe('128K ctx');
+
+    release();
+    await settle();
+    expect(byTestId(document.body, 'litellm-metadata-loading')).toBeNull();
+    expect(main.calls.filter((call) => call.channel === 'litellm:fetch-metadata-of')).toHaveLength(1);
+  });
+
+  test('a row that gets none first still gets it with the rest', async () => {
+    main.failWith('litellm:fetch-metadata-of', { kind: 'server-error', message: 'The proxy answered 500.' });
+    view = await mount(<App clock={clock} />);
+    await openSettings();
+    await click(getByRole(document.body, 'button', 'LiteLLM'));
+    await click(getByTestId(document.body, 'litellm-test-button'));
+    await settle();
+    expect(byTestId(document.body, 'litellm-metadata-loading')).toBeNull();
+    expect(document.querySelector('[data-model-id="gpt-4o"] [data-fact="context"]')?.textContent).toBe('128K ctx');
   });
 });
 

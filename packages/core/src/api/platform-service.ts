@@ -45,6 +45,10 @@ interface LatestListing {
    * Asked for on first call, and only once.
    */
   enriched(): Promise<Model[]>;
+  /** The whole answer once it has arrived, so a later question about a few models is answered from it. */
+  settled: Model[] | null;
+  /** What is known about a few of its models, before the whole answer (README, "Ids first, metadata after"). */
+  some(ids: readonly string[]): Promise<Model[]>;
 }
 
 export interface PlatformServiceOptions {
@@ -92,11 +96,19 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
       url,
       fetchedAt,
       accessNote: listing.accessNote,
+      settled: null,
       enriched: () => {
         if (enriching) return enriching;
         enriching = listing.enrich();
+        void enriching.then((models) => (current.settled = models));
         cacheWhenEnriched(current);
         return enriching;
+      },
+      some: async (ids) => {
+        const wanted = new Set(ids);
+        if (current.settled) return current.settled.filter((model) => wanted.has(model.id));
+        if (listing.enrichSome) return listing.enrichSome(ids);
+        return (await current.enriched()).filter((model) => wanted.has(model.id));
       },
     };
     latest = current;
@@ -180,6 +192,12 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
       if (!latest) return fail('not-configured', 'There is no model list yet. Test the connection first.');
       const { enriched, fetchedAt } = latest;
       return { ok: true, value: { models: adjust(await enriched()), fetchedAt } };
+    },
+
+    fetchMetadataOf: async ({ ids }) => {
+      if (!latest) return fail('not-configured', 'There is no model list yet. Test the connection first.');
+      const { some, fetchedAt } = latest;
+      return { ok: true, value: { models: adjust(await some(ids)), fetchedAt } };
     },
 
     getCachedModels: async () => {

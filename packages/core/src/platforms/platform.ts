@@ -17,6 +17,12 @@ export interface CatalogListing {
    * MB to fetch and parse, which should not compete with showing the ids.
    */
   enrich(): Promise<Model[]>;
+  /**
+   * What is known about a few of the same models (the rows on screen), asked
+   * before the whole answer so they are shown within moments of the ids; never
+   * rejects. Absent where the whole answer costs no more (its models carry it).
+   */
+  enrichSome?(ids: readonly string[]): Promise<Model[]>;
   /** Set when the key's access decides what is listed (a LiteLLM team key): the sentence the panel shows. */
   accessNote?: string;
 }

@@ -40,18 +40,28 @@ function bindCatalog(store: CatalogStore, instanceId: InstanceId, calls: Platfor
   const show = (url: string, modelIds: readonly string[], fetchedAt: number, accessNote: string | undefined) => {
     const models = modelIds.map((id) => toModel({ id }));
     const listing = store.nextListing();
-    const { fetchMetadata } = calls;
+    const { fetchMetadata, fetchMetadataOf } = calls;
     dispatch({ type: 'ids-loaded', url, models, fetchedAt, listing, complete: fetchMetadata === null, accessNote });
     if (!fetchMetadata) return;
-    // Asked once the ids are on screen: README, "Ids first, metadata after".
+    // The rows a picker shows get theirs first; a failure there leaves them to the whole answer.
+    if (fetchMetadataOf) {
+      store.rowsFirst.expect(instanceId, listing, async (ids) => {
+        const some = await fetchMetadataOf({ ids });
+        if (some.ok) dispatch({ type: 'metadata-some', listing, models: some.value.models });
+      });
+    }
+    // Asked once the ids are on screen, and the rows shown have theirs: README, "Ids first, metadata after".
     afterNextPaint(() => {
-      void fetchMetadata().then((enriched) =>
-        dispatch(
-          enriched.ok
-            ? { type: 'metadata-loaded', listing, models: enriched.value.models, fetchedAt: enriched.value.fetchedAt }
-            : { type: 'metadata-failed', listing },
-        ),
-      );
+      void store.rowsFirst
+        .answered(instanceId, listing)
+        .then(() => fetchMetadata())
+        .then((enriched) =>
+          dispatch(
+            enriched.ok
+              ? { type: 'metadata-loaded', listing, models: enriched.value.models, fetchedAt: enriched.value.fetchedAt }
+              : { type: 'metadata-failed', listing },
+          ),
+        );
     });
   };
 

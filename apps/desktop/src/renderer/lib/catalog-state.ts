@@ -33,6 +33,8 @@ export type CatalogAction =
   | { type: 'fetch-started'; url: string; reason: FetchReason }
   /** `complete`: nothing more will follow (a server that lists ids only, asked before it is saved). */
   | { type: 'ids-loaded'; url: string; models: Model[]; fetchedAt: number; listing: number; complete?: boolean; accessNote?: string }
+  /** What is known about a few models (the rows on screen), ahead of the rest: merged into the list by id. */
+  | { type: 'metadata-some'; listing: number; models: Model[] }
   | { type: 'metadata-loaded'; listing: number; models: Model[]; fetchedAt: number }
   | { type: 'metadata-failed'; listing: number }
   | { type: 'fetch-failed'; url: string; error: UiError }
@@ -83,6 +85,12 @@ export function catalogReducer(state: CatalogState, action: CatalogAction): Cata
         listing: action.listing,
         accessNote: action.accessNote ?? null,
       };
+    case 'metadata-some': {
+      // Too late once the whole answer is in: that one is newer, and complete.
+      if (action.listing !== state.listing || !state.enriching || state.models === null || action.models.length === 0) return state;
+      const known = new Map(action.models.map((model) => [model.id, model]));
+      return { ...state, models: state.models.map((model) => known.get(model.id) ?? model) };
+    }
     case 'metadata-loaded':
       if (action.listing !== state.listing) return state;
       return { ...state, models: action.models, fetchedAt: action.fetchedAt, enriching: false };

@@ -1,5 +1,6 @@
 import type { ModelIdList } from '@switchboard/shared';
 import type { Outcome } from './bridge';
+import { createRowsFirst, type RowsFirst } from './catalog-rows-first';
 import { createSnapshotStore } from './snapshot-store';
 import { catalogOf, catalogsReducer, type CatalogsAction, type CatalogState, type CatalogStates } from './catalog-state';
 
@@ -18,6 +19,8 @@ export interface CatalogStore {
   dispatch(action: CatalogsAction): void;
   /** Numbers listings, so the metadata of an older one never lands on a newer list. */
   nextListing(): number;
+  /** The metadata of the rows on screen, asked before the rest. */
+  rowsFirst: RowsFirst;
   /** Runs `start` unless a run for `key` is under way, in which case its promise is shared. */
   shared(key: string, start: () => Promise<Outcome<ModelIdList>>): Promise<Outcome<ModelIdList>>;
 }
@@ -26,10 +29,12 @@ export function createCatalogStore(now: () => number = Date.now): CatalogStore {
   const states = createSnapshotStore<CatalogStates>({});
   let listing = 0;
   const inflight = new Map<string, Promise<Outcome<ModelIdList>>>();
+  const stateOf = (instanceId: string) => catalogOf(states.get(), instanceId);
   return {
     now,
     subscribe: states.subscribe,
-    stateOf: (instanceId) => catalogOf(states.get(), instanceId),
+    stateOf,
+    rowsFirst: createRowsFirst(stateOf),
     dispatch: (action) => states.set(catalogsReducer(states.get(), action)),
     nextListing: () => (listing += 1),
     shared(key, start) {

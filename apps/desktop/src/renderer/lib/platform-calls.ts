@@ -40,9 +40,11 @@ type VerbCalls = { [V in PlatformVerb as VerbMethod<V>]: VerbCall<V> };
  * the platform's business (see `platforms.ts`); the panel, its hooks and the
  * catalog only see this.
  */
-export type PlatformCalls = Omit<VerbCalls, 'setConfig' | 'getConfig' | 'fetchMetadata'> & {
+export type PlatformCalls = Omit<VerbCalls, 'setConfig' | 'getConfig' | 'fetchMetadata' | 'fetchMetadataOf'> & {
   /** null where there is nothing to ask: an endpoint not saved yet has its ids and nothing more. */
   fetchMetadata: VerbCalls['fetchMetadata'] | null;
+  /** The same for a few models (the rows on screen); null where `fetchMetadata` is. */
+  fetchMetadataOf: VerbCalls['fetchMetadataOf'] | null;
   /** A custom endpoint's view also carries its name and the limits typed for its models. */
   getConfig(): Promise<Outcome<InstanceView>>;
   /** set-config, or for a custom endpoint save-endpoint (with its name). */
@@ -95,6 +97,7 @@ export function customCalls(endpointId: string | null, defaultUrl: string): Plat
       testConnection: ({ url, key }) => invokeResult('custom:test-connection', { url: url ?? '', key }),
       fetchModels: async () => notSaved,
       fetchMetadata: null,
+      fetchMetadataOf: null,
       getCachedModels: async () => ({ ok: true, value: null }),
       getConfig: async () => ({ ok: true, value: blank }),
       save: ({ url, key, selectedModel, name }) => invokeResult('custom:save-endpoint', { name, url: url ?? '', key, selectedModel }),

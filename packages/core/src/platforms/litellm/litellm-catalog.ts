@@ -18,6 +18,25 @@ async function fetchGroups(client: ProxyClientOptions, baseUrl: string, key: str
   return orNothing(await fetchProxyFacts(client, `${baseUrl}/model_group/info`, key, readModelGroupInfo));
 }
 
+/** How many `/model_group/info?model_group=` requests run at once: a screen of rows in two or three rounds, without crowding the proxy. */
+const GROUPS_AT_ONCE = 6;
+
+/** Each id's own group (`/model_group/info?model_group=<id>`), a few at a time: a screen's worth costs a few small answers, not tens of MB. */
+async function fetchGroupsOf(client: ProxyClientOptions, baseUrl: string, key: string | null, ids: readonly string[]): Promise<Map<string, ProxyModelFacts>> {
+  const found = new Map<string, ProxyModelFacts>();
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const id = ids[next++] as string;
+      const facts = await fetchProxyFacts(client, `${baseUrl}/model_group/info?model_group=${encodeURIComponent(id)}`, key, readModelGroupInfo);
+      const own = facts?.get(id);
+      if (own) found.set(id, own);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(GROUPS_AT_ONCE, ids.length) }, worker));
+  return found;
+}
+
 /** The groups a sentinel fallback read; it went past /model_group/info only when that answered nothing useful. */
 function prefetchedGroups(prefetched: NonNullable<ScopedKeyListing['prefetched']>): Map<string, ProxyModelFacts> {
   return prefetched.layer === 'groups' ? prefetched.facts : new Map();
@@ -56,6 +75,19 @@ export async function listLiteLLMCatalog(
     ]);
     return enrichModels(models, { groups, deployments, publicIndex });
   };
+  // The rows on screen, before the whole answer: their own groups and the public map. The deployments
+  // (/model/info) cannot be asked per model; the whole answer, which follows, reads them too.
+  const enrichSome = async (ids: readonly string[]) => {
+    const wanted = new Set(ids);
+    const some = models.filter((model) => wanted.has(model.id));
+    if (some.length === 0) return [];
+    const [groups, publicIndex] = await Promise.all([
+      prefetched === null ? fetchGroupsOf(client, baseUrl, key, some.map((model) => model.id)) : prefetchedGroups(prefetched),
+      publicMap.load(),
+    ]);
+    const deployments = prefetched?.layer === 'deployments' ? prefetched.facts : new Map<string, ProxyModelFacts>();
+    return enrichModels(some, { groups, deployments, publicIndex });
+  };
   const accessNote = scoped?.accessNote ?? (listing.sentinels.length > 0 ? mixedAccessNote(listing.sentinels) : undefined);
-  return accessNote === undefined ? { models, enrich } : { models, enrich, accessNote };
+  return accessNote === undefined ? { models, enrich, enrichSome } : { models, enrich, enrichSome, accessNote };
 }

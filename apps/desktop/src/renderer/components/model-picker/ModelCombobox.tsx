@@ -1,7 +1,8 @@
 import type { Model } from '@switchboard/shared';
-import { useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useContext, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useCatalogView } from '../../hooks/useCatalogView';
 import { useListboxKeyboard } from '../../hooks/useListboxKeyboard';
+import { CatalogStoreContext } from '../../hooks/useModelCatalog';
 import { plural } from '../../lib/format';
 import { modelAtOrdinal, ordinalOf } from '../../lib/model-rows';
 import { Icon } from '../ui/Icon';
@@ -36,6 +37,10 @@ export function ModelCombobox({ testIdPrefix, models, selectedId, currentId, onS
   const inputRef = useRef<HTMLInputElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const navigated = useRef(false);
+
+  // The rows in view get their metadata before the rest, from the catalog the list came from (if any).
+  const catalogs = useContext(CatalogStoreContext);
+  const onRowsShown = useCallback((ids: string[]) => catalogs?.rowsFirst.rowsShown(models, ids), [catalogs, models]);
 
   // The list opens scrolled to the selected model: its group is sorted before the list is first shown.
   const { index, view } = useCatalogView(models, query, showNonChat, selectedId);
@@ -154,6 +159,7 @@ export function ModelCombobox({ testIdPrefix, models, selectedId, currentId, onS
           onChoose={choose}
           onNavigate={onListNavigate}
           onType={onType}
+          onRowsShown={onRowsShown}
         />
         {optionCount === 0 ? (
           <p className="model-empty">{view.hiddenNonChat > 0 ? 'Only non-chat models match. Turn on “Show non-chat models” to see them.' : 'Try a different search.'}</p>

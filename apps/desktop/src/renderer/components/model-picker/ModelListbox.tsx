@@ -31,12 +31,14 @@ interface ModelListboxProps {
   onNavigate(event: KeyboardEvent<HTMLElement>): void;
   /** A character typed while the list has focus: it goes to the search. */
   onType(character: string): void;
+  /** The models of the rows in view (and a few around), each time they change: their metadata is asked first. */
+  onRowsShown?(ids: string[]): void;
 }
 
 const NO_RANGES: readonly number[] = [];
 
 /** The virtual list of options: only the rows in view (and a few around) are in the DOM. */
-export function ModelListbox({ id, testId, optionId, index, view, selectedId, currentId, active, scrollTarget, navigated, onChoose, onNavigate, onType }: ModelListboxProps) {
+export function ModelListbox({ id, testId, optionId, index, view, selectedId, currentId, active, scrollTarget, navigated, onChoose, onNavigate, onType, onRowsShown }: ModelListboxProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const estimateSize = useCallback((row: number) => ((view.rows[row] ?? 0) < 0 ? GROUP_ROW_HEIGHT : OPTION_ROW_HEIGHT), [view]);
   const getItemKey = useCallback(
@@ -70,6 +72,17 @@ export function ModelListbox({ id, testId, optionId, index, view, selectedId, cu
     }
     return matchRanges(index, view.query, positions);
   }, [index, view, firstRow, lastRow]);
+
+  useEffect(() => {
+    if (!onRowsShown) return;
+    const ids: string[] = [];
+    for (let row = firstRow; row <= lastRow; row++) {
+      const code = view.rows[row];
+      const model = code !== undefined && code >= 0 ? index.models[code] : undefined;
+      if (model) ids.push(model.id);
+    }
+    if (ids.length > 0) onRowsShown(ids);
+  }, [onRowsShown, index, view, firstRow, lastRow]);
 
   // Where the name and the id sit in each searched entry: only wanted while something is highlighted.
   const text = ranges.size > 0 ? index.searchText() : null;
