@@ -139,6 +139,20 @@ const oddIdCase: HostileCase = {
 
 const boundedCases: HostileCase[] = [
   {
+    name: `check: the same ${oddIds.length} hostile ids on models that never answer time out with a sentence free of control characters`,
+    async run() {
+      const scene = await connected(undefined, oddIds, 300);
+      const answer = await check(scene.backend, { instanceId: 'litellm', modelIds: oddIds });
+      if (answer instanceof Error) throw answer;
+      const health = answer.filter((event) => event.type === 'health');
+      expect(health).toHaveLength(oddIds.length);
+      for (const event of health) {
+        expect(event.health.state).toBe('timeout');
+        expect(event.health.message).not.toMatch(/\p{Cc}/u);
+      }
+    },
+  },
+  {
     name: 'check: 40 models that never answer all end as timeouts within their deadline, never more than four asked at once, and the connections are closed',
     async run(probe) {
       const ids = many(40);

@@ -29,6 +29,8 @@ const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms / 100) / 10} s` : 
  * latency, `error` with the sentence, or `timeout` when it did not answer
  * within `deadlineMs` (or the request's own deadlines ran out). Null when the
  * check was cancelled before this model's answer: that is no result to keep.
+ * Its own sentences do not name the model: they are shown beside it, and an
+ * id may hold control characters a sentence must not carry.
  */
 export async function checkOne(generation: Generation, input: GenerateInput, deadlineMs: number, clock: CheckClock, signal: AbortSignal): Promise<ModelHealth | null> {
   const controller = new AbortController();
@@ -53,11 +55,11 @@ export async function checkOne(generation: Generation, input: GenerateInput, dea
       if (event.type === 'error') return health(event.error.kind === 'timeout' ? 'timeout' : 'error', event.error.message, event.totalMs);
       if (event.type !== 'done') continue;
       if (event.ending === 'complete') return health('ok', null, event.totalMs);
-      if (timedOut) return health('timeout', `${input.modelId} did not answer within ${seconds(deadlineMs)}. It may be overloaded, or its upstream down; check it again later.`);
+      if (timedOut) return health('timeout', `The model did not answer within ${seconds(deadlineMs)}. It may be overloaded, or its upstream down; check it again later.`);
       if (signal.aborted) return null;
-      return health('error', `${input.modelId} stopped answering before the end of its answer. Check it again; if it keeps happening, check the proxy's logs.`);
+      return health('error', `The model stopped before the end of its answer. Check it again; if it keeps happening, check the proxy's logs.`);
     }
-    return signal.aborted ? null : health('error', `${input.modelId} gave no answer at all. Check it again; if it keeps happening, check the proxy's logs.`);
+    return signal.aborted ? null : health('error', `The model gave no answer at all. Check it again; if it keeps happening, check the proxy's logs.`);
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', cancel);
