@@ -38,7 +38,7 @@ export const REASONING_EFFORTS = ['low', 'medium', 'high'] as const;
  * model". Reasoning effort and the response format are sent only where the
  * model's metadata says it supports them (see {@link ModelCapabilitiesSchema}).
  */
-export const GenerationParamsSchema = z.object({
+const GenerationParamsSchema = z.object({
   temperature: z.number().min(0).max(2).nullable(),
   topP: z.number().min(0).max(1).nullable(),
   maxOutputTokens: z.number().int().positive().max(MAX_TOKEN_LIMIT).nullable(),
@@ -74,7 +74,7 @@ export type PlaygroundDraft = z.infer<typeof PlaygroundDraftSchema>;
 
 const ModelTarget = { instanceId: InstanceIdSchema, modelId: ModelIdSchema };
 
-export const GenerateInputSchema = z.object({
+const GenerateInputSchema = z.object({
   ...ModelTarget,
   system: z.string().max(100_000),
   prompt: z.string().trim().min(1, 'Type a prompt first.').max(100_000),
@@ -139,7 +139,7 @@ export const GenerateEventSchema = z.discriminatedUnion('type', [
 ]);
 export type GenerateEvent = z.infer<typeof GenerateEventSchema>;
 
-export const HEALTH_STATES = ['ok', 'error', 'timeout'] as const;
+const HEALTH_STATES = ['ok', 'error', 'timeout'] as const;
 
 /** One model's answer to a minimal request (one output token), kept with its time. */
 export const ModelHealthSchema = z.object({
@@ -152,7 +152,7 @@ export const ModelHealthSchema = z.object({
 export type ModelHealth = z.infer<typeof ModelHealthSchema>;
 
 /** The events of `models:check`: one `health` per model as it finishes, then `done` (or `error` if the check could not start). */
-export const CheckEventSchema = z.discriminatedUnion('type', [
+const CheckEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('health'), modelId: ModelIdSchema, health: ModelHealthSchema }),
   z.object({ type: z.literal('done'), checked: z.number().int().nonnegative(), failed: z.number().int().nonnegative() }),
   z.object({ type: z.literal('error'), error: ProxyErrorSchema, totalMs: z.number().nonnegative() }),
