@@ -16,6 +16,18 @@ describe('a check run', () => {
     expect(run({ type: 'started', runId: 1 }).status).toBe('idle');
   });
 
+  test("a confirm cancelled after a check leaves that check's models and results as they were", () => {
+    const done = run(
+      { type: 'confirm', modelIds: ['gpt-4o'] },
+      { type: 'started', runId: 1 },
+      { type: 'events', runId: 1, events: [health('gpt-4o', ok), { type: 'done', checked: 1, failed: 0 }] },
+    );
+    const back = checkReducer(checkReducer(done, { type: 'confirm', modelIds: ['fake-down', 'slow'] }), { type: 'cancel-confirm' });
+    expect(back.status).toBe('done');
+    expect(back.modelIds).toEqual(['gpt-4o']);
+    expect(Object.keys(back.results)).toEqual(['gpt-4o']);
+  });
+
   test('results arrive one by one with the progress, then done', () => {
     const started = run({ type: 'confirm', modelIds: ['gpt-4o', 'fake-down', 'slow'] }, { type: 'started', runId: 1 });
     const partway = checkReducer(started, { type: 'events', runId: 1, events: [health('gpt-4o', ok), health('fake-down', failed)] });

@@ -40,7 +40,7 @@ export function useModelHealthCheck(instanceId: InstanceId): ModelHealthCheck {
     const runId = (runs.current += 1);
     dispatch({ type: 'started', runId });
     const batch = frameBatch<CheckEvent>((events) => dispatch({ type: 'events', runId, events }));
-    const handle = openStream('models:check', { instanceId, modelIds: [...run.modelIds] }, {
+    const handle = openStream('models:check', { instanceId, modelIds: [...run.asking] }, {
       onEvent(event) {
         if (event.type === 'health') store?.record(instanceId, event.modelId, event.health);
         batch.push(event);
@@ -52,7 +52,7 @@ export function useModelHealthCheck(instanceId: InstanceId): ModelHealthCheck {
       },
     });
     live.current = { handle, batch };
-  }, [run.status, run.modelIds, instanceId, store, end]);
+  }, [run.status, run.asking, instanceId, store, end]);
 
   const stop = useCallback(() => {
     live.current?.batch.flush();

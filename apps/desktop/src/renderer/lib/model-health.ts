@@ -14,6 +14,10 @@ type CheckStatus = 'idle' | 'confirming' | 'running' | 'done' | 'stopped' | 'err
 export interface CheckRun {
   status: CheckStatus;
   runId: number;
+  /** The models the person is asked to confirm; they become `modelIds` when the check starts. */
+  asking: readonly string[];
+  /** What the run was before the confirm, to go back to on Cancel. */
+  before: Exclude<CheckStatus, 'confirming' | 'running'>;
   /** The models this run covers, in the order they were chosen. */
   modelIds: readonly string[];
   /** This run's results by model id, as they came. */
@@ -29,7 +33,7 @@ export type CheckAction =
   | { type: 'stopped'; runId: number }
   | { type: 'failed'; runId: number; error: UiError };
 
-export const initialCheck: CheckRun = { status: 'idle', runId: 0, modelIds: [], results: {}, error: null };
+export const initialCheck: CheckRun = { status: 'idle', runId: 0, asking: [], before: 'idle', modelIds: [], results: {}, error: null };
 
 function apply(run: CheckRun, event: CheckEvent): CheckRun {
   switch (event.type) {
@@ -45,11 +49,13 @@ function apply(run: CheckRun, event: CheckEvent): CheckRun {
 export function checkReducer(run: CheckRun, action: CheckAction): CheckRun {
   switch (action.type) {
     case 'confirm':
-      return run.status === 'running' ? run : { ...run, status: 'confirming', modelIds: action.modelIds, error: null };
+      if (run.status === 'running' || run.status === 'confirming') return run;
+      return { ...run, status: 'confirming', asking: action.modelIds, before: run.status };
     case 'cancel-confirm':
-      return run.status === 'confirming' ? { ...run, status: Object.keys(run.results).length > 0 ? 'done' : 'idle' } : run;
+      return run.status === 'confirming' ? { ...run, status: run.before, asking: [] } : run;
     case 'started':
-      return run.status === 'confirming' ? { ...run, status: 'running', runId: action.runId, results: {}, error: null } : run;
+      if (run.status !== 'confirming') return run;
+      return { ...run, status: 'running', runId: action.runId, modelIds: run.asking, asking: [], results: {}, error: null };
     default:
       break;
   }

@@ -50,11 +50,11 @@ export function CheckModels({ instanceId, models, clock }: CheckModelsProps) {
       {run.status === 'confirming' ? (
         <div className="notice notice-warning check-confirm" role="alertdialog" aria-label="Confirm the check" data-testid="check-models-confirm-step">
           <p>
-            This sends a request to {plural(run.modelIds.length, 'model', 'models')} and spends tokens on each (the prompt and one token of answer).
+            This sends a request to {plural(run.asking.length, 'model', 'models')} and spends tokens on each (the prompt and one token of answer).
           </p>
           <div className="actions">
             <button type="button" className="button button-primary" data-testid="check-models-confirm" autoFocus onClick={check.start}>
-              Check {plural(run.modelIds.length, 'model', 'models')}
+              Check {plural(run.asking.length, 'model', 'models')}
             </button>
             <button type="button" className="button" data-testid="check-models-cancel" onClick={check.cancelAsk}>
               Cancel

@@ -24,7 +24,7 @@ export function ModelHealthList({ modelIds, health, waiting, clock }: ModelHealt
       {modelIds.map((modelId) => {
         const result = waiting.has(modelId) ? undefined : health[modelId];
         return (
-          <li key={modelId} className="health-row" data-testid="model-health" data-model-id={modelId} data-state={result?.state ?? 'waiting'}>
+          <li key={modelId} className="health-row" data-testid="model-health" data-model-id={modelId} data-state={result?.state ?? (waiting.has(modelId) ? 'waiting' : 'unchecked')}>
             <span className="health-model">{modelId}</span>
             {result ? (
               <>
@@ -42,7 +42,8 @@ export function ModelHealthList({ modelIds, health, waiting, clock }: ModelHealt
                 ) : null}
               </>
             ) : (
-              <span className="health-state muted">Waiting…</span>
+              // Not answered: still under way, or left out when the check stopped.
+              <span className="health-state muted">{waiting.has(modelId) ? 'Waiting…' : 'Not checked'}</span>
             )}
           </li>
         );
