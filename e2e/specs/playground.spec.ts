@@ -1,4 +1,4 @@
-import { startLiteLLMServer, type LiteLLMServerOptions } from '@switchboard/test-servers';
+import { defaultDeployments, startLiteLLMServer, type LiteLLMServerOptions } from '@switchboard/test-servers';
 import { PlaygroundPage } from '../pages/playground-page.js';
 import { expect, test } from '../support/fixtures.js';
 
@@ -61,6 +61,37 @@ test.describe('the playground', () => {
     expect(request?.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(await switchboard.page.locator('body').innerText()).not.toContain(KEY);
     expect(await switchboard.page.content()).not.toContain(KEY);
+
+    // Copy as curl puts the same request on the clipboard, the key redacted there too.
+    await switchboard.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await playground.copyCurl.click();
+    await expect(switchboard.page.getByTestId('playground-copy-curl-status')).toHaveText('Copied');
+    const copied = await switchboard.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^curl /);
+    expect(copied).toContain('Say hello');
+    expect(copied).not.toContain(KEY);
+  });
+
+  test('a reasoning model: its reasoning apart and collapsed, reasoning effort offered, a parameter it does not take said to be left out', async ({
+    switchboard,
+    litellm,
+  }) => {
+    litellm.update({ deployments: [...defaultDeployments(), { model_name: 'o3-mini', litellm_params: { model: 'openai/o3-mini' } }], reasoningReply: 'Thinking it over.' });
+    const playground = await useLiteLLM(switchboard, litellm.url, 'o3-mini');
+    await expect(playground.reasoningEffort).toBeVisible();
+    await playground.reasoningEffort.selectOption('high');
+    await playground.temperature.fill('0.5');
+    await playground.ask('Why is the sky blue?');
+    await playground.waitForEnd();
+    await expect(playground.output).toHaveAttribute('data-state', 'done');
+    await expect(playground.reasoning).not.toHaveAttribute('open');
+    await expect(playground.reasoning.locator('summary')).toHaveText('Reasoning');
+    await expect(playground.reasoning).toContainText('Thinking it over.');
+    await expect(playground.output).not.toContainText('Thinking it over.');
+    await expect(playground.leftOut).toContainText('temperature');
+    const body = JSON.parse(litellm.requests.find((entry) => entry.path.includes('chat/completions'))?.body ?? '{}') as Record<string, unknown>;
+    expect(body.reasoning_effort).toBe('high');
+    expect(body).not.toHaveProperty('temperature');
   });
 
   test("LiteLLM's call id comes from its headers; a non-streamed answer arrives whole", async ({ switchboard }) => {
