@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { ProxyErrorSchema, resultSchema } from './errors.js';
 import { InstanceIdSchema } from './instance-id-schema.js';
 import { MAX_MODEL_ID_LENGTH, MAX_TOKEN_LIMIT } from './model-bounds.js';
+import { REASONING_EFFORTS, STREAM_LIMITS } from './playground-limits.js';
+
+// Kept in a module without zod, so the renderer's start-up code can use them without loading the schemas.
+export { DEFAULT_GENERATION_PARAMS, isFinalEvent, REASONING_EFFORTS, STREAM_LIMITS } from './playground-limits.js';
 
 /**
  * The playground and the model check: one generate capability for every
@@ -12,26 +16,8 @@ import { MAX_MODEL_ID_LENGTH, MAX_TOKEN_LIMIT } from './model-bounds.js';
  * streamed HTTP response), both of which can cancel.
  */
 
-/** Bounds every transport and the renderer hold a stream to; core caps what the upstream sends to the same figures. */
-export const STREAM_LIMITS = {
-  /** One event's text (a delta, a reasoning piece, an error sentence), in UTF-16 units. */
-  maxEventChars: 64 * 1024,
-  /** All answer and reasoning text of one generation together. */
-  maxTotalChars: 2 * 1024 * 1024,
-  /** The longest a generation may run, first byte to last. */
-  maxDurationMs: 10 * 60 * 1000,
-  /** How long to wait for the upstream's first byte: LiteLLM answers a dead upstream after its retries, about 5 s. */
-  firstByteTimeoutMs: 60_000,
-  /** The longest silence between two chunks once the answer has started. */
-  stallTimeoutMs: 30_000,
-  /** Models one check may cover. */
-  maxModelsPerCheck: 500,
-} as const;
-
 const ModelIdSchema = z.string().min(1).max(MAX_MODEL_ID_LENGTH);
 const Text = z.string().max(STREAM_LIMITS.maxEventChars);
-
-export const REASONING_EFFORTS = ['low', 'medium', 'high'] as const;
 
 /**
  * What the person sets beside the prompt. `null` means "leave it to the
@@ -53,14 +39,6 @@ const GenerationParamsSchema = z.object({
 });
 export type GenerationParams = z.infer<typeof GenerationParamsSchema>;
 
-export const DEFAULT_GENERATION_PARAMS: GenerationParams = {
-  temperature: null,
-  topP: null,
-  maxOutputTokens: null,
-  stop: [],
-  reasoningEffort: null,
-  responseFormat: { type: 'text' },
-};
 
 /** What the person typed for one model: kept per model across restarts (answers are not). */
 export const PlaygroundDraftSchema = z.object({
@@ -195,10 +173,6 @@ export function isStreamChannel(value: unknown): value is StreamChannel {
   return typeof value === 'string' && Object.hasOwn(streamContract, value);
 }
 
-/** The event types that end a stream: after one of them nothing more is sent. */
-export function isFinalEvent(event: { type: string }): boolean {
-  return event.type === 'done' || event.type === 'error';
-}
 
 /**
  * What core builds beside the API object: one function per stream channel,
