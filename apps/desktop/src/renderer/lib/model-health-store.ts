@@ -1,4 +1,4 @@
-import type { InstanceId, ModelHealth, ModelHealthMap } from '@switchboard/shared';
+import { parseInstanceId, type InstanceId, type ModelHealth, type ModelHealthMap } from '@switchboard/shared';
 import { invokeSafe } from './bridge';
 
 const NONE: ModelHealthMap = {};
@@ -30,7 +30,8 @@ export function createModelHealthStore(): ModelHealthStore {
     },
     healthOf: (instanceId) => maps.get(instanceId) ?? NONE,
     load(instanceId) {
-      if (asked.has(instanceId)) return;
+      // An endpoint not saved yet (`custom:(new)`) has no checks, and no id main would take.
+      if (asked.has(instanceId) || parseInstanceId(instanceId) === null) return;
       asked.add(instanceId);
       void invokeSafe('models:get-health', { instanceId }).then((read) => {
         // An unreadable record is no record: nothing is flagged, and a check writes a new one.
