@@ -101,6 +101,27 @@ describe('the draft', () => {
   });
 });
 
+describe('the model asked', () => {
+  test("any model of any connected platform: another platform's list is fetched when chosen, and its model asked", async () => {
+    await app.main.save('custom:my-vllm', { url: VLLM, selectedModel: 'qwen2.5-coder', name: 'My vLLM', savedAt: 1 });
+    await startWith();
+    expect(byId('playground-model').dataset.instanceId).toBe('litellm');
+    await click(byId('playground-model'));
+    await choose(byId('playground-platform'), 'custom:my-vllm');
+    await until(() => byTestId(document.body, 'playground-model-select')?.querySelector('[data-model-id="llama-3.1-8b"]') != null, "the endpoint's list");
+    await click(byId('playground-model-select').querySelector('[data-model-id="llama-3.1-8b"]'));
+    expect(byId('playground-model').dataset.instanceId).toBe('custom:my-vllm');
+    expect(byId('playground-model').dataset.modelId).toBe('llama-3.1-8b');
+    // The app's model in use is unchanged: the playground only asks another.
+    expect(byId('overview-model').textContent).toBe('gpt-4o');
+    await fill(byId('playground-prompt'), 'Hello?');
+    await click(byId('playground-send'));
+    await until(ended, 'the answer');
+    expect(output()?.dataset.state).toBe('done');
+    expect(app.servers.vllm.requests.some((request) => request.path.includes('chat/completions'))).toBe(true);
+  });
+});
+
 describe('keyboard', () => {
   test('the model picker: open it, search, Enter picks, focus back on the button; Escape closes it', async () => {
     await startWith();
