@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApi } from '@switchboard/core';
+import { createApi, createBackend } from '@switchboard/core';
 import { contentSecurityPolicy, parseStreamInput, type GenerateEvent, type SwitchboardStreams } from '@switchboard/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { memorySecretStore } from '../../../../packages/core/test/support/memory-secret-store.js';
@@ -180,6 +180,24 @@ describe('POST /api/stream/<channel>', () => {
     const answers = await Promise.all(Array.from({ length: 50 }, () => post(streamPath(), {}, envelope()).then(textOf)));
     expect(new Set(answers)).toEqual(new Set([`${JSON.stringify(script.events[0])}\n${JSON.stringify(done)}\n`]));
     expect(calls).toHaveLength(50);
+  });
+
+  it("outlasts the host's deadline for receiving a request: that deadline ends with the request, not the answer", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'switchboard-host-stream-long-'));
+    const strict = await startBrowserHost({ ...createBackend({ userDataDir: dir, secrets: memorySecretStore() }), streams, rendererDir: dir, token: TOKEN, port: 0, headersTimeoutMs: 200, requestTimeoutMs: 300 });
+    try {
+      script = { events: [{ type: 'delta', text: 'slow' }, done], gated: true };
+      const answer = bridgeInNode(`http://127.0.0.1:${strict.port}`, TOKEN);
+      const stream = collectStream(answer, 'playground:generate', input);
+      await expect.poll(() => gate.length).toBe(1);
+      gate.shift()?.();
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      gate.shift()?.();
+      expect(await stream.ended).toBeNull();
+      expect(stream.events).toEqual(script.events);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('never logs the input or the events', () => {
