@@ -18,13 +18,35 @@ const MAX_CURL_CHARS = 300_000;
 const MAX_ERROR_CHARS = 64 * 1024;
 const NO_CALL_FACTS: CallFacts = { callId: null, responseCost: null };
 
-/** LiteLLM's `x-litellm-call-id` and `x-litellm-response-cost`, each checked; other servers send neither. */
-function callFacts(headers: Headers): CallFacts {
+const costHeader = (headers: Headers, name: string): number | null => {
+  const value = headers.get(name);
+  const figure = value === null || value.trim() === '' ? Number.NaN : Number(value);
+  return Number.isFinite(figure) && figure >= 0 ? figure : null;
+};
+
+/**
+ * What a plain answer cost, as LiteLLM says it: `x-litellm-response-cost`
+ * where sent; LiteLLM 1.81 sends a successful answer's cost as
+ * `-original` less `-discount-amount` plus `-margin-amount` instead. A
+ * stream's headers leave before its cost is known (they read 0.0 whatever it
+ * costs), so a stream has none: the catalog's prices give its cost.
+ */
+function responseCost(headers: Headers, streamed: boolean): number | null {
+  if (streamed) return null;
+  const stated = costHeader(headers, 'x-litellm-response-cost');
+  if (stated !== null) return stated;
+  const original = costHeader(headers, 'x-litellm-response-cost-original');
+  if (original === null) return null;
+  const cost = original - (costHeader(headers, 'x-litellm-response-cost-discount-amount') ?? 0) + (costHeader(headers, 'x-litellm-response-cost-margin-amount') ?? 0);
+  return cost >= 0 ? cost : null;
+}
+
+/** LiteLLM's `x-litellm-call-id` and what the answer cost, each checked; other servers send neither. */
+function callFacts(headers: Headers, streamed: boolean): CallFacts {
   const id = headers.get('x-litellm-call-id');
-  const cost = Number(headers.get('x-litellm-response-cost') ?? Number.NaN);
   return {
     callId: id !== null && id.length > 0 && id.length <= 200 && !/\p{Cc}/u.test(id) ? id : null,
-    responseCost: Number.isFinite(cost) && cost >= 0 ? cost : null,
+    responseCost: responseCost(headers, streamed),
   };
 }
 
@@ -83,7 +105,7 @@ async function* sendAndRead(deps: GenerateDeps, exchange: Exchange, requestSigna
     redirect: 'manual',
     signal: requestSignal,
   });
-  exchange.call = callFacts(response.headers);
+  exchange.call = callFacts(response.headers, exchange.input.stream);
   const onChunk = () => exchange.deadlines.chunkArrived();
   if (response.status >= 300 && response.status < 400) {
     await response.body?.cancel();

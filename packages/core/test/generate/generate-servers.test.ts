@@ -33,6 +33,16 @@ describe('core against the LiteLLM test server', () => {
     });
   });
 
+  test("a plain answer's cost comes from LiteLLM's headers; a stream's headers leave before it is known, so it has none", async () => {
+    const priced = { model_name: 'priced', litellm_params: { model: 'openai/priced', api_key: 'sk-fake' }, model_info: { input_cost_per_token: 0.001, output_cost_per_token: 0.002 } };
+    const server = await litellm({ deployments: [priced] });
+    const plain = await run(server.url, { modelId: 'priced', stream: false });
+    // The server's reply: 3 prompt tokens at 0.001 and 3 answer tokens at 0.002.
+    expect(doneOf(plain).responseCost).toBeCloseTo(0.009, 9);
+    const streamed = await run(server.url, { modelId: 'priced' });
+    expect(doneOf(streamed)).toMatchObject({ ending: 'complete', responseCost: null });
+  });
+
   test('the curl says the same request with the key as a variable', async () => {
     const server = await litellm();
     const [start] = await run(server.url, { system: "It's brief." });

@@ -149,5 +149,7 @@ describe('the recorded plain answer', () => {
     expect(textOf(events)).toBe('Hi from upstream');
     expect(events[2]).toEqual({ type: 'usage', promptTokens: 3, completionTokens: 3, totalTokens: 6, reasoningTokens: null });
     expect(finalOf(events)).toMatchObject({ ending: 'complete', finishReason: 'stop', answeredBy: 'fake-model', callId: 'd9649a3c-db89-4764-8fd2-bc031e015423' });
+    // 1.81.0 states a successful answer's cost as -original (0.0 from the recording's free upstream), not as x-litellm-response-cost.
+    expect(finalOf(events)).toMatchObject({ responseCost: 0 });
   });
 });
