@@ -31,6 +31,8 @@ describe("a server's own words in a sentence", () => {
   it('are quoted, flattened to one line and cut to a sane length', () => {
     expect(quoteServerText('model not found')).toBe('"model not found"');
     expect(quoteServerText('\u001b[31mred\u001b[0m\r\nnext line')).toBe('"[31mred [0m next line"');
+    // A direction override would make the sentence around the quote read backwards.
+    expect(quoteServerText('model \u202Eeman-yek\u202C gone \u2067x\u2069')).toBe('"model  eman-yek  gone  x"');
     const long = quoteServerText('x'.repeat(1000));
     expect(long).toHaveLength(203);
     expect(long.endsWith('…"')).toBe(true);

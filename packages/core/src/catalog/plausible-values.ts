@@ -1,4 +1,5 @@
 import { MAX_DESCRIPTION_LENGTH, MAX_LABEL_LENGTH, MAX_PRICE_PER_MILLION, MAX_TOKEN_LIMIT } from '@switchboard/shared';
+import { UNPRINTABLE } from '../http/server-text.js';
 
 // Decimal only: Number() would also read "", " ", "0x10" and "1e400" as numbers.
 const DECIMAL = /^\d+(\.\d+)?([eE][-+]?\d+)?$/;
@@ -36,8 +37,6 @@ export function label(value: unknown): string | null {
   return typeof value === 'string' && value.length <= MAX_LABEL_LENGTH && /\S/.test(value) ? value : null;
 }
 
-// Control characters, and the bidirectional overrides that can make a row read as something else.
-const UNPRINTABLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]+/gu;
 
 /**
  * What an admin wrote about a model, as one line of plain text: control
