@@ -8,7 +8,7 @@ import { readJson, settingsFile } from './support/settings-folder.js';
 import { useTempDirs } from './support/temp-dir.js';
 
 const tempDir = useTempDirs();
-const EMPTY_PLAYGROUND = { drafts: {} };
+const EMPTY_PLAYGROUND = { drafts: {}, firstByteTimeoutMs: 60_000, stallTimeoutMs: 30_000 };
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', 'settings', name);
 
 async function openFixture(name: string) {
@@ -22,7 +22,7 @@ describe('settings migrations', () => {
   it('migrate a version-0 file (LiteLLM, OpenRouter, two custom endpoints with limits, catalog, opencode) with nothing lost', async () => {
     const { dir, original, opened } = await openFixture('v0-full.json');
     // Every value the old file held reads back unchanged; version 1 adds the keychain's deadline, version 2 the Responses-only switch,
-    // off, version 3 the playground's drafts, none yet.
+    // off, version 3 the playground's drafts, none yet, and its deadlines at their defaults.
     const opencode = { ...(original['opencode'] as object), writeResponsesOnly: false };
     const added = { keychain: { timeoutMs: 4000 }, opencode, playground: EMPTY_PLAYGROUND };
     expect(opened.store.read()).toEqual({ ...original, ...added });
@@ -61,6 +61,7 @@ describe('settings migrations', () => {
     const { schemaVersion: _version, ...settings } = original;
     expect(opened.store.read()).toEqual(settings);
     expect(Object.keys(opened.store.read().playground.drafts)).toEqual(['litellm\u0000claude-sonnet-4']);
+    expect(opened.store.read().playground).toMatchObject({ firstByteTimeoutMs: 90_000, stallTimeoutMs: 45_000 });
     expect(await readFile(settingsFile(dir), 'utf8')).toBe(text);
   });
 

@@ -88,6 +88,18 @@ const cases = [
     expected: { playground: { drafts: {} }, platforms: good.platforms, opencode: { sync: true } },
   },
   {
+    name: 'a playground deadline out of bounds falls back to its default; the other deadline and the drafts stay',
+    file: { ...good, playground: { drafts, firstByteTimeoutMs: 5, stallTimeoutMs: 90_000 } },
+    dropped: 'playground.firstByteTimeoutMs',
+    expected: { playground: { drafts, firstByteTimeoutMs: 60_000, stallTimeoutMs: 90_000 }, platforms: good.platforms },
+  },
+  {
+    name: 'a broken draft costs that draft, not the deadlines beside it',
+    file: { ...good, playground: { drafts: { 'litellm\u0000broken': 1 }, firstByteTimeoutMs: 120_000 } },
+    dropped: 'the playground draft of "broken" on "litellm"',
+    expected: { playground: { drafts: {}, firstByteTimeoutMs: 120_000, stallTimeoutMs: 30_000 }, platforms: good.platforms },
+  },
+  {
     name: 'drafts that are not a record cost the drafts alone',
     file: { ...good, playground: { drafts: [1, 2] } },
     dropped: 'playground.drafts',

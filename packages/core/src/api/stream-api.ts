@@ -1,4 +1,4 @@
-import type { ModelCapabilities, SwitchboardStreams } from '@switchboard/shared';
+import { STREAM_LIMITS, type ModelCapabilities, type SwitchboardStreams } from '@switchboard/shared';
 import { generate, type GenerateDeps, type GenerateLimits, type GenerateTarget } from '../generate/index.js';
 import { checkModels, CHECK_CONCURRENCY } from '../health/check-models.js';
 import { checkOne, minimalRequest, type Generation } from '../health/check-one.js';
@@ -51,7 +51,11 @@ interface StreamParts {
  */
 export function createStreams(parts: StreamParts): SwitchboardStreams {
   const { services, registry, tuning } = parts;
-  const deps: GenerateDeps = { fetch: services.fetch, monotonic: services.monotonic, ...(tuning?.generateLimits ? { limits: tuning.generateLimits } : {}) };
+  // Read per generation: a deadline changed in the settings file counts from the next Send.
+  const depsNow = (): GenerateDeps => {
+    const { firstByteTimeoutMs, stallTimeoutMs } = services.settings.read().playground;
+    return { fetch: services.fetch, monotonic: services.monotonic, limits: { ...STREAM_LIMITS, firstByteTimeoutMs, stallTimeoutMs, ...tuning?.generateLimits } };
+  };
 
   /** A generation on a resolved connection: what the playground and each model of a check run. */
   const generationOn =
@@ -66,7 +70,7 @@ export function createStreams(parts: StreamParts): SwitchboardStreams {
         wording: connection.platform.wording,
         capabilities: capabilities ?? UNKNOWN_CAPABILITIES,
       };
-      yield* generate(deps, target, input, signal);
+      yield* generate(depsNow(), target, input, signal);
     };
 
   return {

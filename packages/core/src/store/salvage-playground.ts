@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { isSettingsDocument, type SettingsDocument } from './migrations/settings-document.js';
-import { KeptDraftSchema } from './settings-schema.js';
+import { KeptDraftSchema, PlaygroundSettingsSchema } from './settings-schema.js';
 
 const MAX_NAME_CHARS = 80;
 
@@ -28,14 +28,21 @@ function salvageEntries(value: unknown, schema: z.ZodType, path: string, what: s
   return Object.fromEntries(kept);
 }
 
-/** The playground's drafts, one by one: a broken draft costs that draft, and everything else in the file stays. */
+/** The playground's drafts, one by one, and its deadlines: a broken draft costs that draft, and everything else in the file stays. */
 export function salvagePlayground(value: unknown, dropped: string[]): SettingsDocument {
   if (value === undefined) return {};
   if (!isSettingsDocument(value)) {
     dropped.push('playground');
     return {};
   }
-  return {
+  const salvaged: SettingsDocument = {
     drafts: salvageEntries(value['drafts'], KeptDraftSchema, 'playground.drafts', 'the playground draft', dropped),
   };
+  // The deadlines are kept where they are valid; a broken one falls back to its default.
+  for (const field of ['firstByteTimeoutMs', 'stallTimeoutMs'] as const) {
+    if (value[field] === undefined) continue;
+    if (PlaygroundSettingsSchema.shape[field].safeParse(value[field]).success) salvaged[field] = value[field];
+    else dropped.push(`playground.${field}`);
+  }
+  return salvaged;
 }

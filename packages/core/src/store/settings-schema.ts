@@ -1,4 +1,4 @@
-import { ModelLimitsSchema, PlaygroundDraftSchema } from '@switchboard/shared';
+import { ModelLimitsSchema, PlaygroundDraftSchema, STREAM_LIMITS } from '@switchboard/shared';
 import { z } from 'zod';
 import { DEFAULT_KEYCHAIN_TIMEOUT_MS } from './keychain-deadline.js';
 
@@ -56,9 +56,19 @@ export type KeptDraft = z.infer<typeof KeptDraftSchema>;
  * of each model is not here but in model-health.json (model-health-records.ts):
  * a check writes up to 500 results, and every channel reads this file.
  */
-const PlaygroundSettingsSchema = z.object({
+const Deadline = z.number().int().min(1_000).max(STREAM_LIMITS.maxDurationMs);
+
+export const PlaygroundSettingsSchema = z.object({
   /** The last prompt and parameters per model; answers are never kept. */
   drafts: z.record(z.string(), KeptDraftSchema).default({}),
+  /**
+   * How long to wait for a model's first byte, and for the next chunk once it
+   * has started. A local model that loads on first use, or a proxy retrying
+   * a provider, can need longer than the defaults; a file without them (any
+   * version-3 file) gets the defaults, so no migration is needed.
+   */
+  firstByteTimeoutMs: Deadline.default(STREAM_LIMITS.firstByteTimeoutMs),
+  stallTimeoutMs: Deadline.default(STREAM_LIMITS.stallTimeoutMs),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_GENERATION_PARAMS, type GenerateEvent, type StreamInput } from '@switchboard/shared';
 import { DEFAULT_MASTER_KEY, startStaticServer, type RunningServer } from '@switchboard/test-servers';
@@ -43,6 +43,18 @@ describe('playground:generate on the saved connection', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(events.at(-1)).toMatchObject({ type: 'done', ending: 'stopped' });
     expect(chatRequests(scene.server)).toHaveLength(0);
+  });
+
+  it("waits for the first byte as long as the settings file says, and says that figure", async () => {
+    const scene = await litellmScene({ hangModels: ['gpt-4o'] });
+    const file = join(scene.dir, 'settings.json');
+    const settings = JSON.parse(await readFile(file, 'utf8')) as { playground: Record<string, unknown> };
+    settings.playground = { ...settings.playground, firstByteTimeoutMs: 1_000 };
+    await writeFile(file, JSON.stringify(settings));
+    const started = Date.now();
+    const events = await collect(scene.restart(), 'playground:generate', ask('gpt-4o'));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(events.at(-1)).toMatchObject({ type: 'error', error: { kind: 'timeout', message: expect.stringContaining('sent nothing within 1 s') } });
   });
 
   it('says a platform that is not connected is not, and sends nothing', async () => {
