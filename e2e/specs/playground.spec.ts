@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { defaultDeployments, startLiteLLMServer, type LiteLLMServerOptions } from '@switchboard/test-servers';
 import { PlaygroundPage } from '../pages/playground-page.js';
 import { expect, test } from '../support/fixtures.js';
@@ -167,8 +169,18 @@ interface ErrorCase {
   /** What `playground-error` (or, for a cut-off stream, the ending note) must say. */
   sentence: RegExp;
   /** Deadlines of a minute or half a minute are waited out for real. */
-  slow?: number;
+  /** Wait 2 s for the first byte and between chunks, as set in the settings file. */
+  deadlines?: boolean;
   cutOff?: boolean;
+}
+
+/** Sets the playground's deadlines in the settings file, as a person would by hand, and restarts the app to read it. */
+async function shortDeadlines(switchboard: Switchboard): Promise<void> {
+  const file = join(switchboard.userDataDir, 'settings.json');
+  const settings = JSON.parse(await readFile(file, 'utf8').catch(() => '{"schemaVersion":3}')) as { playground?: object };
+  settings.playground = { ...settings.playground, firstByteTimeoutMs: 2_000, stallTimeoutMs: 2_000 };
+  await writeFile(file, JSON.stringify(settings));
+  await switchboard.restart();
 }
 
 const ERRORS: ErrorCase[] = [
@@ -181,20 +193,21 @@ const ERRORS: ErrorCase[] = [
     sentence: /could not get an answer from "local-llama" \(HTTP 500\).*try another model\.$/,
   },
   { name: 'an error event inside the stream', proxy: { upstreamDiesMidstream: 'httpx' }, sentence: /stopped the answer with an error: .*What came before is shown/ },
-  { name: 'no first byte within the deadline', proxy: { hangModels: ['gpt-4o'] }, sentence: /sent nothing within 60 s\./, slow: 100_000 },
-  { name: 'a stall between chunks', proxy: { stream: { stallAfterChunks: 1 } }, sentence: /stopped sending for 30 s in the middle of the answer/, slow: 70_000 },
+  // The deadlines are the settings file's (60 s and 30 s by default), set short here as a person waiting on a slow proxy would set them long.
+  { name: 'no first byte within the deadline', proxy: { hangModels: ['gpt-4o'] }, deadlines: true, sentence: /sent nothing within 2 s\./ },
+  { name: 'a stall between chunks', proxy: { stream: { stallAfterChunks: 1 } }, deadlines: true, sentence: /stopped sending for 2 s in the middle of the answer/ },
   { name: 'a stream cut off before [DONE]', proxy: { stream: { dropAfterChunks: 2 } }, sentence: /^Cut off: /, cutOff: true },
 ];
 
 test.describe('playground errors, each a sentence; nothing typed is lost', () => {
   for (const entry of ERRORS) {
     test(entry.name, async ({ switchboard, litellm }) => {
-      if (entry.slow) test.setTimeout(entry.slow);
+      if (entry.deadlines) await shortDeadlines(switchboard);
       const playground = await useLiteLLM(switchboard, litellm.url, entry.model);
       litellm.update(entry.proxy);
       await playground.system.fill('System kept');
       await playground.ask('Prompt kept');
-      await expect(playground.output).not.toHaveAttribute('data-state', 'streaming', { timeout: entry.slow ?? 20_000 });
+      await expect(playground.output).not.toHaveAttribute('data-state', 'streaming', { timeout: 20_000 });
       if (entry.cutOff) {
         await expect(playground.ending).toHaveAttribute('data-state', 'cut-off');
         await expect(playground.ending).toHaveText(entry.sentence);
