@@ -19,8 +19,11 @@ export const PLATFORM_VERBS = [
   'disconnect',
 ] as const;
 
-/** The most models one `fetch-metadata-of` may name: several screens of the picker. */
-export const MAX_METADATA_IDS = 100;
+/**
+ * The most models one `fetch-metadata-of` may name: a page of the rest, whose answer (about 400 kB) the
+ * page checks in a few ms, where the whole list at 10,000 models would hold it for over 100 ms.
+ */
+export const MAX_METADATA_IDS = 500;
 
 /** A verb as its channels name it: `fetch-models` in `litellm:fetch-models`. */
 export type PlatformVerb = (typeof PLATFORM_VERBS)[number];

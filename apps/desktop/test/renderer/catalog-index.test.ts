@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildCatalogIndex, type CatalogIndex } from '../../src/renderer/lib/catalog-index';
+import type { Model } from '@switchboard/shared';
+import { buildCatalogIndex, withModels, type CatalogIndex } from '../../src/renderer/lib/catalog-index';
 import { manyModels, model } from './model-fixtures';
 
 const ids = (index: CatalogIndex) => index.models.map((entry) => entry.id);
@@ -56,5 +57,32 @@ describe('what the index holds', () => {
     expect(ids(index)).toEqual(['a/one', 'b/two', 'local']);
     expect(index.positionOf('local')).toBe(2);
     expect(index.positionOf('all-team-models')).toBe(-1);
+  });
+});
+
+describe('metadata for the list shown', () => {
+  const input = manyModels(2_000).reverse();
+  const full = buildCatalogIndex(input);
+  const enrich = (model: Model) => ({ ...model, contextLength: 128_000, mode: model.id.endsWith('7') ? 'embedding' : 'chat' });
+
+  test('takes the complete index over when every model keeps its place: the same order and groups, the new models, chat counted anew', () => {
+    const enriched = input.map(enrich);
+    const taken = withModels(full, enriched);
+    expect(taken).not.toBeNull();
+    expect(ids(taken as CatalogIndex)).toEqual(ids(full));
+    expect(counts(taken as CatalogIndex)).toEqual(counts(full));
+    expect((taken as CatalogIndex).models.every((model) => model.contextLength === 128_000)).toBe(true);
+    expect((taken as CatalogIndex).chatCount).toBe(enriched.filter((model) => model.mode === 'chat').length);
+    expect(ids(taken as CatalogIndex)).toEqual(ids(buildCatalogIndex(enriched)));
+  });
+
+  test('builds anew when a place would change: a provider, a name, another list, or an index still being sorted', () => {
+    const movedProvider = input.map((model, i) => (i === 5 ? { ...model, provider: 'zeta' } : model));
+    const renamed = input.map((model, i) => (i === 5 ? { ...model, name: 'aaa first' } : model));
+    expect(withModels(full, movedProvider)).toBeNull();
+    expect(withModels(full, renamed)).toBeNull();
+    expect(withModels(full, input.slice(1))).toBeNull();
+    expect(withModels(full, [...input.slice(1), model('x/new')])).toBeNull();
+    expect(withModels(buildCatalogIndex(input, { sortFirst: 50 }), input)).toBeNull();
   });
 });

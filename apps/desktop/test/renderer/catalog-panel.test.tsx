@@ -40,6 +40,8 @@ async function openSettings() {
 }
 const options = () => [...document.querySelectorAll('[role="option"]')].map((option) => option.getAttribute('data-model-id'));
 const text = (id: string) => byTestId(document.body, id)?.textContent ?? null;
+/** Every id the page asked the metadata of (the rows on screen, then the rest in pages), sorted: each once. */
+const askedIds = () => main.callsTo('litellm:fetch-metadata-of').flatMap((input) => (input as { ids: string[] }).ids).sort();
 
 describe('the model catalog in Settings', () => {
   test('shows the cached list at once, with how old it is, while the launch check runs behind it', async () => {
@@ -60,7 +62,7 @@ describe('the model catalog in Settings', () => {
     expect(options()).toEqual(['claude-3-5-sonnet', 'fake-up', 'gpt-4o', 'local-llama']);
     expect(text('litellm-last-fetched')).toBe('Last fetched just now');
     expect(main.callsTo('litellm:fetch-models')).toHaveLength(1);
-    expect(main.callsTo('litellm:fetch-metadata')).toHaveLength(1);
+    expect(askedIds()).toEqual(['claude-3-5-sonnet', 'fake-up', 'gpt-4o', 'local-llama']);
   });
 
   test('a fresh cache is not fetched again when Settings opens', async () => {
@@ -111,15 +113,16 @@ describe('the model catalog in Settings', () => {
     expect(document.querySelector('[data-model-id="new-model"] [data-fact="context"]')?.textContent).toBe('32K ctx');
     expect(text('litellm-last-fetched')).toBe('Last fetched just now');
     const channels = main.calls.map((call) => call.channel).filter((channel) => channel.includes('fetch-'));
-    expect(channels.slice(-3)).toEqual(['litellm:fetch-models', 'litellm:fetch-metadata-of', 'litellm:fetch-metadata']);
+    expect(channels.slice(channels.lastIndexOf('litellm:fetch-models'))[1]).toBe('litellm:fetch-metadata-of');
+    expect(channels).not.toContain('litellm:fetch-metadata');
+    expect(askedIds()).toEqual(['claude-3-5-sonnet', 'fake-up', 'gpt-4o', 'local-llama', 'new-model']);
     expect(text('connection-status')).toBe('Connected · 5 models');
   });
 
   test('after a test, the ids show first; the metadata merges in and the selection stays', async () => {
     // What the proxy says of local-llama: it is served by Ollama.
     deployments((list) => list.map((entry) => (entry.model_name === 'local-llama' ? { ...entry, litellm_params: { ...entry.litellm_params, model: 'ollama/llama-3-8b' } } : entry)));
-    const releaseRows = main.hold('litellm:fetch-metadata-of');
-    const release = main.hold('litellm:fetch-metadata');
+    const release = main.hold('litellm:fetch-metadata-of');
     view = await mount(<App clock={clock} />);
     await openSettings();
     await click(getByRole(document.body, 'button', 'LiteLLM'));
@@ -128,7 +131,6 @@ describe('the model catalog in Settings', () => {
     await click(document.querySelector('[data-model-id="local-llama"]'));
     expect([...document.querySelectorAll('.model-group')].map((group) => group.getAttribute('data-group'))).toContain('Other');
 
-    releaseRows();
     release();
     await settle();
     expect(byTestId(document.body, 'litellm-metadata-loading')).toBeNull();
@@ -139,26 +141,34 @@ describe('the model catalog in Settings', () => {
 });
 
 describe('the metadata of the rows on screen', () => {
-  test('comes before the rest: with the whole answer held, the rows shown have their figures and the list says more is coming', async () => {
-    const release = main.hold('litellm:fetch-metadata');
+  test('is asked first, for the rows in view; the rest follows in pages, each model asked once', async () => {
     view = await mount(<App clock={clock} />);
     await openSettings();
     await click(getByRole(document.body, 'button', 'LiteLLM'));
     await click(getByTestId(document.body, 'litellm-test-button'));
     await settle();
-    expect(byTestId(document.body, 'litellm-metadata-loading')).not.toBeNull();
-    const asked = main.calls.filter((call) => call.channel === 'litellm:fetch-metadata-of');
-    expect(asked).toHaveLength(1);
-    expect([...(asked[0]?.input as { ids: string[] }).ids].sort()).toEqual([...(options() as string[])].sort());
-    expect(document.querySelector('[data-model-id="gpt-4o"] [data-fact="context"]')?.textContent).toBe('128K ctx');
-
-    release();
-    await settle();
+    const [first] = main.callsTo('litellm:fetch-metadata-of') as Array<{ ids: string[] }>;
+    expect([...(first?.ids ?? [])].sort()).toEqual([...(options() as string[])].sort());
+    expect(askedIds()).toEqual(['claude-3-5-sonnet', 'fake-up', 'gpt-4o', 'local-llama']);
+    expect(main.callsTo('litellm:fetch-metadata')).toEqual([]);
     expect(byTestId(document.body, 'litellm-metadata-loading')).toBeNull();
-    expect(main.calls.filter((call) => call.channel === 'litellm:fetch-metadata-of')).toHaveLength(1);
+    expect(document.querySelector('[data-model-id="gpt-4o"] [data-fact="context"]')?.textContent).toBe('128K ctx');
   });
 
-  test('a row that gets none first still gets it with the rest', async () => {
+  test('the list says details are loading until the metadata comes, then shows it', async () => {
+    const release = main.hold('litellm:fetch-metadata-of');
+    view = await mount(<App clock={clock} />);
+    await openSettings();
+    await click(getByRole(document.body, 'button', 'LiteLLM'));
+    await click(getByTestId(document.body, 'litellm-test-button'));
+    expect(byTestId(document.body, 'litellm-metadata-loading')).not.toBeNull();
+    expect(document.querySelector('[data-model-id="gpt-4o"] [data-fact="context"]')?.getAttribute('data-known')).toBe('false');
+    release();
+    await settle();
+    expect(document.querySelector('[data-model-id="gpt-4o"] [data-fact="context"]')?.textContent).toBe('128K ctx');
+  });
+
+  test('when the proxy cannot say, the rows keep their ids and the list stops waiting', async () => {
     main.failWith('litellm:fetch-metadata-of', { kind: 'server-error', message: 'The proxy answered 500.' });
     view = await mount(<App clock={clock} />);
     await openSettings();
@@ -166,7 +176,8 @@ describe('the metadata of the rows on screen', () => {
     await click(getByTestId(document.body, 'litellm-test-button'));
     await settle();
     expect(byTestId(document.body, 'litellm-metadata-loading')).toBeNull();
-    expect(document.querySelector('[data-model-id="gpt-4o"] [data-fact="context"]')?.textContent).toBe('128K ctx');
+    expect(options()).toEqual(['claude-3-5-sonnet', 'fake-up', 'gpt-4o', 'local-llama']);
+    expect(document.querySelector('[data-model-id="gpt-4o"] [data-fact="context"]')?.getAttribute('data-known')).toBe('false');
   });
 });
 

@@ -68,7 +68,7 @@ describe('the catalog', () => {
     expect(late.models).toBe(FOUR_MODELS);
     expect(late.enriching).toBe(true);
     const own = catalogReducer(late, { type: 'metadata-loaded', listing: 2, models: enriched, fetchedAt: 2 });
-    expect(own.models).toBe(enriched);
+    expect(own.models).toEqual(enriched);
     expect(own.enriching).toBe(false);
   });
 

@@ -35,7 +35,7 @@ describe('platform descriptors', () => {
 
   test('only a saved custom endpoint can take typed limits', () => {
     expect(CUSTOM.calls(null).setModelLimits).toBeNull();
-    expect(CUSTOM.calls(null).fetchMetadata).toBeNull();
+    expect(CUSTOM.calls(null).fetchMetadataOf).toBeNull();
     expect(CUSTOM.calls('box').setModelLimits).not.toBeNull();
     expect(LITELLM.calls(null).setModelLimits).toBeNull();
   });

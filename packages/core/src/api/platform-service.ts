@@ -35,6 +35,12 @@ export type PlatformService = Omit<VerbMethods, 'setConfig'> & {
   knownModels(): Promise<Result<Model[]>>;
 };
 
+/**
+ * At most this many models are asked about one by one (a screen of the picker); more are cut from the
+ * whole answer, which is then asked once and kept.
+ */
+const FEW_MODELS = 40;
+
 /** The listing whose metadata is still arriving, so a second call can wait for it instead of asking again. */
 interface LatestListing {
   url: string;
@@ -106,9 +112,16 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
       },
       some: async (ids) => {
         const wanted = new Set(ids);
-        if (current.settled) return current.settled.filter((model) => wanted.has(model.id));
-        if (listing.enrichSome) return listing.enrichSome(ids);
-        return (await current.enriched()).filter((model) => wanted.has(model.id));
+        const of = (models: Model[]) => models.filter((model) => wanted.has(model.id));
+        if (current.settled) return of(current.settled);
+        // A screen's worth is asked model by model; a page of the rest is cut from the whole answer.
+        if (listing.enrichSome && ids.length <= FEW_MODELS) {
+          const some = await listing.enrichSome(ids);
+          // The rows on screen have theirs: now the whole answer, kept (the cache) and cut into the rest's pages.
+          void current.enriched();
+          return some;
+        }
+        return of(await current.enriched());
       },
     };
     latest = current;

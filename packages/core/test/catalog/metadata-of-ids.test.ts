@@ -69,15 +69,36 @@ describe('the metadata of a few models (fetch-metadata-of)', () => {
     expect(proxy.requests.length).toBe(before);
   });
 
-  it('LiteLLM at 10,000 models: a screen of rows costs a screen of small answers, not the whole list', async () => {
+  it('LiteLLM at 10,000 models: a screen of rows costs a screen of small answers, asked before the whole list', async () => {
     const { proxy, api, ids } = await litellm({ deployments: generateDeployments(10_000) });
     const screen = ids.slice(0, 20);
     const some = await api['litellm:fetch-metadata-of']({ ids: screen });
     expect(some.ok && some.value.models.map((model) => model.id)).toEqual(screen);
     expect(some.ok && some.value.models.filter((model) => model.contextLength !== null).length).toBeGreaterThan(0);
+    // The whole answer follows by itself once the rows have theirs (it is kept), never before them.
     const asked = metadataPaths(proxy);
-    expect(asked).toHaveLength(20);
-    expect(asked.every((path) => path.startsWith('/model_group/info?model_group='))).toBe(true);
+    const perModel = asked.filter((path) => path.startsWith('/model_group/info?model_group='));
+    expect(perModel).toHaveLength(20);
+    expect(asked.slice(0, 20)).toEqual(perModel);
+  });
+
+  it('a page of more than a screen is cut from the whole answer, asked once, not model by model', async () => {
+    const { proxy, api, ids } = await litellm({ deployments: generateDeployments(300) });
+    const pages = [ids.slice(0, 100), ids.slice(100, 200), ids.slice(200)];
+    const answers = await Promise.all(pages.map((page) => api['litellm:fetch-metadata-of']({ ids: page })));
+    expect(answers.map((answer) => (answer.ok ? answer.value.models.map((model) => model.id) : answer.error.message))).toEqual(pages);
+    expect(metadataPaths(proxy).sort()).toEqual(['/model/info', '/model_group/info']);
+  });
+
+  it('once the rows on screen have theirs, the whole answer follows by itself, and the saved connection keeps it for the next start', async () => {
+    const proxy = await startLiteLLMServer();
+    servers.push(proxy);
+    const api = await setup();
+    await api['litellm:set-config']({ url: proxy.url, key: { mode: 'provided', value: KEY }, selectedModel: 'gpt-4o' });
+    await api['litellm:fetch-models'](undefined);
+    await api['litellm:fetch-metadata-of']({ ids: ['gpt-4o'] });
+    await expect.poll(async () => (await api['litellm:get-cached-models'](undefined))?.models.find((model) => model.id === 'local-llama')?.underlying ?? null).not.toBeNull();
+    expect(metadataPaths(proxy)).toEqual(expect.arrayContaining(['/model_group/info?model_group=gpt-4o', '/model_group/info', '/model/info']));
   });
 
   it('a model id with characters a query string carries escaped reaches the proxy as that id', async () => {

@@ -1,7 +1,7 @@
 import type { Model } from '@switchboard/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { afterNextPaint } from '../lib/after-next-paint';
-import { buildCatalogIndex, type CatalogIndex } from '../lib/catalog-index';
+import { buildCatalogIndex, withModels, type CatalogIndex } from '../lib/catalog-index';
 import { filterCatalog, type CatalogView } from '../lib/model-search';
 
 /**
@@ -23,9 +23,13 @@ function useCatalogIndex(models: readonly Model[], shownId: string | null): Cata
   const [finished, setFinished] = useState<{ models: readonly Model[]; index: CatalogIndex } | null>(null);
   const complete = finished?.models === models ? finished.index : null;
   // A selection made before the list is complete sorts its group too; once complete, it costs nothing.
+  // Metadata for the list shown (the same ids in the same places) takes the complete index over.
   const first = useMemo(
-    () => complete ?? buildCatalogIndex(models, { sortFirst: FIRST_SORTED_MODELS, sortGroupOf: shownId }),
-    [complete, models, shownId],
+    () =>
+      complete ??
+      (finished ? withModels(finished.index, models) : null) ??
+      buildCatalogIndex(models, { sortFirst: FIRST_SORTED_MODELS, sortGroupOf: shownId }),
+    [complete, finished, models, shownId],
   );
   useEffect(() => {
     if (complete) return;

@@ -1,6 +1,7 @@
 import { toModel, type CachedModelList, type InstanceId, type ModelIdList } from '@switchboard/shared';
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import { afterNextPaint } from '../lib/after-next-paint';
+import { metadataInPages } from '../lib/catalog-metadata-pages';
 import type { Outcome } from '../lib/bridge';
 import type { CatalogAction, CatalogState } from '../lib/catalog-state';
 import type { CatalogStore } from '../lib/catalog-store';
@@ -40,28 +41,23 @@ function bindCatalog(store: CatalogStore, instanceId: InstanceId, calls: Platfor
   const show = (url: string, modelIds: readonly string[], fetchedAt: number, accessNote: string | undefined) => {
     const models = modelIds.map((id) => toModel({ id }));
     const listing = store.nextListing();
-    const { fetchMetadata, fetchMetadataOf } = calls;
-    dispatch({ type: 'ids-loaded', url, models, fetchedAt, listing, complete: fetchMetadata === null, accessNote });
-    if (!fetchMetadata) return;
-    // The rows a picker shows get theirs first; a failure there leaves them to the whole answer.
-    if (fetchMetadataOf) {
-      store.rowsFirst.expect(instanceId, listing, async (ids) => {
-        const some = await fetchMetadataOf({ ids });
-        if (some.ok) dispatch({ type: 'metadata-some', listing, models: some.value.models });
-      });
-    }
-    // Asked once the ids are on screen, and the rows shown have theirs: README, "Ids first, metadata after".
+    const { fetchMetadataOf } = calls;
+    dispatch({ type: 'ids-loaded', url, models, fetchedAt, listing, complete: fetchMetadataOf === null, accessNote });
+    if (!fetchMetadataOf) return;
+    // The rows a picker shows get theirs first; a failure there leaves them to the rest.
+    store.rowsFirst.expect(instanceId, listing, async (ids) => {
+      const some = await fetchMetadataOf({ ids });
+      if (some.ok) dispatch({ type: 'metadata-some', listing, models: some.value.models });
+      return some.ok;
+    });
+    // The rest, once the ids are on screen and the rows shown have theirs (README, "Ids first, metadata after").
     afterNextPaint(() => {
-      void store.rowsFirst
-        .answered(instanceId, listing)
-        .then(() => fetchMetadata())
-        .then((enriched) =>
-          dispatch(
-            enriched.ok
-              ? { type: 'metadata-loaded', listing, models: enriched.value.models, fetchedAt: enriched.value.fetchedAt }
-              : { type: 'metadata-failed', listing },
-          ),
-        );
+      void store.rowsFirst.answered(instanceId, listing).then(async () => {
+        const first = store.rowsFirst.answeredIds(instanceId, listing);
+        const rest = await metadataInPages(fetchMetadataOf, modelIds.filter((id) => !first.has(id)));
+        if (!rest.ok) return dispatch({ type: 'metadata-failed', listing });
+        dispatch({ type: 'metadata-loaded', listing, models: rest.value.models, fetchedAt: rest.value.fetchedAt ?? fetchedAt });
+      });
     });
   };
 

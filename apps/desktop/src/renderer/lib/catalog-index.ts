@@ -204,3 +204,33 @@ export function buildCatalogIndex(input: readonly Model[], { sortFirst = Number.
   const grouped = groupModels(input);
   return indexOf(grouped, sortGroups(grouped, sortFirst, sortGroupOf));
 }
+
+/**
+ * The same index holding `input`'s models (matched by id), when nothing about their places changed: the
+ * same ids, each still in its provider's group under the same name. That is what metadata arriving for a
+ * list usually is (figures, badges, a description), and it then costs a pass over the list instead of a
+ * new sort. Null when a place would change (a provider the proxy named, another name), or when `index`
+ * is not complete yet: build it anew then.
+ */
+export function withModels(index: CatalogIndex, input: readonly Model[]): CatalogIndex | null {
+  const count = index.models.length;
+  if (index.finish !== null || input.length !== count) return null;
+  const byId = new Map<string, Model>();
+  for (const model of input) byId.set(model.id, model);
+  const models: Model[] = new Array(count);
+  const chat = new Uint8Array(count);
+  let chatCount = 0;
+  for (let position = 0; position < count; position++) {
+    const before = index.models[position] as Model;
+    const after = byId.get(before.id);
+    if (!after) return null;
+    if (after !== before && (titleOf(after) !== titleOf(before) || providerLabel(after.provider) !== index.groups[index.group[position] as number])) return null;
+    models[position] = after;
+    if (isChatModel(after)) {
+      chat[position] = 1;
+      chatCount += 1;
+    }
+  }
+  // Search text, titles and positions are built from names and ids, which are the same.
+  return { ...index, models, chat, chatCount };
+}

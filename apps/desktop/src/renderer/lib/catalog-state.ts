@@ -35,6 +35,7 @@ export type CatalogAction =
   | { type: 'ids-loaded'; url: string; models: Model[]; fetchedAt: number; listing: number; complete?: boolean; accessNote?: string }
   /** What is known about a few models (the rows on screen), ahead of the rest: merged into the list by id. */
   | { type: 'metadata-some'; listing: number; models: Model[] }
+  /** The metadata of the rest (or of all): merged by id, and nothing more is on its way. */
   | { type: 'metadata-loaded'; listing: number; models: Model[]; fetchedAt: number }
   | { type: 'metadata-failed'; listing: number }
   | { type: 'fetch-failed'; url: string; error: UiError }
@@ -51,6 +52,13 @@ export const initialCatalogState: CatalogState = {
   listing: 0,
   accessNote: null,
 };
+
+/** The list in its own order, each model replaced by the one `known` has for its id. */
+function mergeById(models: Model[] | null, known: readonly Model[]): Model[] | null {
+  if (models === null || known.length === 0) return models;
+  const byId = new Map(known.map((model) => [model.id, model]));
+  return models.map((model) => byId.get(model.id) ?? model);
+}
 
 export function catalogReducer(state: CatalogState, action: CatalogAction): CatalogState {
   switch (action.type) {
@@ -85,15 +93,13 @@ export function catalogReducer(state: CatalogState, action: CatalogAction): Cata
         listing: action.listing,
         accessNote: action.accessNote ?? null,
       };
-    case 'metadata-some': {
-      // Too late once the whole answer is in: that one is newer, and complete.
-      if (action.listing !== state.listing || !state.enriching || state.models === null || action.models.length === 0) return state;
-      const known = new Map(action.models.map((model) => [model.id, model]));
-      return { ...state, models: state.models.map((model) => known.get(model.id) ?? model) };
-    }
+    case 'metadata-some':
+      // Too late once the rest is in: that one is newer, and complete.
+      if (action.listing !== state.listing || !state.enriching) return state;
+      return { ...state, models: mergeById(state.models, action.models) };
     case 'metadata-loaded':
       if (action.listing !== state.listing) return state;
-      return { ...state, models: action.models, fetchedAt: action.fetchedAt, enriching: false };
+      return { ...state, models: mergeById(state.models, action.models), fetchedAt: action.fetchedAt, enriching: false };
     case 'metadata-failed':
       return action.listing === state.listing ? { ...state, enriching: false } : state;
     case 'fetch-failed':

@@ -41,9 +41,11 @@ type VerbCalls = { [V in PlatformVerb as VerbMethod<V>]: VerbCall<V> };
  * catalog only see this.
  */
 export type PlatformCalls = Omit<VerbCalls, 'setConfig' | 'getConfig' | 'fetchMetadata' | 'fetchMetadataOf'> & {
-  /** null where there is nothing to ask: an endpoint not saved yet has its ids and nothing more. */
-  fetchMetadata: VerbCalls['fetchMetadata'] | null;
-  /** The same for a few models (the rows on screen); null where `fetchMetadata` is. */
+  /**
+   * The metadata of some of the listed models: the rows on screen, then the rest page by page (the whole
+   * answer at once is one long task to check at 10,000 models). null where there is nothing to ask: an
+   * endpoint not saved yet has its ids and nothing more.
+   */
   fetchMetadataOf: VerbCalls['fetchMetadataOf'] | null;
   /** A custom endpoint's view also carries its name and the limits typed for its models. */
   getConfig(): Promise<Outcome<InstanceView>>;
@@ -96,7 +98,6 @@ export function customCalls(endpointId: string | null, defaultUrl: string): Plat
     return {
       testConnection: ({ url, key }) => invokeResult('custom:test-connection', { url: url ?? '', key }),
       fetchModels: async () => notSaved,
-      fetchMetadata: null,
       fetchMetadataOf: null,
       getCachedModels: async () => ({ ok: true, value: null }),
       getConfig: async () => ({ ok: true, value: blank }),
