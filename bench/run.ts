@@ -1,6 +1,7 @@
 import { benchCoreDiscovery } from './core-discovery.js';
 import { benchPublicMapLoad } from './public-map-load.js';
 import { benchUiCatalog } from './ui-catalog.js';
+import { benchUiMetadata } from './ui-metadata.js';
 import { benchUiPlayground } from './ui-playground.js';
 import { benchUiStartup } from './ui-startup.js';
 
@@ -30,6 +31,18 @@ for (const size of SIZES) {
       .join(' | '),
   );
   console.log(JSON.stringify({ bench: 'ui-catalog', ...ui }));
+}
+
+console.log('\nMetadata in Chromium through the browser host: the rows on screen first, then the rest (targets at 10,000: rows on screen <= 150 ms after their ids, no long task while the rest arrives)');
+console.log('models  | ids shown ms | first row ms | rows on screen ms | after the ids ms | all metadata ms | longest task ms');
+for (const size of SIZES) {
+  const metadata = await benchUiMetadata(size);
+  console.log(
+    [metadata.models, metadata.idsShownMs, metadata.firstRowMetadataMs, metadata.rowsMetadataMs, metadata.rowsAfterIdsMs, metadata.allMetadataMs, metadata.longestTaskMs]
+      .map((value, i) => String(value).padEnd([7, 12, 12, 17, 16, 15, 8][i] ?? 8))
+      .join(' | '),
+  );
+  console.log(JSON.stringify({ bench: 'ui-metadata', ...metadata }));
 }
 
 const startup = await benchUiStartup();
