@@ -1,5 +1,6 @@
 import { parseInstanceId, type InstanceId, type ModelHealth, type ModelHealthMap } from '@switchboard/shared';
 import { invokeSafe } from './bridge';
+import { createSnapshotStore } from './snapshot-store';
 
 const NONE: ModelHealthMap = {};
 
@@ -19,16 +20,13 @@ export interface ModelHealthStore {
 }
 
 export function createModelHealthStore(): ModelHealthStore {
-  const maps = new Map<InstanceId, ModelHealthMap>();
+  // One snapshot of every instance's checks: the renderer's one store idiom (snapshot-store.ts).
+  const store = createSnapshotStore<ReadonlyMap<InstanceId, ModelHealthMap>>(new Map());
   const asked = new Set<InstanceId>();
-  const listeners = new Set<() => void>();
-  const changed = () => listeners.forEach((listener) => listener());
+  const put = (instanceId: InstanceId, health: ModelHealthMap) => store.set(new Map(store.get()).set(instanceId, health));
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    healthOf: (instanceId) => maps.get(instanceId) ?? NONE,
+    subscribe: store.subscribe,
+    healthOf: (instanceId) => store.get().get(instanceId) ?? NONE,
     load(instanceId) {
       // An endpoint not saved yet (`custom:(new)`) has no checks, and no id main would take.
       if (asked.has(instanceId) || parseInstanceId(instanceId) === null) return;
@@ -37,13 +35,11 @@ export function createModelHealthStore(): ModelHealthStore {
         // An unreadable record is no record: nothing is flagged, and a check writes a new one.
         if (!read.ok) return;
         // Results recorded while the read was under way are newer than it.
-        maps.set(instanceId, { ...read.value, ...maps.get(instanceId) });
-        changed();
+        put(instanceId, { ...read.value, ...store.get().get(instanceId) });
       });
     },
     record(instanceId, modelId, health) {
-      maps.set(instanceId, { ...maps.get(instanceId), [modelId]: health });
-      changed();
+      put(instanceId, { ...store.get().get(instanceId), [modelId]: health });
     },
   };
 }
