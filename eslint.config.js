@@ -33,7 +33,7 @@ const electron = (specifiers) => ({ to: npm('electron'), dependency: { specifier
 // An allow-list: every import is refused unless its layer's entry names where it goes.
 const allowed = {
   shared: [npm('zod')],
-  core: [layer('shared'), node, npm('atomically', 'conf', 'diff', 'eventsource-parser', 'jsonc-parser', 'keytar', 'zod')],
+  core: [layer('shared'), node, npm('atomically', 'conf', 'diff', 'eventsource-parser', 'jsonc-parser', 'keytar', 'toml-eslint-parser', 'yaml', 'zod')],
   main: [layer('core'), layer('shared'), node, npm('electron-store'), electron(electronMain)],
   preload: [layer('shared'), electron(electronPreload)],
   renderer: [
