@@ -52,7 +52,7 @@ const DiffHunkSchema = z.object({
 });
 
 /** The change to the config as data, secrets masked: the file names once, then the hunks (none when nothing would change). */
-const ConfigDiffSchema = z.object({
+export const ConfigDiffSchema = z.object({
   /** `/dev/null` when the file does not exist yet. */
   oldFileName: z.string().max(MAX_FILE_NAME_CHARS),
   newFileName: z.string().max(MAX_FILE_NAME_CHARS),
@@ -73,7 +73,7 @@ export type OpencodePreview = z.infer<typeof OpencodePreviewSchema>;
 
 
 /** Where a write went, and where the previous file is kept (null when there was none). */
-const WrittenConfigSchema = z.object({ path: z.string(), backupPath: z.string().nullable() });
+export const WrittenConfigSchema = z.object({ path: z.string(), backupPath: z.string().nullable() });
 export type WrittenConfig = z.infer<typeof WrittenConfigSchema>;
 
 /** Writing the chosen model into opencode's config: settings, a preview as a diff, the write. */
