@@ -55,10 +55,11 @@ export interface AgentTarget {
    * else stays byte for byte (comments, key order, layout). `existing` is
    * null when the file does not exist yet. A file that cannot be parsed is a
    * `config-invalid` failure whose sentence names the line and column.
+   * `filePath` is only for the sentences (the file is named in each).
    */
-  applyEntry(existing: string | null, entry: AgentEntry): Result<string>;
+  applyEntry(existing: string | null, entry: AgentEntry, filePath: string): Result<string>;
   /** Switchboard's entry in the file, or null where there is none; a file that cannot be parsed is a failure as above. */
-  readEntry(text: string): Result<EntryInFile | null>;
+  readEntry(text: string, filePath: string): Result<EntryInFile | null>;
   /** One sentence for the Agents tab: how the key reaches the agent without being written. */
   keyRoute: string;
   /** How to start the agent with its key: `switchboard run -- claude`, or the agent's own command where it fetches the key itself. */
