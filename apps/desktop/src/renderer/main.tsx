@@ -9,6 +9,7 @@ import './styles/forms.css';
 import './styles/combobox.css';
 import './styles/platforms.css';
 import './styles/opencode.css';
+import './styles/agents.css';
 import './styles/notices.css';
 import './styles/playground.css';
 
