@@ -20,7 +20,7 @@ const at = (text: string, offset: number): string => {
  * The sentence for a document nested deeper than {@link MAX_DEPTH}, or null.
  * Scans tokens without recursion, so it runs before the parser would.
  */
-export function tooDeep(filePath: string, text: string): string | null {
+export function tooDeep(filePath: string, text: string, agent = 'opencode'): string | null {
   const scanner = createScanner(text, true);
   let depth = 0;
   for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
@@ -28,7 +28,7 @@ export function tooDeep(filePath: string, text: string): string | null {
       depth += 1;
       if (depth > MAX_DEPTH) {
         return (
-          `${filePath} nests objects and lists more than ${MAX_DEPTH} deep (at ${at(text, scanner.getTokenOffset())}), far deeper than any opencode config. ` +
+          `${filePath} nests objects and lists more than ${MAX_DEPTH} deep (at ${at(text, scanner.getTokenOffset())}), far deeper than any ${agent} config. ` +
           'Switchboard left the file unchanged; fix it (or move it away), then try again.'
         );
       }
@@ -44,7 +44,7 @@ export function tooDeep(filePath: string, text: string): string | null {
  * opencode would keep one of the two silently, and an edit could land on the
  * one it ignores. Walks a tree already known to be at most MAX_DEPTH deep.
  */
-export function duplicateKey(filePath: string, text: string, root: Node): string | null {
+export function duplicateKey(filePath: string, text: string, root: Node, agent = 'opencode'): string | null {
   const pending: Node[] = [root];
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     const seen = new Map<string, Node>();
@@ -56,7 +56,7 @@ export function duplicateKey(filePath: string, text: string, root: Node): string
           if (first) {
             return (
               `${filePath} has the key ${JSON.stringify(key.value)} twice in one object (at ${at(text, first.offset)} and ${at(text, key.offset)}); ` +
-              'opencode would silently use only one of them. Switchboard left the file unchanged; remove one, then try again.'
+              `${agent} would silently use only one of them. Switchboard left the file unchanged; remove one, then try again.`
             );
           }
           seen.set(key.value, key);

@@ -125,7 +125,7 @@ function pastLine(text: string, offset: number): number {
   return newline === -1 ? text.length : newline + 1;
 }
 
-/** Removes one element of an array, with its comma, and its line when it has one of its own (comments on other lines stay). */
+/** Removes one member of an array or object, with its comma, and its line when it has one of its own (comments on other lines stay). */
 function removeElement(text: string, array: Node, index: number): string {
   const items = array.children ?? [];
   const item = items[index] as Node;
@@ -159,6 +159,16 @@ export function removeFromArray(text: string, path: readonly string[], value: un
     if (index < 0) return edited;
     edited = removeElement(edited, array, index);
   }
+}
+
+/** Removes the object property at `path`, if there is one, in the same way: its line goes, comments on other lines stay. */
+export function removeProperty(text: string, path: readonly string[]): string {
+  const root = rootOf(text);
+  const value = root && findNodeAtLocation(root, [...path]);
+  const property = value?.parent;
+  const object = property?.parent;
+  if (!property || !object || object.type !== 'object') return text;
+  return removeElement(text, object, (object.children ?? []).indexOf(property));
 }
 
 function nest(path: readonly string[], value: unknown): unknown {
