@@ -41,7 +41,8 @@ async function openSettings() {
 const options = () => [...document.querySelectorAll('[role="option"]')].map((option) => option.getAttribute('data-model-id'));
 const text = (id: string) => byTestId(document.body, id)?.textContent ?? null;
 /** Every id the page asked the metadata of (the rows on screen, then the rest in pages), sorted: each once. */
-const askedIds = () => main.callsTo('litellm:fetch-metadata-of').flatMap((input) => (input as { ids: string[] }).ids).sort();
+/** Every model whose metadata was asked for, once each: the rows shown are asked first, then again with the rest. */
+const askedIds = () => [...new Set(main.callsTo('litellm:fetch-metadata-of').flatMap((input) => (input as { ids: string[] }).ids))].sort();
 
 describe('the model catalog in Settings', () => {
   test('shows the cached list at once, with how old it is, while the launch check runs behind it', async () => {
@@ -141,7 +142,7 @@ describe('the model catalog in Settings', () => {
 });
 
 describe('the metadata of the rows on screen', () => {
-  test('is asked first, for the rows in view; the rest follows in pages, each model asked once', async () => {
+  test('is asked first, for the rows in view; then every model in pages, so the rows shown get what only the whole answer says', async () => {
     view = await mount(<App clock={clock} />);
     await openSettings();
     await click(getByRole(document.body, 'button', 'LiteLLM'));
@@ -149,7 +150,10 @@ describe('the metadata of the rows on screen', () => {
     await settle();
     const [first] = main.callsTo('litellm:fetch-metadata-of') as Array<{ ids: string[] }>;
     expect([...(first?.ids ?? [])].sort()).toEqual([...(options() as string[])].sort());
-    expect(askedIds()).toEqual(['claude-3-5-sonnet', 'fake-up', 'gpt-4o', 'local-llama']);
+    const [, rest] = main.callsTo('litellm:fetch-metadata-of') as Array<{ ids: string[] }>;
+    expect([...(rest?.ids ?? [])].sort()).toEqual(['claude-3-5-sonnet', 'fake-up', 'gpt-4o', 'local-llama']);
+    // The description is a deployment's (/model/info): the quick answer for the rows shown does not have it.
+    expect(document.querySelector('[data-model-id="claude-3-5-sonnet"] [data-testid="model-row-description"]')?.textContent).toBe('my sonnet');
     expect(main.callsTo('litellm:fetch-metadata')).toEqual([]);
     expect(byTestId(document.body, 'litellm-metadata-loading')).toBeNull();
     expect(document.querySelector('[data-model-id="gpt-4o"] [data-fact="context"]')?.textContent).toBe('128K ctx');

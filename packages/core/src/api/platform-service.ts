@@ -114,8 +114,9 @@ export function createPlatformService(services: ApiServices, options: PlatformSe
         const wanted = new Set(ids);
         const of = (models: Model[]) => models.filter((model) => wanted.has(model.id));
         if (current.settled) return of(current.settled);
-        // A screen's worth is asked model by model; a page of the rest is cut from the whole answer.
-        if (listing.enrichSome && ids.length <= FEW_MODELS) {
+        // The first screen's worth is asked model by model; once the whole answer is on its way, every page is
+        // cut from it, since a model-by-model answer lacks what only the whole one says (a deployment's description).
+        if (listing.enrichSome && ids.length <= FEW_MODELS && enriching === null) {
           const some = await listing.enrichSome(ids);
           // The rows on screen have theirs: now the whole answer, kept (the cache) and cut into the rest's pages.
           void current.enriched();

@@ -50,11 +50,11 @@ function bindCatalog(store: CatalogStore, instanceId: InstanceId, calls: Platfor
       if (some.ok) dispatch({ type: 'metadata-some', listing, models: some.value.models });
       return some.ok;
     });
-    // The rest, once the ids are on screen and the rows shown have theirs (README, "Ids first, metadata after").
+    // The rest, once the ids are on screen and the rows shown have theirs (README, "Ids first, metadata after"). The
+    // rows shown are asked again: their quick answer lacks what only the whole one says (a deployment's description).
     afterNextPaint(() => {
       void store.rowsFirst.answered(instanceId, listing).then(async () => {
-        const first = store.rowsFirst.answeredIds(instanceId, listing);
-        const rest = await metadataInPages(fetchMetadataOf, modelIds.filter((id) => !first.has(id)));
+        const rest = await metadataInPages(fetchMetadataOf, modelIds);
         if (!rest.ok) return dispatch({ type: 'metadata-failed', listing });
         dispatch({ type: 'metadata-loaded', listing, models: rest.value.models, fetchedAt: rest.value.fetchedAt ?? fetchedAt });
       });

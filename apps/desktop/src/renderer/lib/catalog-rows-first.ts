@@ -12,9 +12,7 @@ interface Pending {
   listing: number;
   /** Ids already asked about, so a scroll asks only for rows not seen yet. */
   asked: Set<string>;
-  /** Ids whose metadata came and was merged in: the rest need not ask for them again. */
-  answered: Set<string>;
-  /** Resolves true when the metadata came and was merged in. */
+  /** Resolves true when the metadata came and was merged in (the rest asks for these rows again in any case). */
   ask(ids: string[]): Promise<boolean>;
   /** The first rows' question, once a picker has shown some. */
   first: Promise<void> | null;
@@ -33,15 +31,13 @@ export interface RowsFirst {
   rowsShown(models: readonly Model[], ids: readonly string[]): void;
   /** Settles once the rows first shown have their metadata (or at once when no picker showed any, or after a short wait). */
   answered(instanceId: string, listing: number): Promise<void>;
-  /** The ids whose metadata came first, so the rest leaves them out. */
-  answeredIds(instanceId: string, listing: number): ReadonlySet<string>;
 }
 
 export function createRowsFirst(stateOf: (instanceId: string) => CatalogState): RowsFirst {
   const pending = new Map<string, Pending>();
   return {
     expect(instanceId, listing, ask) {
-      pending.set(instanceId, { listing, asked: new Set(), answered: new Set(), ask, first: null });
+      pending.set(instanceId, { listing, asked: new Set(), ask, first: null });
     },
     rowsShown(models, ids) {
       for (const [instanceId, waiting] of pending) {
@@ -54,9 +50,7 @@ export function createRowsFirst(stateOf: (instanceId: string) => CatalogState): 
         const fresh = ids.filter((id) => !waiting.asked.has(id)).slice(0, MAX_METADATA_IDS);
         if (fresh.length === 0) return;
         fresh.forEach((id) => waiting.asked.add(id));
-        const asking = waiting.ask(fresh).then((merged) => {
-          if (merged) fresh.forEach((id) => waiting.answered.add(id));
-        });
+        const asking = waiting.ask(fresh).then(() => undefined);
         waiting.first ??= asking;
         return;
       }
@@ -65,10 +59,6 @@ export function createRowsFirst(stateOf: (instanceId: string) => CatalogState): 
       const waiting = pending.get(instanceId);
       if (!waiting || waiting.listing !== listing || waiting.first === null) return Promise.resolve();
       return Promise.race([waiting.first, new Promise<void>((resolve) => setTimeout(resolve, ROWS_FIRST_WAIT_MS))]);
-    },
-    answeredIds(instanceId, listing) {
-      const waiting = pending.get(instanceId);
-      return waiting && waiting.listing === listing ? waiting.answered : new Set();
     },
   };
 }
