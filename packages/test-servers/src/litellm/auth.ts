@@ -7,7 +7,10 @@ export interface AuthSettings {
   database: boolean;
 }
 
-/** The key a request carries (x-litellm-api-key wins over Authorization), or 'malformed' when Bearer is missing. */
+/**
+ * The key a request carries: x-litellm-api-key wins over Authorization, which wins over Anthropic's
+ * x-api-key (what Claude Code and an Anthropic SDK send); 'malformed' when Authorization lacks Bearer.
+ */
 export function presentedKey(headers: Record<string, string | undefined>): string | 'malformed' | undefined {
   let key: string | undefined;
   const litellmHeader = headers['x-litellm-api-key'];
@@ -17,6 +20,8 @@ export function presentedKey(headers: Record<string, string | undefined>): strin
   } else if (authorization !== undefined) {
     if (!authorization.startsWith('Bearer ')) return 'malformed';
     key = authorization.slice('Bearer '.length);
+  } else {
+    key = headers['x-api-key'];
   }
   key = key?.trim();
   return key ? key : undefined;

@@ -141,13 +141,13 @@ function reasons(deployment: LiteLLMDeployment, asked: string, facts: VersionFac
 }
 
 /** The name the upstream knows the model by: "openai/fake-model" -> "fake-model"; for a wildcard, the id asked for. */
-function upstreamName(deployment: LiteLLMDeployment, asked: string): string {
+export function upstreamName(deployment: LiteLLMDeployment, asked: string): string {
   const routed = isWildcard(deployment.model_name) ? asked : deployment.litellm_params.model;
   const slash = routed.indexOf('/');
   return slash < 0 ? routed : routed.slice(slash + 1);
 }
 
-function mayCall(allowed: string[], deployment: LiteLLMDeployment | undefined, model: string): boolean {
+export function mayCall(allowed: string[], deployment: LiteLLMDeployment | undefined, model: string): boolean {
   return groupVisible(allowed, model) || (deployment !== undefined && allowed.includes(deployment.model_name));
 }
 

@@ -96,3 +96,28 @@ export function midstreamErrorEvent(modelGroup: string): string {
   const message = `litellm.ServiceUnavailableError: litellm.MidStreamFallbackError: litellm.APIConnectionError: APIConnectionError: OpenAIException - peer closed connection without sending complete message body (incomplete chunked read). Received Model Group=${modelGroup}\nAvailable Model Group Fallbacks=None`;
   return `data: {"error": {"message": ${JSON.stringify(message)}, "type": null, "param": null, "code": "503"}}\n\n`;
 }
+
+/** The router's refusal on /v1/messages and /v1/responses: the same 400 whether or not a wildcard route exists. */
+export const agentRouteUnknownModel = (model: string): ErrorReply =>
+  proxyError(
+    400,
+    `litellm.BadRequestError: You passed in model=${model}. There are no healthy deployments for this model. Received Model Group=${model}\nAvailable Model Group Fallbacks=None`,
+    null,
+    null,
+  );
+
+/** /v1/messages without max_tokens: the Python TypeError, after the router's retries. */
+export const messagesWithoutMaxTokens = (): ErrorReply =>
+  proxyError(500, "anthropic_messages() missing 1 required positional argument: 'max_tokens'", 'None', 'None');
+
+/** /v1/responses to a dead upstream: aiohttp's wording, with the host and port it tried. */
+export function responsesCannotConnect(modelGroup: string, apiBase: string | undefined): ErrorReply {
+  const url = new URL(apiBase ?? 'http://127.0.0.1:9');
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return proxyError(
+    500,
+    `litellm.InternalServerError: InternalServerError: OpenAIException - Cannot connect to host ${url.hostname}:${port} ssl:default [Connect call failed ('${url.hostname}', ${port})]. Received Model Group=${modelGroup}\nAvailable Model Group Fallbacks=None`,
+    null,
+    null,
+  );
+}

@@ -14,7 +14,10 @@ export type LiteLLMRoute =
   | 'model-hub'
   | 'supported-params'
   | 'key-info'
-  | 'chat';
+  | 'chat'
+  | 'messages'
+  | 'count-tokens'
+  | 'responses';
 
 export interface RouteMatch {
   route: LiteLLMRoute;
@@ -43,6 +46,12 @@ const EXACT: Record<string, Omit<RouteMatch, 'param'>> = {
   '/key/info': { route: 'key-info', method: 'GET' },
   '/v1/chat/completions': { route: 'chat', method: 'POST' },
   '/chat/completions': { route: 'chat', method: 'POST' },
+  // Claude Code posts to /v1/messages?beta=true; the query changes nothing.
+  '/v1/messages': { route: 'messages', method: 'POST' },
+  '/v1/messages/count_tokens': { route: 'count-tokens', method: 'POST' },
+  // Codex; LiteLLM also serves the path without /v1.
+  '/v1/responses': { route: 'responses', method: 'POST' },
+  '/responses': { route: 'responses', method: 'POST' },
 };
 
 /** Every exact path and its method, for /openapi.json. */

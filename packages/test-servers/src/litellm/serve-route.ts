@@ -6,6 +6,9 @@ import type { Exchange, Lifecycle } from '../http-server.js';
 import { sendJson, sendRaw } from '../respond.js';
 import { catalogOf, groupListJson, modelListJson, modelObject } from './catalog.js';
 import { handleChatCompletion } from './chat.js';
+import { COUNT_TOKENS_BODY, handleMessages } from './messages.js';
+import type { AgentRouteSettings } from './messages.js';
+import { handleResponses } from './responses.js';
 import { DEFAULT_CHAT_REPLY, defaultDeployments } from './default-deployments.js';
 import { dbNotConnected, keyInfoWithoutDatabase, modelDoesNotExist, modelIdNotFound, notFound } from './errors.js';
 import type { ErrorReply } from './errors.js';
@@ -127,5 +130,22 @@ export function serveRoute({ exchange, route, param, options: o, team, chats, li
         deadUpstreamDelayMs: o.deadUpstreamDelayMs ?? 0,
         watch: (model, stream) => chats.watch(res, lifecycle, model, stream),
       });
+    case 'messages':
+    case 'responses': {
+      const settings: AgentRouteSettings = {
+        deployments,
+        reply: o.chatReply ?? DEFAULT_CHAT_REPLY,
+        allowedModels: visible,
+        knobs: (model) => knobsFor(o, model),
+        deadUpstreamDelayMs: o.deadUpstreamDelayMs ?? 0,
+        upstreamDies: (o.upstreamDiesMidstream ?? null) !== null,
+        litellmHeaders: facts.litellmHeaders,
+        watch: (model, stream) => chats.watch(res, lifecycle, model, stream),
+      };
+      return route === 'messages' ? handleMessages(res, exchange.body, settings) : handleResponses(res, exchange.body, settings);
+    }
+    case 'count-tokens':
+      // Counted by the proxy itself: no deployment is needed, an unknown model is counted too.
+      return sendJson(res, 200, COUNT_TOKENS_BODY);
   }
 }
