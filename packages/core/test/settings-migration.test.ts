@@ -9,6 +9,7 @@ import { useTempDirs } from './support/temp-dir.js';
 
 const tempDir = useTempDirs();
 const EMPTY_PLAYGROUND = { drafts: {}, firstByteTimeoutMs: 60_000, stallTimeoutMs: 30_000 };
+const NO_AGENTS = {};
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', 'settings', name);
 
 async function openFixture(name: string) {
@@ -22,46 +23,59 @@ describe('settings migrations', () => {
   it('migrate a version-0 file (LiteLLM, OpenRouter, two custom endpoints with limits, catalog, opencode) with nothing lost', async () => {
     const { dir, original, opened } = await openFixture('v0-full.json');
     // Every value the old file held reads back unchanged; version 1 adds the keychain's deadline, version 2 the Responses-only switch,
-    // off, version 3 the playground's drafts, none yet, and its deadlines at their defaults.
+    // off, version 3 the playground's drafts, none yet, and its deadlines at their defaults, version 4 the agents' choices, none yet.
     const opencode = { ...(original['opencode'] as object), writeResponsesOnly: false };
-    const added = { keychain: { timeoutMs: 4000 }, opencode, playground: EMPTY_PLAYGROUND };
+    const added = { keychain: { timeoutMs: 4000 }, opencode, playground: EMPTY_PLAYGROUND, agents: NO_AGENTS };
     expect(opened.store.read()).toEqual({ ...original, ...added });
     expect(opened.notices).toEqual([]);
-    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 3, ...original, ...added });
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 4, ...original, ...added });
     expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
   });
 
   it('migrate a version-1 file with nothing lost: only the Responses-only switch is added, off, and the playground\'s drafts, none yet', async () => {
     const { dir, original, opened } = await openFixture('v1-full.json');
     const { schemaVersion: _version, ...settings } = original;
-    const migrated = { ...settings, opencode: { ...(settings['opencode'] as object), writeResponsesOnly: false }, playground: EMPTY_PLAYGROUND };
+    const migrated = { ...settings, opencode: { ...(settings['opencode'] as object), writeResponsesOnly: false }, playground: EMPTY_PLAYGROUND, agents: NO_AGENTS };
     expect(opened.store.read()).toEqual(migrated);
     expect(opened.store.read().keychain.timeoutMs).toBe(9000);
     expect(opened.notices).toEqual([]);
-    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 3, ...migrated });
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 4, ...migrated });
     expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
   });
 
   it('migrate a version-2 file with nothing lost: only the playground\'s drafts are added, none yet', async () => {
     const { dir, original, opened } = await openFixture('v2-full.json');
     const { schemaVersion: _version, ...settings } = original;
-    const migrated = { ...settings, playground: EMPTY_PLAYGROUND };
+    const migrated = { ...settings, playground: EMPTY_PLAYGROUND, agents: NO_AGENTS };
     expect(opened.store.read()).toEqual(migrated);
     expect(opened.store.read().opencode.writeResponsesOnly).toBe(true);
     expect(opened.store.read().platforms['custom:lab-vllm']?.modelLimits).toEqual({
       'Qwen/Qwen3-Coder-30B-A3B-Instruct': { contextLength: 262144, maxOutputTokens: 65536 },
     });
     expect(opened.notices).toEqual([]);
-    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 3, ...migrated });
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 4, ...migrated });
     expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
   });
 
-  it('leave a current file exactly as it is, byte for byte, its drafts read back', async () => {
-    const { dir, text, original, opened } = await openFixture('v3-full.json');
+  it('migrate a version-3 file with nothing lost: only the agents\' choices are added, none yet', async () => {
+    const { dir, original, opened } = await openFixture('v3-full.json');
+    const { schemaVersion: _version, ...settings } = original;
+    const migrated = { ...settings, agents: NO_AGENTS };
+    expect(opened.store.read()).toEqual(migrated);
+    expect(opened.store.read().opencode).toEqual(settings['opencode']);
+    expect(Object.keys(opened.store.read().playground.drafts)).toEqual(['litellm\u0000claude-sonnet-4']);
+    expect(opened.notices).toEqual([]);
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 4, ...migrated });
+    expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
+  });
+
+  it('leave a current file exactly as it is, byte for byte, its drafts and agents read back', async () => {
+    const { dir, text, original, opened } = await openFixture('v4-full.json');
     const { schemaVersion: _version, ...settings } = original;
     expect(opened.store.read()).toEqual(settings);
     expect(Object.keys(opened.store.read().playground.drafts)).toEqual(['litellm\u0000claude-sonnet-4']);
     expect(opened.store.read().playground).toMatchObject({ firstByteTimeoutMs: 90_000, stallTimeoutMs: 45_000 });
+    expect(opened.store.read().agents['kilo']).toEqual({ configPath: '~/.config/kilo/kilo.jsonc', sync: true });
     expect(await readFile(settingsFile(dir), 'utf8')).toBe(text);
   });
 
@@ -73,7 +87,7 @@ describe('settings migrations', () => {
   });
 
   it.each([
-    [{ schemaVersion: 4 }, { kind: 'newer', version: 4 }],
+    [{ schemaVersion: 5 }, { kind: 'newer', version: 5 }],
     [{ schemaVersion: '1' }, { kind: 'bad-version', value: '1' }],
     [{ schemaVersion: 1.5 }, { kind: 'bad-version', value: 1.5 }],
     [{ schemaVersion: -1 }, { kind: 'bad-version', value: -1 }],
@@ -93,6 +107,12 @@ describe('settings migrations', () => {
     expect(migrateSettings({ schemaVersion: 2, playground: 'broken' })).toMatchObject({ kind: 'current', document: { playground: 'broken' } });
     const drafts = { 'litellm\u0000m': { savedAt: 1 } };
     expect(migrateSettings({ schemaVersion: 2, playground: { drafts } })).toMatchObject({ kind: 'current', document: { playground: { drafts } } });
+  });
+
+  it('leave an agents section that is not an object for the salvage to judge, and keep choices already there', () => {
+    expect(migrateSettings({ schemaVersion: 3, agents: 'broken' })).toMatchObject({ kind: 'current', document: { agents: 'broken' } });
+    const agents = { kilo: { configPath: '/x/kilo.json', sync: false } };
+    expect(migrateSettings({ schemaVersion: 3, agents })).toMatchObject({ kind: 'current', document: { agents } });
   });
 
   it('reach the current version from every older one', () => {

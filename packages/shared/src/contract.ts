@@ -3,6 +3,7 @@ import { ProxyErrorSchema, resultSchema } from './errors.js';
 import { KeyInputSchema } from './key-input.js';
 import { ModelSchema } from './model.js';
 import { MAX_MODEL_ID_LENGTH, MAX_TOKEN_LIMIT } from './model-bounds.js';
+import { agentChannels } from './contract-agents.js';
 import { appChannels } from './contract-app.js';
 import { opencodeChannels } from './contract-opencode.js';
 import { EndpointIdSchema } from './instance-id-schema.js';
@@ -178,6 +179,7 @@ export const contract = {
   ...prefixed('openrouter', platformVerbs({}, NoInput)),
   ...prefixed('custom', customVerbs),
   ...opencodeChannels,
+  ...agentChannels,
   ...appChannels,
   ...playgroundChannels,
 } as const;

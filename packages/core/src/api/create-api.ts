@@ -7,6 +7,7 @@ import { openrouterPlatform } from '../platforms/openrouter/openrouter-platform.
 import { customPlatform } from '../platforms/custom/custom-platform.js';
 import { makePlainConf, openModelCacheStore, openModelHealthRecords, openSettingsStore, type MakeConf } from '../store/open-settings-store.js';
 import { createKeytarSecretStore, KEYCHAIN_SERVICE, type SecretStore } from '../store/secret-store.js';
+import { createAgentsApi } from '../agents/agents-api.js';
 import { createAppApi } from './app-api.js';
 import { createCustomEndpoints } from './custom-endpoints-api.js';
 import { createOpencodeApi } from './opencode-api.js';
@@ -20,6 +21,7 @@ import { createPlaygroundApi } from './playground-api.js';
 import { createCapabilitiesSource } from './capabilities-source.js';
 import { withStreamRedaction } from './redacting-streams.js';
 import { createStreams, type StreamTuning } from './stream-api.js';
+import { syncingAgents } from './syncing-agents.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ApiServices } from './services.js';
 
 export interface AppApiOptions {
@@ -107,11 +109,19 @@ export function createBackendFromServices(services: ApiServices, notices: readon
     return service ? { platform: customPlatform, service, displayName: service.saved()?.name ?? parsed.endpointId } : null;
   };
   const capabilities = createCapabilitiesSource(registry, services);
+  const opencode = createOpencodeApi(services, registry, services.home);
+  const agents = createAgentsApi(services, registry, opencode);
   const api: SwitchboardApi = {
-    ...platformChannels('litellm', litellm),
-    ...platformChannels('openrouter', openrouter),
-    ...custom.channels,
-    ...createOpencodeApi(services, registry, services.home),
+    ...syncingAgents(
+      {
+        ...platformChannels('litellm', litellm),
+        ...platformChannels('openrouter', openrouter),
+        ...custom.channels,
+      },
+      agents.syncInstance,
+    ),
+    ...opencode,
+    ...agents.channels,
     ...createAppApi(notices),
     ...createPlaygroundApi({
       drafts: createPlaygroundDrafts(services.settings),

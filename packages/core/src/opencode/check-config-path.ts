@@ -11,7 +11,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * there now must be a regular file or nothing, so the choice fails here, with
  * a sentence, rather than at every later preview.
  */
-export async function checkChosenConfigPath(chosen: string, home: string): Promise<Result<string>> {
+export async function checkChosenConfigPath(chosen: string, home: string, role = "opencode's config"): Promise<Result<string>> {
   const character = CONTROL.exec(chosen)?.[0];
   if (character !== undefined) {
     const code = `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -19,7 +19,7 @@ export async function checkChosenConfigPath(chosen: string, home: string): Promi
   }
   const path = resolveOpencodeConfigPath({}, home, () => false, chosen);
   try {
-    await inspectTarget(path, "opencode's config");
+    await inspectTarget(path, role);
   } catch (error) {
     if (error instanceof FileRefusal) return fail('invalid-input', error.message);
     if (isErrno(error, 'ENOTDIR')) return fail('invalid-input', `${path} cannot be a file: part of the path before it is a file, not a folder. Choose another path.`);

@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 export const OPENCODE_CONFIG_ENV = 'SWITCHBOARD_OPENCODE_CONFIG';
 
 /** `~/x` and relative paths as a person types them in Settings; relative ones are taken from the home folder. */
-function expandHome(path: string, home: string): string {
+export function expandHome(path: string, home: string): string {
   if (path === '~') return home;
   if (path.startsWith('~/') || path.startsWith('~\\')) return join(home, path.slice(2));
   return isAbsolute(path) ? path : resolve(home, path);

@@ -21,6 +21,10 @@ export interface ConfigUpdateRequest {
   smallModelId?: string | null;
   /** Models kept out of `provider` because they only speak the Responses API and the user has not asked for them. */
   responsesOnlyLeftOut?: readonly string[];
+  /** `$schema` added where missing: opencode's by default; null for an agent with another schema (Kilo). */
+  schemaUrl?: string | null;
+  /** Create `enabled_providers` with our id where the file has none (Kilo fetches its own providers' lists otherwise). */
+  createEnabledProviders?: boolean;
 }
 
 export interface ConfigUpdatePlan {
@@ -66,11 +70,20 @@ export function planConfigUpdate(request: ConfigUpdateRequest): Result<ConfigUpd
     ...(smallModelId ? { small_model: `${providerId}/${smallModelId}` } : {}),
   };
 
+  const schemaUrl = request.schemaUrl === undefined ? OPENCODE_SCHEMA_URL : request.schemaUrl;
+  const createEnabled = request.createEnabledProviders ?? false;
+
   let text: string;
   if (existingText === null || existingText.trim() === '') {
-    text = `${JSON.stringify({ $schema: OPENCODE_SCHEMA_URL, provider: { [providerId]: provider }, ...settings }, null, 2)}\n`;
+    const fresh = {
+      ...(schemaUrl === null ? {} : { $schema: schemaUrl }),
+      provider: { [providerId]: provider },
+      ...settings,
+      ...(createEnabled ? { enabled_providers: [providerId] } : {}),
+    };
+    text = `${JSON.stringify(fresh, null, 2)}\n`;
   } else {
-    const edited = editExisting(existingText, filePath, providerId, provider, settings);
+    const edited = editExisting(existingText, { filePath, providerId, provider, settings, schemaUrl, createEnabled });
     if (!edited.ok) return edited;
     text = edited.value;
   }
@@ -80,13 +93,16 @@ export function planConfigUpdate(request: ConfigUpdateRequest): Result<ConfigUpd
   return { ok: true, value: { text, diff, changed, keyInPlainText: hasPlainKey(provider), responsesOnlyLeftOut: leftOut } };
 }
 
-function editExisting(
-  withMark: string,
-  filePath: string,
-  providerId: string,
-  provider: OpencodeProviderEntry,
-  settings: Record<string, string>,
-): Result<string> {
+interface Edit {
+  filePath: string;
+  providerId: string;
+  provider: OpencodeProviderEntry;
+  settings: Record<string, string>;
+  schemaUrl: string | null;
+  createEnabled: boolean;
+}
+
+function editExisting(withMark: string, { filePath, providerId, provider, settings, schemaUrl, createEnabled }: Edit): Result<string> {
   // A byte-order mark is fine in a UTF-8 file, but the parser takes it for a stray character: edit what follows it, keep it.
   const mark = withMark.startsWith(BOM) ? BOM : '';
   const original = withMark.slice(mark.length);
@@ -127,11 +143,12 @@ function editExisting(
   const style = detectStyle(original);
   let text = original;
   // opencode adds `$schema` itself when it is missing, rewriting the whole file; adding it here avoids that.
-  if (node('$schema') === undefined) text = setProperty(text, ['$schema'], OPENCODE_SCHEMA_URL, style, 'first');
+  if (schemaUrl !== null && node('$schema') === undefined) text = setProperty(text, ['$schema'], schemaUrl, style, 'first');
   text = setProperty(text, ['provider', providerId], provider, style);
   for (const [key, value] of Object.entries(settings)) text = setProperty(text, [key], value, style);
-  // Creating the list would switch every other provider off, so it is only ever extended.
+  // Creating the list would switch every other provider off, so it is only ever extended (unless the agent needs it, as Kilo does).
   if (enabled !== undefined && !enabled.includes(providerId)) text = appendToArray(text, ['enabled_providers'], providerId, style);
+  if (enabled === undefined && createEnabled) text = setProperty(text, ['enabled_providers'], [providerId], style);
   // A platform the user disabled earlier would hide the model just chosen.
   if (disabled !== undefined && disabled.includes(providerId)) text = removeFromArray(text, ['disabled_providers'], providerId);
   return { ok: true, value: mark + text };

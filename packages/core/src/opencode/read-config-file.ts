@@ -13,14 +13,14 @@ function notUtf8(path: string, at: { offset: number; line: number; column: numbe
 }
 
 /**
- * The config's text, or `null` when there is no file yet (Switchboard will
+ * The config's text (`role` names the file in sentences: "Kilo's config"), or `null` when there is no file yet (Switchboard will
  * create it). Only a regular file is read (a link to one is followed), within
  * a size cap and a deadline, and only if it is UTF-8; a byte-order mark stays.
  */
-export async function readConfigFile(path: string): Promise<Result<string | null>> {
+export async function readConfigFile(path: string, role: string = CONFIG_READ_LIMITS.role): Promise<Result<string | null>> {
   let bytes: Buffer | null;
   try {
-    bytes = await readRegularFile(path, CONFIG_READ_LIMITS);
+    bytes = await readRegularFile(path, { ...CONFIG_READ_LIMITS, role });
   } catch (error) {
     if (error instanceof FileRefusal) return fail('config-write', `${error.message} Nothing was written.`);
     return fail('config-write', `Could not read ${path} (${reason(error)}), so Switchboard cannot update it. Nothing was written.`);

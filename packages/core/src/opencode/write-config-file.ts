@@ -24,6 +24,8 @@ export interface WriteConfigOptions {
   /** Write only if the file still holds exactly this text (`null`: still absent); checked in turn with other writes. */
   unchangedSince?: string | null;
   fs?: ConfigFileSystem;
+  /** What the file is to the user, for the sentences ("Kilo's config"); opencode's by default. */
+  role?: string;
 }
 
 const ROLE = "opencode's config";
@@ -51,11 +53,12 @@ export async function writeConfigFile(path: string, text: string, options: Write
 
 async function writeNow(path: string, text: string, options: WriteConfigOptions): Promise<Result<WrittenConfig>> {
   const faults = options.fs ?? nodeConfigFileSystem;
-  const target = await inspectTarget(path, ROLE);
+  const role = options.role ?? ROLE;
+  const target = await inspectTarget(path, role);
   const backupPath = `${path}.bak`;
   if (options.backup && target.stats) await inspectBackup(backupPath);
 
-  const old = target.stats ? await readRegularFile(target.real, CONFIG_READ_LIMITS) : null;
+  const old = target.stats ? await readRegularFile(target.real, { ...CONFIG_READ_LIMITS, role }) : null;
   if (options.unchangedSince !== undefined) {
     const expected = options.unchangedSince === null ? null : Buffer.from(options.unchangedSince, 'utf8');
     if (old === null ? expected !== null : expected === null || !old.equals(expected)) {

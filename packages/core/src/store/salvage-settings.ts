@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { isSettingsDocument, type SettingsDocument } from './migrations/settings-document.js';
+import { salvageAgents } from './salvage-agents.js';
 import { salvagePlayground } from './salvage-playground.js';
 import { PlatformSettingsSchema, SettingsSchema, type Settings } from './settings-schema.js';
 
@@ -61,10 +62,11 @@ function salvagePlatforms(value: unknown, dropped: string[]): SettingsDocument {
  */
 export function salvageSettings(document: SettingsDocument): SalvagedSettings {
   const dropped: string[] = [];
-  const { platforms: _platforms, playground: _playground, ...sections } = SettingsSchema.shape;
+  const { platforms: _platforms, playground: _playground, agents: _agents, ...sections } = SettingsSchema.shape;
   const salvaged: SettingsDocument = {
     platforms: salvagePlatforms(document.platforms, dropped),
     playground: salvagePlayground(document['playground'], dropped),
+    agents: salvageAgents(document['agents'], dropped),
   };
   for (const [section, schema] of Object.entries(sections)) {
     salvaged[section] = salvageFields(schema.unwrap().shape, document[section], section, dropped) ?? {};

@@ -38,6 +38,14 @@ const OpencodeSettingsSchema = z.object({
   writeResponsesOnly: z.boolean().default(false),
 });
 
+/** One agent target's choices (the Agents tab): opencode keeps its own section above. */
+export const AgentSettingsSchema = z.object({
+  /** A path chosen in Settings; null means the agent's own default. */
+  configPath: z.string().nullable().default(null),
+  /** null until the config has been written once; then on unless the user turns it off. */
+  sync: z.boolean().nullable().default(null),
+});
+export type AgentSettings = z.infer<typeof AgentSettingsSchema>;
 
 const KeychainSettingsSchema = z.object({
   /** How long a keychain call may take before it counts as timed out; a Secret Service that never answers must not hold the panel. */
@@ -76,7 +84,7 @@ export const PlaygroundSettingsSchema = z.object({
  * raises it and adds a migration in `migrations/` with a fixture of the older
  * file; a file without a version is version 0.
  */
-export const SETTINGS_SCHEMA_VERSION = 3;
+export const SETTINGS_SCHEMA_VERSION = 4;
 export const SCHEMA_VERSION_KEY = 'schemaVersion';
 
 /** Everything Switchboard keeps outside the keychain. No secret ever belongs here. */
@@ -87,6 +95,8 @@ export const SettingsSchema = z.object({
   opencode: OpencodeSettingsSchema.prefault({}),
   keychain: KeychainSettingsSchema.prefault({}),
   playground: PlaygroundSettingsSchema.prefault({}),
+  /** By agent id (AGENT_IDS), version 4: each agent's config path and sync switch. */
+  agents: z.record(z.string(), AgentSettingsSchema).default({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

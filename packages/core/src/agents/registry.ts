@@ -1,0 +1,19 @@
+import type { AgentId } from '@switchboard/shared';
+import type { AgentTarget } from './agent-target.js';
+import { kiloTarget } from './targets/kilo.js';
+import { opencodeTarget } from './targets/opencode.js';
+
+/**
+ * Every agent whose config Switchboard writes, in the order the Agents tab
+ * lists them. A new target is one line here; an id of AGENT_IDS not listed
+ * yet is simply not offered (agents:list leaves it out, the other channels
+ * refuse it with a sentence).
+ */
+export const AGENT_TARGETS: readonly AgentTarget[] = [
+  opencodeTarget,
+  kiloTarget,
+];
+
+export function findAgentTarget(id: AgentId): AgentTarget | null {
+  return AGENT_TARGETS.find((target) => target.id === id) ?? null;
+}
