@@ -46,6 +46,8 @@ function pathOf(statement: Statement): string[] {
 const startsWith = (path: readonly string[], prefix: readonly string[]): boolean =>
   path.length >= prefix.length && prefix.every((segment, index) => path[index] === segment);
 
+const isPath = (path: readonly string[], expected: readonly string[]): boolean => path.length === expected.length && startsWith(path, expected);
+
 /** Every top-level statement and every key inside a table, in file order. */
 function statements(program: AST.TOMLProgram): Statement[] {
   const top = program.body[0].body;
@@ -126,8 +128,8 @@ export function setTomlEntry(text: string, program: AST.TOMLProgram, entry: Toml
   const splices: Splice[] = [];
   const missing: string[] = [];
   for (const [key, value] of entry.topLevel) {
-    const existing = program.body[0].body.find((node) => node.type === 'TOMLKeyValue' && pathOf(node).join('\0') === key);
-    if (existing?.type === 'TOMLKeyValue') splices.push({ start: existing.value.range[0], end: existing.value.range[1], text: value });
+    const existing = program.body[0].body.find((node): node is AST.TOMLKeyValue => node.type === 'TOMLKeyValue' && isPath(pathOf(node), [key]));
+    if (existing) splices.push({ start: existing.value.range[0], end: existing.value.range[1], text: value });
     else missing.push(`${tomlKey(key)} = ${value}${eol}`);
   }
   if (missing.length > 0) {
