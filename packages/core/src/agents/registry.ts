@@ -1,7 +1,9 @@
 import type { AgentId } from '@switchboard/shared';
 import type { AgentTarget } from './agent-target.js';
+import { claudeCodeTarget } from './targets/claude-code.js';
 import { kiloTarget } from './targets/kilo.js';
 import { opencodeTarget } from './targets/opencode.js';
+import { qwenCodeTarget } from './targets/qwen-code.js';
 
 /**
  * Every agent whose config Switchboard writes, in the order the Agents tab
@@ -12,6 +14,8 @@ import { opencodeTarget } from './targets/opencode.js';
 export const AGENT_TARGETS: readonly AgentTarget[] = [
   opencodeTarget,
   kiloTarget,
+  claudeCodeTarget,
+  qwenCodeTarget,
 ];
 
 export function findAgentTarget(id: AgentId): AgentTarget | null {
