@@ -19,7 +19,7 @@ export type Installed = { ok: true; agent: PinnedAgent; bin: string; dir: string
  * Where the pinned agents live: `$SWITCHBOARD_AGENTS_CACHE`, else `${XDG_CACHE_HOME:-~/.cache}/switchboard-agents`.
  * Never the repository's node_modules: the agents are not dependencies of the app, and `pnpm install` stays lean.
  */
-export function agentsCacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+function agentsCacheRoot(env: NodeJS.ProcessEnv = process.env): string {
   const explicit = env['SWITCHBOARD_AGENTS_CACHE'];
   if (explicit) return explicit;
   return join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'switchboard-agents');
@@ -134,4 +134,22 @@ export async function installedOrSkip(id: AgentId): Promise<Extract<Installed, {
   if (installed.ok) return installed;
   console.warn(`\n*** SKIPPED: the real ${id} tests: ${installed.reason}\n`);
   return null;
+}
+
+/**
+ * All six, at once (separate folders; npm's own cache is safe to share), before the tests: what
+ * .ci/run calls. Says how long each took; an agent that cannot be installed is reported, not fatal:
+ * its tests skip with the reason.
+ * @public .ci/run imports it by path (node -e), which knip cannot see.
+ */
+export async function warmAgentsCache(ids: readonly AgentId[] = Object.keys(PINNED_AGENTS) as AgentId[]): Promise<void> {
+  const started = performance.now();
+  const results = await Promise.all(
+    ids.map(async (id) => {
+      const t = performance.now();
+      const installed = await installAgent(id);
+      return `${id}: ${installed.ok ? 'ready' : `NOT INSTALLED (${installed.reason})`} in ${((performance.now() - t) / 1000).toFixed(1)} s`;
+    }),
+  );
+  console.log(`Coding agents in ${agentsCacheRoot()}:\n  ${results.join('\n  ')}\n  all in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

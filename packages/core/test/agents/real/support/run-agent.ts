@@ -109,7 +109,7 @@ function keyLikeValues(env: Readonly<Record<string, string>>): string[] {
 }
 
 /** Every secret replaced by ***, the longest first so a key that contains another is masked whole. */
-export function mask(text: string, secrets: readonly string[]): string {
+function mask(text: string, secrets: readonly string[]): string {
   let masked = text;
   for (const secret of [...secrets].filter((s) => s.length > 0).sort((a, b) => b.length - a.length)) masked = masked.split(secret).join('***');
   return masked;
