@@ -1,0 +1,44 @@
+import type { Model } from '@switchboard/shared';
+import type { AgentEntry } from '../../../src/agents/agent-target.js';
+
+/** A catalog model with only what the test cares about; unknown figures stay unknown (null), as the catalog keeps them. */
+export function model(id: string, extra: Partial<Model> = {}): Model {
+  return {
+    id,
+    name: id,
+    provider: null,
+    description: null,
+    underlying: null,
+    mode: 'chat',
+    contextLength: null,
+    maxOutputTokens: null,
+    inputCostPerMillion: null,
+    outputCostPerMillion: null,
+    cacheReadCostPerMillion: null,
+    cacheWriteCostPerMillion: null,
+    supportsVision: null,
+    supportsTools: null,
+    supportsReasoning: null,
+    supportsPdf: null,
+    supportsWebSearch: null,
+    supportsPromptCaching: null,
+    sources: {},
+    ...extra,
+  };
+}
+
+/** What agents-api builds for LiteLLM with `gpt-4o` chosen: the entry every target is handed. */
+export function litellmEntry(overrides: Partial<AgentEntry> = {}): AgentEntry {
+  return {
+    instanceId: 'litellm',
+    platformName: 'LiteLLM',
+    rootUrl: 'http://127.0.0.1:4000',
+    openAIBaseUrl: 'http://127.0.0.1:4000/v1',
+    modelId: 'gpt-4o',
+    smallModelId: null,
+    models: [model('gpt-4o', { contextLength: 128_000, maxOutputTokens: 16_384 }), model('gpt-4o-mini')],
+    keyVariable: 'LITELLM_API_KEY',
+    keyCommand: 'switchboard key litellm',
+    ...overrides,
+  };
+}
