@@ -1,0 +1,103 @@
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { startLiteLLMServer } from '@switchboard/test-servers';
+import { describe, expect, it } from 'vitest';
+import type { AgentEntry } from '../../../src/agents/agent-target.js';
+import { claudeCodeTarget } from '../../../src/agents/targets/claude-code.js';
+import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../support/keychain.js';
+import { makeAgentHome } from './support/agent-home.js';
+import { installedOrSkip } from './support/install-agent.js';
+import { runAgent } from './support/run-agent.js';
+
+/**
+ * Stands in for `switchboard key <instance>` until the CLI's key command
+ * lands (packages/cli): prints the instance's key from the same real keychain
+ * entry (keytar's service and account attributes), and nothing else.
+ */
+const KEY_SHIM = '#!/bin/sh\n[ "$1" = key ] || exit 2\nexec secret-tool lookup service "$SWITCHBOARD_KEYCHAIN_SERVICE" account "$2"\n';
+
+/** The person's own settings before Switchboard writes: permissions, a hook, their own variable, an unrelated setting. */
+const PERSONAL = `{
+    "permissions": {
+        "allow": ["Bash(npm run test:*)"],
+        "deny": ["Read(./.env)"]
+    },
+    "env": {
+        "BASH_DEFAULT_TIMEOUT_MS": "60000"
+    },
+    "includeCoAuthoredBy": false
+}
+`;
+
+const claude = await installedOrSkip('claude-code');
+const why = !keychainAvailable ? NO_KEYCHAIN_REASON : claude === null ? 'SKIPPED: the real Claude Code could not be installed (see the warning above)' : '';
+
+describe.skipIf(why !== '')(`the real Claude Code ${why}`, () => {
+  it('answers "say hi" through /v1/messages with the key its apiKeyHelper (`switchboard key`) reads from the keychain, the person\'s settings kept', async () => {
+    const { secrets, service } = isolatedSecretStore();
+    const key = `sk-claude-${service.slice(-12)}`;
+    await secrets.set('litellm', key);
+    const server = await startLiteLLMServer({ version: '1.81.0', masterKey: key });
+    const agentHome = await makeAgentHome();
+    try {
+      // `switchboard` on PATH, as after installing the CLI: the command apiKeyHelper names.
+      const bin = join(agentHome.home, 'bin');
+      await mkdir(bin);
+      await writeFile(join(bin, 'switchboard'), KEY_SHIM);
+      await chmod(join(bin, 'switchboard'), 0o755);
+      const settingsFile = claudeCodeTarget.defaultPath({}, agentHome.home);
+      await mkdir(dirname(settingsFile), { recursive: true });
+      await writeFile(settingsFile, PERSONAL);
+
+      const entry: AgentEntry = {
+        instanceId: 'litellm',
+        platformName: 'LiteLLM',
+        rootUrl: server.url,
+        openAIBaseUrl: `${server.url}/v1`,
+        modelId: 'fake-up',
+        smallModelId: null,
+        models: [],
+        keyVariable: 'LITELLM_API_KEY',
+        keyCommand: 'switchboard key litellm',
+      };
+      const written = claudeCodeTarget.applyEntry(await readFile(settingsFile, 'utf8'), entry, settingsFile);
+      if (!written.ok) throw new Error(written.error.message);
+      await writeFile(settingsFile, written.value);
+      expect(written.value).not.toContain(key);
+
+      const result = await runAgent({
+        agent: 'claude-code',
+        args: ['-p', 'say hi'],
+        home: agentHome.home,
+        cwd: agentHome.project,
+        env: {
+          PATH: `${bin}:${process.env['PATH'] ?? ''}`,
+          // What `switchboard key` needs to reach the test's keychain, and nothing of the key itself.
+          DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'] ?? '',
+          SWITCHBOARD_KEYCHAIN_SERVICE: service,
+          SWITCHBOARD_USER_DATA: join(agentHome.home, 'switchboard'),
+        },
+        secrets: [key],
+        timeoutMs: 120_000,
+      });
+      expect(result.exitCode, result.summary).toBe(0);
+      expect(result.stdout, result.summary).toContain('Hi from upstream');
+      // The proxy's root was the base: Claude asked /v1/messages, not /v1/v1/messages.
+      const messages = server.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/v1/messages'));
+      expect(messages.length, result.summary).toBeGreaterThan(0);
+      expect(server.requests.some((request) => request.path.startsWith('/v1/v1/')), result.summary).toBe(false);
+      // The key Claude sent is the keychain's, fetched by apiKeyHelper.
+      for (const request of messages) {
+        expect(request.headers['x-api-key'] ?? request.headers['authorization']?.replace(/^Bearer /, ''), result.summary).toBe(key);
+        expect(JSON.parse(request.body).model, result.summary).toBe('fake-up');
+      }
+      const after = JSON.parse(await readFile(settingsFile, 'utf8'));
+      expect(after).toMatchObject({ ...JSON.parse(PERSONAL), env: { BASH_DEFAULT_TIMEOUT_MS: '60000' }, apiKeyHelper: 'switchboard key litellm' });
+      expect(JSON.stringify(after)).not.toContain(key);
+    } finally {
+      await secrets.delete('litellm');
+      await server.close();
+      await agentHome.remove();
+    }
+  }, 180_000);
+});

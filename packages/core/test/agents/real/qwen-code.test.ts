@@ -1,0 +1,90 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { startLiteLLMServer } from '@switchboard/test-servers';
+import { parse } from 'jsonc-parser';
+import { describe, expect, it } from 'vitest';
+import type { AgentEntry } from '../../../src/agents/agent-target.js';
+import { qwenCodeTarget } from '../../../src/agents/targets/qwen-code.js';
+import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../support/keychain.js';
+import { makeAgentHome } from './support/agent-home.js';
+import { installedOrSkip } from './support/install-agent.js';
+import { runAgent } from './support/run-agent.js';
+
+/**
+ * The person's own settings before Switchboard writes: a comment, an
+ * unrelated setting, and the privacy settings of ../shared/agents/README.md
+ * (what a person in a locked-down network would have; Qwen has no variables
+ * for them).
+ */
+const PERSONAL = `{
+  // My Qwen settings: keep this comment
+  "ui": { "theme": "GitHub" },
+  "general": { "disableAutoUpdate": true },
+  "privacy": { "usageStatisticsEnabled": false },
+  "telemetry": { "enabled": false }
+}
+`;
+
+const qwen = await installedOrSkip('qwen-code');
+const why = !keychainAvailable ? NO_KEYCHAIN_REASON : qwen === null ? 'SKIPPED: the real Qwen Code could not be installed (see the warning above)' : '';
+
+describe.skipIf(why !== '')(`the real Qwen Code ${why}`, () => {
+  it('answers "say hi" through /v1/chat/completions with the keychain\'s key in OPENAI_API_KEY, the person\'s settings and comment kept', async () => {
+    const { secrets, service } = isolatedSecretStore();
+    const key = `sk-qwen-${service.slice(-12)}`;
+    await secrets.set('litellm', key);
+    const server = await startLiteLLMServer({ version: '1.81.0', masterKey: key });
+    const agentHome = await makeAgentHome();
+    try {
+      const settingsFile = qwenCodeTarget.defaultPath({}, agentHome.home);
+      await mkdir(dirname(settingsFile), { recursive: true });
+      await writeFile(settingsFile, PERSONAL);
+
+      const entry: AgentEntry = {
+        instanceId: 'litellm',
+        platformName: 'LiteLLM',
+        rootUrl: server.url,
+        openAIBaseUrl: `${server.url}/v1`,
+        modelId: 'fake-up',
+        smallModelId: null,
+        models: [],
+        keyVariable: 'LITELLM_API_KEY',
+        keyCommand: 'switchboard key litellm',
+      };
+      const written = qwenCodeTarget.applyEntry(await readFile(settingsFile, 'utf8'), entry, settingsFile);
+      if (!written.ok) throw new Error(written.error.message);
+      await writeFile(settingsFile, written.value);
+      expect(written.value).not.toContain(key);
+
+      // What `switchboard run -- qwen` sets: the base URL and model of the entry, and the key as the keychain holds it.
+      const stored = await secrets.get('litellm');
+      const result = await runAgent({
+        agent: 'qwen-code',
+        args: ['-p', 'say hi'],
+        home: agentHome.home,
+        cwd: agentHome.project,
+        env: { OPENAI_BASE_URL: entry.openAIBaseUrl, OPENAI_API_KEY: stored ?? '', OPENAI_MODEL: entry.modelId },
+        secrets: [key],
+        timeoutMs: 120_000,
+      });
+      expect(result.exitCode, result.summary).toBe(0);
+      expect(result.stdout, result.summary).toContain('Hi from upstream');
+      const chats = server.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/v1/chat/completions'));
+      expect(chats.length, result.summary).toBeGreaterThan(0);
+      for (const request of chats) {
+        expect(request.headers['authorization'], result.summary).toBe(`Bearer ${key}`);
+        expect(JSON.parse(request.body).model, result.summary).toBe('fake-up');
+      }
+      // Qwen may have rewritten the file (it adds "$version"): the person's comment and settings are still there, and so is the entry.
+      const after = await readFile(settingsFile, 'utf8');
+      expect(after).toContain('// My Qwen settings: keep this comment');
+      expect(parse(after)).toMatchObject({ ...parse(PERSONAL), security: { auth: { selectedType: 'openai' } }, model: { name: 'fake-up' } });
+      expect(qwenCodeTarget.readEntry(after, settingsFile)).toEqual({ ok: true, value: { instanceId: 'litellm', modelId: 'fake-up' } });
+      expect(after).not.toContain(key);
+    } finally {
+      await secrets.delete('litellm');
+      await server.close();
+      await agentHome.remove();
+    }
+  }, 180_000);
+});
