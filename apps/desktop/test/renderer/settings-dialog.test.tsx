@@ -38,7 +38,7 @@ describe('Settings dialog', () => {
     const labelId = modal?.getAttribute('aria-labelledby') ?? '';
     expect(document.getElementById(labelId)?.textContent).toBe('Settings');
     const tabs = [...modal!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent);
-    expect(tabs).toEqual(['General', 'Proxy Platforms', 'opencode']);
+    expect(tabs).toEqual(['General', 'Proxy Platforms', 'Agents', 'opencode']);
     expect(modal!.contains(document.activeElement)).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import { useModelLimits } from '../../hooks/useModelLimits';
 import { usePlatformConnection } from '../../hooks/usePlatformConnection';
 import { instanceId, type PlatformInstance } from '../../lib/platforms';
 import type { PlatformChange } from '../../lib/saved-choices';
+import { AgentsUsingModel } from '../agents/AgentsUsingModel';
 import { OpencodeConfigSection } from '../opencode/OpencodeConfigSection';
 import { Spinner } from '../ui/Spinner';
 import { ApiKeyField } from './ApiKeyField';
@@ -55,6 +56,7 @@ export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
     void connection.testConnection();
   };
   const selected = state.selectedModel;
+  const savedModel = state.saved?.connected ? state.saved.selectedModel : null;
 
   return (
     <section className="platform-panel stack" aria-label={`${platform.displayName} settings`} data-testid={`${prefix}-panel`}>
@@ -119,14 +121,13 @@ export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
         />
       ) : null}
 
-      {/* Renders nothing until a save; then shows (or, in sync, makes) the change to opencode's config. */}
-      {state.saves > 0 ? (
-        <OpencodeConfigSection
-          instanceId={instanceId(instance)}
-          savedModel={state.saved?.connected ? state.saved.selectedModel : null}
-          savedRevision={state.saves}
-          models={catalog.state.models ?? []}
-        />
+      {state.saved?.connected || state.saves > 0 ? (
+        <AgentsUsingModel instanceId={instanceId(instance)} savedModel={savedModel} savedRevision={state.saves}>
+          {/* Renders nothing until a save; then shows (or, in sync, makes) the change to opencode's config. */}
+          {state.saves > 0 ? (
+            <OpencodeConfigSection instanceId={instanceId(instance)} savedModel={savedModel} savedRevision={state.saves} models={catalog.state.models ?? []} />
+          ) : null}
+        </AgentsUsingModel>
       ) : null}
 
       <div className="actions actions-footer">

@@ -1,10 +1,12 @@
 import { useId, useLayoutEffect, useRef, type MouseEvent } from 'react';
+import { modelInUse } from '../../lib/agents-entry';
 import type { PlatformChange, SavedChoice } from '../../lib/saved-choices';
 import { Icon } from '../ui/Icon';
 import { Tabs } from '../ui/Tabs';
 import { GeneralTab } from './GeneralTab';
 import { ProxyPlatformsTab } from './ProxyPlatformsTab';
 import { OpencodeSettingsTab } from '../opencode/OpencodeSettingsTab';
+import { AgentsTab } from '../agents/AgentsTab';
 
 interface SettingsDialogProps {
   current: SavedChoice | null;
@@ -73,6 +75,7 @@ export function SettingsDialog({ current, onPlatformChange, onClose }: SettingsD
             label: 'Proxy Platforms',
             content: <ProxyPlatformsTab current={current} onChange={onPlatformChange} />,
           },
+          { id: 'agents', label: 'Agents', content: <AgentsTab inUse={modelInUse(current)} /> },
           { id: 'opencode', label: 'opencode', content: <OpencodeSettingsTab /> },
         ]}
       />
