@@ -1,6 +1,7 @@
 import type { AgentId } from '@switchboard/shared';
 import type { AgentTarget } from './agent-target.js';
 import { claudeCodeTarget } from './targets/claude-code.js';
+import { continueTarget } from './targets/continue.js';
 import { kiloTarget } from './targets/kilo.js';
 import { opencodeTarget } from './targets/opencode.js';
 import { qwenCodeTarget } from './targets/qwen-code.js';
@@ -15,6 +16,7 @@ export const AGENT_TARGETS: readonly AgentTarget[] = [
   opencodeTarget,
   kiloTarget,
   claudeCodeTarget,
+  continueTarget,
   qwenCodeTarget,
 ];
 
