@@ -23,6 +23,8 @@ interface Switchboard {
   userDataDir: string;
   /** The opencode config this run writes (SWITCHBOARD_OPENCODE_CONFIG): never the person's own. */
   opencodeConfigPath: string;
+  /** The app's HOME: every other agent's config (~/.claude, ~/.codex, ~/.continue, …) is under it, never the person's own. */
+  agentHome: string;
   /** Everything the app process printed, across restarts. */
   output(): string;
   restart(): Promise<void>;
@@ -89,8 +91,13 @@ export const test = base.extend<Fixtures & HostOptions & OpenRouterOptions, Work
     clearSwitchboardKeychain();
     const userDataDir = await mkdtemp(join(tmpdir(), 'switchboard-e2e-'));
     const opencodeConfigPath = join(userDataDir, 'opencode', 'opencode.json');
+    const agentHome = join(userDataDir, 'home');
+    const inherited = { ...process.env };
+    // The variables that move an agent's file elsewhere would point the app at the person's own files.
+    for (const name of ['CODEX_HOME', 'CONTINUE_GLOBAL_DIR', 'CLAUDE_CONFIG_DIR', 'QWEN_HOME', 'XDG_CONFIG_HOME']) delete inherited[name];
     const env = {
-      ...process.env,
+      ...inherited,
+      HOME: agentHome,
       SWITCHBOARD_USER_DATA: userDataDir,
       SWITCHBOARD_PUBLIC_MODEL_MAP_URL: publicModelMapUrl,
       SWITCHBOARD_OPENROUTER_BASE_URL: `${openrouter.url}/api/v1`,
@@ -105,6 +112,7 @@ export const test = base.extend<Fixtures & HostOptions & OpenRouterOptions, Work
       settings: new SettingsPage(app.page),
       userDataDir,
       opencodeConfigPath,
+      agentHome,
       output: () => outputs.flat().join(''),
       restart: async () => {
         await app.stop();
