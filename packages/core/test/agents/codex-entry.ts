@@ -1,20 +1,8 @@
 import type { AgentEntry } from '../../src/agents/agent-target.js';
+import { litellmEntry } from './support/agent-entry.js';
 
-/** A LiteLLM instance's entry as agents-api would build it; tests vary what they are about. */
-export function codexEntry(overrides: Partial<AgentEntry> = {}): AgentEntry {
-  return {
-    instanceId: 'litellm',
-    platformName: 'LiteLLM',
-    rootUrl: 'http://127.0.0.1:4000',
-    openAIBaseUrl: 'http://127.0.0.1:4000/v1',
-    modelId: 'gpt-5',
-    smallModelId: null,
-    models: [],
-    keyVariable: 'LITELLM_API_KEY',
-    keyCommand: 'switchboard key litellm',
-    ...overrides,
-  };
-}
+/** The LiteLLM entry every target is handed, with `gpt-5` chosen (a Responses model, as Codex would use). */
+export const codexEntry = (overrides: Partial<AgentEntry> = {}): AgentEntry => litellmEntry({ modelId: 'gpt-5', ...overrides });
 
 /** The tables Switchboard writes for codexEntry() with that key command. */
 export const LITELLM_TABLES = `[model_providers.switchboard-litellm]
