@@ -11,7 +11,7 @@ const LINE_BREAK = 14;
 const WHITESPACE = 15;
 const EOF = 17;
 
-export interface StrictJsonProblem {
+interface StrictJsonProblem {
   kind: 'comment' | 'trailing-comma';
   line: number;
   column: number;

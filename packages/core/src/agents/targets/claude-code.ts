@@ -23,7 +23,7 @@ const KEY_HELPER = /(?:^|[\s/\\'"])switchboard(?:\.mjs|\.cmd|\.exe)?['"]?\s+key\
  * ending in `/v1` makes it call `/v1/v1/messages`, which the proxy answers
  * with a 404 that Claude reports as a problem with the model.
  */
-export function anthropicBaseUrl(rootUrl: string): string {
+function anthropicBaseUrl(rootUrl: string): string {
   return rootUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
 }
 

@@ -14,7 +14,7 @@ const HOME_ENV = 'QWEN_HOME';
  * file says which platform the entry is for; Qwen's `env` setting is a
  * documented place for a plain string, loaded as a fallback variable.
  */
-export const QWEN_INSTANCE_VARIABLE = 'SWITCHBOARD_INSTANCE';
+const QWEN_INSTANCE_VARIABLE = 'SWITCHBOARD_INSTANCE';
 
 /** Where Qwen Code 0.24 looks: QWEN_HOME (`~` and `~/…` meaning the home folder, a relative path from the working folder), else `~/.qwen`. */
 function qwenSettingsPath(env: NodeJS.ProcessEnv, home: string): string {
