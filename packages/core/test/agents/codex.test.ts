@@ -100,6 +100,12 @@ describe('Codex target: a file the person keeps', () => {
     expect(write(written)).toBe(written);
   });
 
+  test('a file saved with a byte-order mark keeps it, and is read as TOML', () => {
+    const bom = `\uFEFF${PERSONAL}`;
+    expect(write(bom)).toBe(`\uFEFF${write(PERSONAL)}`);
+    expect(readEntry(write(bom))).toEqual({ ok: true, value: { instanceId: 'litellm', modelId: 'gpt-5' } });
+  });
+
   test('our entry written by the person as an inline table or dotted keys is replaced, not duplicated', () => {
     const inline = '[model_providers]\nswitchboard-litellm = { name = "by hand", base_url = "http://x/v1" }\nother = { name = "Other" }\n';
     const fromInline = write(inline);

@@ -11,7 +11,8 @@ function positionOf(error: unknown): { line: number; column: number } | null {
 /** The parsed file, or what is wrong and where: "Unterminated string constant at line 3, column 7". */
 export function tryParseToml(text: string): { program: AST.TOMLProgram } | { problem: string } {
   try {
-    return { program: parseTOML(text) };
+    // A byte-order mark (Notepad writes one) is read as a space: Codex's parser skips it, and the offsets stay those of the text.
+    return { program: parseTOML(text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text) };
   } catch (error) {
     const where = positionOf(error);
     if (where === null) throw error;
