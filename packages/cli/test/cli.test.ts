@@ -61,10 +61,25 @@ describe('switchboard run', () => {
     expect(await seen()).toEqual({ LITELLM_API_KEY: null, OPENROUTER_API_KEY: 'sk-or-2', SWITCHBOARD_MY_VLLM_API_KEY: 'vllm-3' });
   });
 
-  it('lets a stored key win over a variable already set, and leaves an unstored one alone', async () => {
-    const { dir, runNode, seen } = await setup({ litellm: 'sk-stored' }, { LITELLM_API_KEY: 'sk-shell', OPENROUTER_API_KEY: 'sk-or-shell' });
+  it('keeps a variable the person set, names it (never its value) on standard error, and sets the rest', async () => {
+    const { dir, runNode, seen, errors } = await setup({ litellm: 'sk-stored', openrouter: 'sk-or-stored' }, { LITELLM_API_KEY: 'sk-shell' });
+    expect(await runNode(REPORT_ENV, join(dir, 'env.json'))).toEqual({ exitCode: 0 });
+    expect(await seen()).toMatchObject({ LITELLM_API_KEY: 'sk-shell', OPENROUTER_API_KEY: 'sk-or-stored' });
+    expect(errors).toEqual(["switchboard: kept LITELLM_API_KEY as already set in the environment; run with --override to use Switchboard's instead."]);
+  });
+
+  it('with --override, sets the stored key over the one already set', async () => {
+    const { dir, context, seen, errors } = await setup({ litellm: 'sk-stored' }, { LITELLM_API_KEY: 'sk-shell' });
+    await runCli(['run', '--override', '--', process.execPath, '-e', REPORT_ENV, join(dir, 'env.json')], context);
+    expect((await seen())['LITELLM_API_KEY']).toBe('sk-stored');
+    expect(errors).toEqual([]);
+  });
+
+  it('says nothing about a variable that already holds the stored key (a nested switchboard run), and fills an empty one', async () => {
+    const { dir, runNode, seen, errors } = await setup({ litellm: 'sk-stored', openrouter: 'sk-or-stored' }, { LITELLM_API_KEY: 'sk-stored', OPENROUTER_API_KEY: '' });
     await runNode(REPORT_ENV, join(dir, 'env.json'));
-    expect(await seen()).toMatchObject({ LITELLM_API_KEY: 'sk-stored', OPENROUTER_API_KEY: 'sk-or-shell' });
+    expect(await seen()).toMatchObject({ LITELLM_API_KEY: 'sk-stored', OPENROUTER_API_KEY: 'sk-or-stored' });
+    expect(errors).toEqual([]);
   });
 
   it('ignores a settings file it cannot read', async () => {
@@ -124,7 +139,7 @@ describe('switchboard help', () => {
   it('prints the usage for --help and exits 0; a usage error exits 2', async () => {
     const { context, output, errors } = await setup({});
     expect(await runCli(['--help'], context)).toEqual({ exitCode: 0 });
-    expect(output.join('')).toMatch(/^Usage: switchboard run \[--\] <command>/);
+    expect(output.join('')).toMatch(/^Usage: switchboard key <instance-id>\n\s+switchboard run \[--override\] \[--\] <command>/);
     expect(output.join('')).toMatch(/SWITCHBOARD_KEYCHAIN_SERVICE\s+For tests only/);
     expect(await runCli(['run'], context)).toEqual({ exitCode: 2 });
     expect(errors[0]).toMatch(/^switchboard: run needs a command/);
