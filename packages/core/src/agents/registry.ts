@@ -1,6 +1,7 @@
 import type { AgentId } from '@switchboard/shared';
 import type { AgentTarget } from './agent-target.js';
 import { claudeCodeTarget } from './targets/claude-code.js';
+import { codexTarget } from './targets/codex.js';
 import { continueTarget } from './targets/continue.js';
 import { kiloTarget } from './targets/kilo.js';
 import { opencodeTarget } from './targets/opencode.js';
@@ -16,6 +17,7 @@ export const AGENT_TARGETS: readonly AgentTarget[] = [
   opencodeTarget,
   kiloTarget,
   claudeCodeTarget,
+  codexTarget,
   continueTarget,
   qwenCodeTarget,
 ];
