@@ -4,18 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentEntry } from '../../src/agents/agent-target.js';
 import { claudeCodeTarget as claude } from '../../src/agents/targets/claude-code.js';
+import { litellmEntry } from './support/agent-entry.js';
 
-const entry: AgentEntry = {
-  instanceId: 'litellm',
-  platformName: 'LiteLLM',
-  rootUrl: 'http://127.0.0.1:4000',
-  openAIBaseUrl: 'http://127.0.0.1:4000/v1',
-  modelId: 'claude-sonnet',
-  smallModelId: 'claude-haiku',
-  models: [],
-  keyVariable: 'LITELLM_API_KEY',
-  keyCommand: 'switchboard key litellm',
-};
+const entry: AgentEntry = litellmEntry({ modelId: 'claude-sonnet', smallModelId: 'claude-haiku' });
 
 // A person's settings as Claude Code users keep them: permissions, hooks, their own env, four-space indentation.
 const USERS_SETTINGS = `{

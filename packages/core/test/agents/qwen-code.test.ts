@@ -5,18 +5,9 @@ import { parse } from 'jsonc-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentEntry } from '../../src/agents/agent-target.js';
 import { qwenCodeTarget as qwen } from '../../src/agents/targets/qwen-code.js';
+import { litellmEntry } from './support/agent-entry.js';
 
-const entry: AgentEntry = {
-  instanceId: 'litellm',
-  platformName: 'LiteLLM',
-  rootUrl: 'http://127.0.0.1:4000',
-  openAIBaseUrl: 'http://127.0.0.1:4000/v1',
-  modelId: 'qwen3-coder',
-  smallModelId: null,
-  models: [],
-  keyVariable: 'LITELLM_API_KEY',
-  keyCommand: 'switchboard key litellm',
-};
+const entry: AgentEntry = litellmEntry({ modelId: 'qwen3-coder' });
 
 // Qwen Code's own layout (version 4, which it writes itself), with a person's comments and settings.
 const USERS_SETTINGS = `{

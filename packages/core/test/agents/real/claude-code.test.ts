@@ -2,11 +2,11 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { startLiteLLMServer } from '@switchboard/test-servers';
 import { describe, expect, it } from 'vitest';
-import type { AgentEntry } from '../../../src/agents/agent-target.js';
 import { claudeCodeTarget } from '../../../src/agents/targets/claude-code.js';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../support/keychain.js';
 import { makeAgentHome } from './support/agent-home.js';
 import { installedOrSkip } from './support/install-agent.js';
+import { litellmEntry } from './support/litellm-entry.js';
 import { runAgent } from './support/run-agent.js';
 
 /**
@@ -49,17 +49,7 @@ describe.skipIf(why !== '')(`the real Claude Code ${why}`, () => {
       await mkdir(dirname(settingsFile), { recursive: true });
       await writeFile(settingsFile, PERSONAL);
 
-      const entry: AgentEntry = {
-        instanceId: 'litellm',
-        platformName: 'LiteLLM',
-        rootUrl: server.url,
-        openAIBaseUrl: `${server.url}/v1`,
-        modelId: 'fake-up',
-        smallModelId: null,
-        models: [],
-        keyVariable: 'LITELLM_API_KEY',
-        keyCommand: 'switchboard key litellm',
-      };
+      const entry = await litellmEntry(server.url, key, 'fake-up');
       const written = claudeCodeTarget.applyEntry(await readFile(settingsFile, 'utf8'), entry, settingsFile);
       if (!written.ok) throw new Error(written.error.message);
       await writeFile(settingsFile, written.value);

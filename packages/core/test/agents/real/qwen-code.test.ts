@@ -3,11 +3,11 @@ import { dirname } from 'node:path';
 import { startLiteLLMServer } from '@switchboard/test-servers';
 import { parse } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import type { AgentEntry } from '../../../src/agents/agent-target.js';
 import { qwenCodeTarget } from '../../../src/agents/targets/qwen-code.js';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../support/keychain.js';
 import { makeAgentHome } from './support/agent-home.js';
 import { installedOrSkip } from './support/install-agent.js';
+import { litellmEntry } from './support/litellm-entry.js';
 import { runAgent } from './support/run-agent.js';
 
 /**
@@ -40,17 +40,7 @@ describe.skipIf(why !== '')(`the real Qwen Code ${why}`, () => {
       await mkdir(dirname(settingsFile), { recursive: true });
       await writeFile(settingsFile, PERSONAL);
 
-      const entry: AgentEntry = {
-        instanceId: 'litellm',
-        platformName: 'LiteLLM',
-        rootUrl: server.url,
-        openAIBaseUrl: `${server.url}/v1`,
-        modelId: 'fake-up',
-        smallModelId: null,
-        models: [],
-        keyVariable: 'LITELLM_API_KEY',
-        keyCommand: 'switchboard key litellm',
-      };
+      const entry = await litellmEntry(server.url, key, 'fake-up');
       const written = qwenCodeTarget.applyEntry(await readFile(settingsFile, 'utf8'), entry, settingsFile);
       if (!written.ok) throw new Error(written.error.message);
       await writeFile(settingsFile, written.value);
