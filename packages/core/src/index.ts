@@ -33,3 +33,7 @@ export {
   previewOpencodeConfig,
   writeConfigFile,
 } from './opencode/index.js';
+export { platformOf } from './platforms/platform-of.js';
+export { findAgentTarget } from './agents/registry.js';
+export { resolveAgentPath } from './agents/agent-path.js';
+export { readAgentFile } from './agents/agent-file.js';
