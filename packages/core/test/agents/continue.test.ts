@@ -166,6 +166,16 @@ models:
     }
   });
 
+  test('a file written with CRLF line ends gets CRLF in our item too, and keeps its byte-order mark', async () => {
+    const before = '\uFEFFname: a\r\nversion: 1\r\nmodels:\r\n  - name: Switchboard (litellm)\r\n    model: old\r\n  - name: B\r\n    model: b\r\n';
+    const { after } = await writeThrough(before);
+    expect(after.startsWith('\uFEFFname: a\r\nversion: 1\r\nmodels:\r\n  - name: "Switchboard (litellm)"\r\n')).toBe(true);
+    expect(after.endsWith('      - apply\r\n  - name: B\r\n    model: b\r\n')).toBe(true);
+    expect(after.replaceAll('\r\n', '')).not.toContain('\n');
+    const fresh = await writeThrough('# mine\r\n');
+    expect(fresh.after.replaceAll('\r\n', '')).not.toContain('\n');
+  });
+
   test('a flow-style list keeps its style and the other items', async () => {
     const { after } = await writeThrough('name: a\nversion: 1\nmodels: [ { name: A, model: a } ]   # flow\n');
     expect(after).toMatch(/^name: a\nversion: 1\nmodels: \[ \{ name: "Switchboard \(litellm\)", .* \}, \{ name: A, model: a \} \] {3}# flow\n$/);

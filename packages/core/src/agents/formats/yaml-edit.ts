@@ -46,9 +46,11 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
+/** Where an offset's line ends, before its `\n` (or `\r\n`). */
 function lineEnd(text: string, offset: number): number {
   const end = text.indexOf('\n', offset);
-  return end === -1 ? text.length : end;
+  if (end === -1) return text.length;
+  return end > offset && text[end - 1] === '\r' ? end - 1 : end;
 }
 
 /** Where an item's own text ends: past its last value, before any comment or blank line the library counts as its tail. */
@@ -101,16 +103,20 @@ function newList(item: Record<string, unknown>, listKey: string): string {
   return `${listKey}:\n  - ${renderItem(item, { flow: false, column: 4, indent: INDENT })}\n`;
 }
 
+/** Applies the splices from the end backwards; a file written with CRLF gets CRLF in what is added too. */
 function applySplices(text: string, splices: Splice[]): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let out = text;
-  for (const splice of [...splices].sort((a, b) => b.at - a.at)) out = out.slice(0, splice.at) + splice.text + out.slice(splice.end);
+  for (const splice of [...splices].sort((a, b) => b.at - a.at)) out = out.slice(0, splice.at) + splice.text.replaceAll('\n', eol) + out.slice(splice.end);
   return out;
 }
 
 /** The edit as text splices, so every byte outside them stays as it was; null where the layout is one it does not place text in. */
 function planSplices(text: string, doc: Document.Parsed, edit: YamlListItemEdit): Splice[] | null {
   const root = doc.contents;
-  if (!isMap(root) || root.flow || (root.range?.[0] ?? 0) !== lineStart(text, root.range?.[0] ?? 0)) return null;
+  // Keys are appended at column 0, so the top mapping must start there (after a byte-order mark at most).
+  const rootStart = root?.range?.[0] ?? 0;
+  if (!isMap(root) || root.flow || text.slice(lineStart(text, rootStart), rootStart).replace('\uFEFF', '') !== '') return null;
   const splices: Splice[] = [];
   let appended = renderTopLevel(missingHeader(root, edit));
   const pair = root.items.find((candidate: Pair) => isScalar(candidate.key) && candidate.key.value === edit.listKey);
@@ -171,8 +177,8 @@ export function setYamlListItem(existing: string | null, edit: YamlListItemEdit,
   if (!parsed.ok) return parsed;
   const doc = parsed.value;
   if (doc.contents === null) {
-    const prefix = text === '' || text.endsWith('\n') ? text : `${text}\n`;
-    return checked(text, prefix + renderTopLevel(edit.newFileHeader) + newList(edit.item, edit.listKey), edit, filePath);
+    const added = (text === '' || text.endsWith('\n') ? '' : '\n') + renderTopLevel(edit.newFileHeader) + newList(edit.item, edit.listKey);
+    return checked(text, applySplices(text, [{ at: text.length, end: text.length, text: added }]), edit, filePath);
   }
   if (!isMap(doc.contents)) {
     return fail('config-invalid', `${filePath} does not hold a mapping at its top (name:, version:, ${edit.listKey}:…), so it is not a config Switchboard can add to. Switchboard left the file unchanged; fix it (or move it away), then try again.`);
