@@ -176,6 +176,16 @@ models:
     expect(fresh.after.replaceAll('\r\n', '')).not.toContain('\n');
   });
 
+  test('layouts it does not splice into (a flow-style top level, a document end marker) keep their values and comments', async () => {
+    const flow = await writeThrough('{ name: a, version: 1, models: [ { name: B, model: b } ] }   # all on one line\n');
+    expect(flow.after).toContain('# all on one line');
+    expect(modelsOf(flow.after).map((model) => model.name)).toEqual(['Switchboard (litellm)', 'B']);
+    const ended = await writeThrough('%YAML 1.2\n---\nname: a\nversion: 1\nmodels:\n  - name: B   # mine\n...\n');
+    expect(ended.after.startsWith('%YAML 1.2\n---\nname: a\n')).toBe(true);
+    expect(ended.after).toContain('# mine');
+    expect(modelsOf(ended.after).map((model) => model.name)).toEqual(['Switchboard (litellm)', 'B']);
+  });
+
   test('a flow-style list keeps its style and the other items', async () => {
     const { after } = await writeThrough('name: a\nversion: 1\nmodels: [ { name: A, model: a } ]   # flow\n');
     expect(after).toMatch(/^name: a\nversion: 1\nmodels: \[ \{ name: "Switchboard \(litellm\)", .* \}, \{ name: A, model: a \} \] {3}# flow\n$/);
@@ -215,6 +225,13 @@ describe('Continue target: model ids YAML would read as something else', () => {
   });
 });
 
+/** Ten levels of nine aliases each: 9^10 strings once expanded. */
+function billionLaughs(): string {
+  let text = 'name: a\nversion: 1\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+  for (let level = 1; level < 10; level += 1) text += `l${level}: &l${level} [${Array(9).fill(`*l${level - 1}`).join(', ')}]\n`;
+  return `${text}models: []\n`;
+}
+
 const BROKEN: Array<{ name: string; text: string; says: RegExp }> = [
   { name: 'a key twice', text: 'name: a\nversion: 1\nname: b\n', says: /twice.*line 3, column 1/ },
   { name: 'two documents', text: 'name: a\n---\nname: b\n', says: /more than one YAML document.*line 2, column 1/ },
@@ -223,6 +240,7 @@ const BROKEN: Array<{ name: string; text: string; says: RegExp }> = [
   { name: 'a flow list never closed', text: 'models: [ {name: a}\nversion: 1\n', says: /line \d+, column \d+/ },
   { name: 'an alias to no anchor', text: 'name: a\nversion: 1\nmodels: *nothing\n', says: /\*nothing refers to no anchor at line 3, column 9/ },
   { name: 'nesting past any config', text: `models: ${'['.repeat(5000)}`, says: /deeper than any config|line \d+, column \d+/ },
+  { name: 'aliases nested into a billion laughs', text: billionLaughs(), says: /repeats its aliases/ },
   { name: 'a list at the top', text: '- name: a\n', says: /does not hold a mapping at its top/ },
   { name: '`models` that is not a list', text: 'name: a\nmodels: gpt-4o\n', says: /`models:` that is not a list/ },
 ];

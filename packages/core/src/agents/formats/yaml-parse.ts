@@ -47,6 +47,12 @@ export function parseYamlConfig(text: string, filePath: string): Result<Document
   if (problem) return fail('config-invalid', `${filePath} is not valid YAML: ${describe(problem)}. ${LEFT_ALONE}`);
   const dangling = unresolvedAlias(doc, text);
   if (dangling) return fail('config-invalid', `${filePath} is not valid YAML: ${dangling}. ${LEFT_ALONE}`);
+  try {
+    // The library's default alias budget, which the agent's own reader (the same library) applies too.
+    doc.toJS();
+  } catch {
+    return fail('config-invalid', `${filePath} repeats its aliases (*name) so many times that reading it would expand it far past any config, and the agent would refuse it too. ${LEFT_ALONE}`);
+  }
   return { ok: true, value: doc };
 }
 

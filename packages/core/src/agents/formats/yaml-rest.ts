@@ -21,7 +21,7 @@ function ours(value: unknown, shape: ListItemShape): boolean {
 function valuesWithoutOurs(text: string, shape: ListItemShape): { rest: Plain; item: unknown } | null {
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) return null;
-  const values: unknown = doc.toJS({ maxAliasCount: 1000 }) ?? {};
+  const values: unknown = doc.toJS() ?? {};
   if (!isPlainObject(values)) return null;
   const list = values[shape.listKey];
   if (!Array.isArray(list)) return { rest: values, item: undefined };
