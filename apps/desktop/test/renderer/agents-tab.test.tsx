@@ -74,13 +74,15 @@ describe('Settings › Agents', () => {
 
   test('the variable that moves the file wins: the field is disabled and says which file is written', async () => {
     const claudeDir = join(main.home, 'elsewhere', 'claude');
-    await main.reopen({ env: { CLAUDE_CONFIG_DIR: claudeDir } });
+    const codexHome = join(main.home, 'elsewhere', 'codex');
+    await main.reopen({ env: { CLAUDE_CONFIG_DIR: claudeDir, CODEX_HOME: codexHome } });
     await open();
     expect(input('agent-claude-code-path-input').disabled).toBe(true);
     expect(get('agent-claude-code-path-save').hasAttribute('disabled')).toBe(true);
     const help = get('agent-claude-code-path-help').textContent ?? '';
     expect(help).toContain('CLAUDE_CONFIG_DIR is set, so it wins over this setting');
     expect(help).toContain(join(claudeDir, 'settings.json'));
+    expect(get('agent-codex-path-help').textContent).toContain(`CODEX_HOME is set, so it wins over this setting: Switchboard writes ${join(codexHome, 'config.toml')}`);
     // Where the variable is not set, the help names it as what would move the file.
     expect(input('agent-opencode-path-input').disabled).toBe(false);
     expect(get('agent-opencode-path-help').textContent).toContain('(SWITCHBOARD_OPENCODE_CONFIG moves it)');
@@ -136,6 +138,8 @@ describe('Settings › Agents', () => {
     expect(refusal).toContain('OpenRouter');
     expect(byTestId(view.container, 'agent-claude-code-write')).toBeNull();
     expect(byTestId(view.container, 'agent-claude-code-diff')).toBeNull();
+    expect(get('agent-codex-refusal').textContent).toContain('the Responses API (/v1/responses)');
+    expect(byTestId(view.container, 'agent-codex-write')).toBeNull();
     // Agents that call chat completions are offered the change.
     expect(byTestId(view.container, 'agent-kilo-write')).not.toBeNull();
   });
