@@ -3,6 +3,7 @@ import type { CliContext } from './cli-context.js';
 import { keyVariables, storedKeys } from './key-environment.js';
 import { cliSecretStore } from './keychain-store.js';
 import { mergeEnvironment, type VariableGroup } from './merge-environment.js';
+import { qwenVariables } from './qwen-variables.js';
 import { runCommand, type RunOutcome } from './run-command.js';
 import { instanceIdsOf, readSettingsView } from './settings-view.js';
 
@@ -28,6 +29,9 @@ export async function runWithKeys(request: { command: string; args: readonly str
     return { exitCode: 125 };
   }
   const groups: VariableGroup[] = keyVariables(keys).map((values) => ({ names: Object.keys(values), values }));
+  const qwen = await qwenVariables(settings, context.env, keys);
+  if (qwen.group) groups.push(qwen.group);
+  else if (qwen.notice) context.reportError(`switchboard: ${qwen.notice}`);
   const { env, kept } = mergeEnvironment(context.env, groups, request.override);
   if (kept.length > 0) {
     context.reportError(`switchboard: kept ${kept.join(', ')} as already set in the environment; run with --override to use Switchboard's instead.`);
