@@ -27,7 +27,7 @@ interface Splice {
 const INDENT = 2;
 
 /** The name of a list item, where it is a mapping with a string `name`. */
-export function itemName(node: unknown): string | null {
+function itemName(node: unknown): string | null {
   if (!isMap(node)) return null;
   const name = node.get('name');
   return typeof name === 'string' ? name : null;

@@ -25,7 +25,7 @@ const NEW_FILE = [...REQUIRED, ['schema', 'v1']] as const;
  * model is very unlikely to be called so. The instance in it is how the
  * Agents tab tells which platform the item points at.
  */
-export const continueItemName = (instanceId: InstanceId): string => `Switchboard (${instanceId})`;
+const continueItemName = (instanceId: InstanceId): string => `Switchboard (${instanceId})`;
 
 function instanceOfName(name: string): InstanceId | null {
   const inside = NAME_PATTERN.exec(name)?.[1];
