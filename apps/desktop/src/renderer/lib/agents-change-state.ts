@@ -25,7 +25,7 @@ export type AgentChangeAction =
 export const initialAgentChange: AgentChangeState = { busy: null, preview: null, refusal: null, status: null };
 
 /** "Written to …; the previous file is kept at …", or "Created …" for a new file. */
-export function writtenSentence({ path, backupPath }: WrittenConfig): string {
+function writtenSentence({ path, backupPath }: WrittenConfig): string {
   return backupPath === null ? `Created ${path}` : `Written to ${path}; the previous file is kept at ${backupPath}`;
 }
 

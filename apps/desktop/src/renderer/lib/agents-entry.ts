@@ -24,7 +24,7 @@ export type EntryState =
   | { kind: 'differs'; text: string };
 
 /** A platform instance named for a sentence, when it is not the one in use (whose own name is known). */
-export function instanceName(id: InstanceId, inUse: ModelInUse | null): string {
+function instanceName(id: InstanceId, inUse: ModelInUse | null): string {
   if (inUse?.instanceId === id) return inUse.platformName;
   const parsed = parseInstanceId(id);
   if (parsed?.platform === 'litellm') return 'LiteLLM';
