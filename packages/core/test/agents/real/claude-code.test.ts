@@ -1,5 +1,6 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startLiteLLMServer } from '@switchboard/test-servers';
 import { describe, expect, it } from 'vitest';
 import { claudeCodeTarget } from '../../../src/agents/targets/claude-code.js';
@@ -9,12 +10,7 @@ import { installedOrSkip } from './support/install-agent.js';
 import { litellmEntry } from './support/litellm-entry.js';
 import { runAgent } from './support/run-agent.js';
 
-/**
- * Stands in for `switchboard key <instance>` until the CLI's key command
- * lands (packages/cli): prints the instance's key from the same real keychain
- * entry (keytar's service and account attributes), and nothing else.
- */
-const KEY_SHIM = '#!/bin/sh\n[ "$1" = key ] || exit 2\nexec secret-tool lookup service "$SWITCHBOARD_KEYCHAIN_SERVICE" account "$2"\n';
+const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../cli/bin/switchboard.mjs');
 
 /** The person's own settings before Switchboard writes: permissions, a hook, their own variable, an unrelated setting. */
 const PERSONAL = `{
@@ -43,7 +39,7 @@ describe.skipIf(why !== '')(`the real Claude Code ${why}`, () => {
       // `switchboard` on PATH, as after installing the CLI: the command apiKeyHelper names.
       const bin = join(agentHome.home, 'bin');
       await mkdir(bin);
-      await writeFile(join(bin, 'switchboard'), KEY_SHIM);
+      await writeFile(join(bin, 'switchboard'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} "$@"\n`);
       await chmod(join(bin, 'switchboard'), 0o755);
       const settingsFile = claudeCodeTarget.defaultPath({}, agentHome.home);
       await mkdir(dirname(settingsFile), { recursive: true });

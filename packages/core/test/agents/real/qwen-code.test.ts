@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { startLiteLLMServer } from '@switchboard/test-servers';
 import { parse } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +12,21 @@ import { makeAgentHome } from './support/agent-home.js';
 import { installedOrSkip } from './support/install-agent.js';
 import { litellmEntry } from './support/litellm-entry.js';
 import { runAgent } from './support/run-agent.js';
+
+const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../cli/bin/switchboard.mjs');
+const QWEN_VARIABLES = ['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'OPENAI_MODEL'] as const;
+
+/**
+ * What `switchboard run -- qwen` gives Qwen Code: the real CLI runs a child
+ * that prints the three variables, in the person's home (Qwen's settings,
+ * Switchboard's settings, the test's keychain). runAgent then starts Qwen
+ * with exactly those.
+ */
+async function switchboardRunVariables(env: Record<string, string>): Promise<Record<string, string>> {
+  const report = `process.stdout.write(JSON.stringify(Object.fromEntries(${JSON.stringify(QWEN_VARIABLES)}.map((n) => [n, process.env[n] ?? '']))))`;
+  const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'run', '--', process.execPath, '-e', report], { env, timeout: 30_000 });
+  return JSON.parse(stdout) as Record<string, string>;
+}
 
 /**
  * The person's own settings before Switchboard writes: a comment, an
@@ -29,7 +47,7 @@ const qwen = await installedOrSkip('qwen-code');
 const why = !keychainAvailable ? NO_KEYCHAIN_REASON : qwen === null ? 'SKIPPED: the real Qwen Code could not be installed (see the warning above)' : '';
 
 describe.skipIf(why !== '')(`the real Qwen Code ${why}`, () => {
-  it('answers "say hi" through /v1/chat/completions with the keychain\'s key in OPENAI_API_KEY, the person\'s settings and comment kept', async () => {
+  it('answers "say hi" through /v1/chat/completions with the variables `switchboard run` sets from the entry and the keychain, the person\'s settings and comment kept', async () => {
     const { secrets, service } = isolatedSecretStore();
     const key = `sk-qwen-${service.slice(-12)}`;
     await secrets.set('litellm', key);
@@ -46,14 +64,29 @@ describe.skipIf(why !== '')(`the real Qwen Code ${why}`, () => {
       await writeFile(settingsFile, written.value);
       expect(written.value).not.toContain(key);
 
-      // What `switchboard run -- qwen` sets: the base URL and model of the entry, and the key as the keychain holds it.
-      const stored = await secrets.get('litellm');
+      // Switchboard's own settings: the LiteLLM connection the entry names.
+      const userData = join(agentHome.home, 'switchboard');
+      await mkdir(userData, { recursive: true });
+      await writeFile(join(userData, 'settings.json'), JSON.stringify({ platforms: { litellm: { url: server.url, selectedModel: 'fake-up' } } }));
+      const variables = await switchboardRunVariables({
+        PATH: process.env['PATH'] ?? '',
+        HOME: agentHome.home,
+        DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'] ?? '',
+        SWITCHBOARD_KEYCHAIN_SERVICE: service,
+        SWITCHBOARD_USER_DATA: userData,
+      });
+      // Compared without printing the key should it differ.
+      expect({ ...variables, OPENAI_API_KEY: variables['OPENAI_API_KEY'] === key ? 'the stored key' : 'another value' }).toEqual({
+        OPENAI_BASE_URL: `${server.url}/v1`,
+        OPENAI_API_KEY: 'the stored key',
+        OPENAI_MODEL: 'fake-up',
+      });
       const result = await runAgent({
         agent: 'qwen-code',
         args: ['-p', 'say hi'],
         home: agentHome.home,
         cwd: agentHome.project,
-        env: { OPENAI_BASE_URL: entry.openAIBaseUrl, OPENAI_API_KEY: stored ?? '', OPENAI_MODEL: entry.modelId },
+        env: variables,
         secrets: [key],
         timeoutMs: 120_000,
       });
