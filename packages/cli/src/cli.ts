@@ -19,7 +19,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       context.print(USAGE);
       return { exitCode: 0 };
     case 'usage-error':
-      context.reportError(`switchboard: ${request.message}\n\n${USAGE}`);
+      // One line: `key`'s errors land in an agent's log, where a page of usage would bury the cause.
+      context.reportError(`switchboard: ${request.message}; see switchboard --help.`);
       return { exitCode: 2 };
     case 'key':
       return printKey(request.instanceId, context);

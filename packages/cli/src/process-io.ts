@@ -2,8 +2,16 @@ import { constants } from 'node:os';
 import type { CliContext } from './cli-context.js';
 import type { RunOutcome } from './run-command.js';
 
+/** sysexits' EX_IOERR: the key (or the usage) could not be written, e.g. the reader had gone. */
+const OUTPUT_FAILED = 74;
+
 /** The CLI's context in a real process: its environment, folder and standard streams. */
 export function processContext(): CliContext {
+  // A reader that went away (an agent killed mid-call, `| head -c0`) is said in one line, never a stack trace.
+  process.stdout.once('error', (error: NodeJS.ErrnoException) => {
+    process.stderr.write(`switchboard: could not write to standard output (${error.code ?? error.message}); the reader may have closed it.\n`);
+    process.exitCode = OUTPUT_FAILED;
+  });
   return {
     env: process.env,
     cwd: process.cwd(),
@@ -19,7 +27,7 @@ export function finish(outcome: RunOutcome): void {
     process.removeAllListeners(outcome.signal);
     process.kill(process.pid, outcome.signal);
     process.exitCode = 128 + (constants.signals[outcome.signal] ?? 0);
-  } else {
+  } else if (process.exitCode !== OUTPUT_FAILED) {
     process.exitCode = outcome.exitCode;
   }
 }

@@ -12,7 +12,8 @@ Commands:
            Exit status: 0 with the key on standard output; otherwise nothing
            on standard output and one line on standard error: 1 no key is
            stored (or no such endpoint), 2 not an instance id, 125 the
-           keychain could not be read (locked, denied, not answering).
+           keychain could not be read (locked, denied, not answering), 74
+           standard output could not be written.
 
   run      Runs <command> with the variables each configured agent needs,
            read from the keychain and Switchboard's settings, so that no key

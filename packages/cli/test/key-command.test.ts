@@ -103,10 +103,10 @@ describe.skipIf(missingSecretServiceTools.length > 0)(`switchboard key with a re
     const { key } = await scene(keychain);
     const missing = await key();
     expect(missing).toMatchObject({ code: 2, stdout: '' });
-    expect(missing.stderr).toMatch(/^switchboard: key needs an instance id/);
+    expect(missing.stderr).toBe('switchboard: key needs an instance id, e.g. switchboard key litellm; see switchboard --help.\n');
     const extra = await key('litellm', KEY);
     expect(extra).toMatchObject({ code: 2, stdout: '' });
-    expect(extra.stderr).toMatch(/^switchboard: key takes one instance id and nothing after it/);
+    expect(extra.stderr).toBe('switchboard: key takes one instance id and nothing after it; see switchboard --help.\n');
     expect(extra.stderr).not.toContain(KEY);
   });
 
