@@ -5,7 +5,7 @@ import { apiKeyEnvVariable } from '../opencode/index.js';
 import type { AgentEntry } from './agent-target.js';
 
 /** The CLI's command that prints a platform's key from the keychain and nothing else (packages/cli). */
-export function keyCommandFor(instanceId: InstanceId): string {
+function keyCommandFor(instanceId: InstanceId): string {
   return `switchboard key ${instanceId}`;
 }
 

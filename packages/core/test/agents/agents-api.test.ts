@@ -33,7 +33,7 @@ async function useModel(api: SwitchboardApi, url: string, model: string) {
   expect(await api['litellm:set-config']({ url, key: { mode: 'provided', value: KEY }, selectedModel: model })).toMatchObject({ ok: true });
 }
 
-const kiloView = async (api: SwitchboardApi) => (await api['agents:list']()).find((view) => view.id === 'kilo');
+const kiloView = async (api: SwitchboardApi) => (await api['agents:list'](undefined)).find((view) => view.id === 'kilo');
 
 describe('the agents channels', () => {
   it('list each registered agent with its resolved file, whether its command is on PATH, and no entry yet', async () => {
@@ -55,7 +55,7 @@ describe('the agents channels', () => {
     expect((await kiloView(api))?.installed.found).toBe(false);
     await chmod(join(bin, 'kilo'), 0o755);
     expect((await kiloView(api))?.installed).toEqual({ found: true, command: 'kilo', path: join(bin, 'kilo') });
-    const ids = (await api['agents:list']()).map((view) => view.id);
+    const ids = (await api['agents:list'](undefined)).map((view) => view.id);
     expect(ids.slice(0, 2)).toEqual(['opencode', 'kilo']);
   });
 
@@ -149,10 +149,10 @@ describe('the agents channels', () => {
       ok: true,
       value: { path: file, agent: { entry: { instanceId: 'litellm', modelId: 'gpt-4o' }, sync: true } },
     });
-    expect((await api['opencode:get-settings']()).sync).toBe(true);
+    expect((await api['opencode:get-settings'](undefined)).sync).toBe(true);
   });
 
-  it('ask for Use This Model before a preview, and refuse an agent id Switchboard has no target for yet', async () => {
+  it('ask for Use This Model before a preview', async () => {
     const { api } = await setup();
     const early = await api['agents:preview']({ agentId: 'kilo', instanceId: 'litellm' });
     expect(!early.ok && early.error.message).toMatch(/press Use This Model first/);

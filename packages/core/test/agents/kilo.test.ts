@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { planAgentFile, readAgentFile, writeAgentFile } from '../../src/agents/agent-file.js';
 import { kiloTarget } from '../../src/agents/targets/kilo.js';
 import { useTempDirs } from '../support/temp-dir.js';
-import { litellmEntry } from './support/agent-entry.js';
+import { litellmEntry, model } from './support/agent-entry.js';
 
 const tempDir = useTempDirs();
 
@@ -127,7 +127,7 @@ describe('Kilo target', () => {
 
   it('refuses a model that only speaks the Responses API, which Kilo\'s provider cannot call, naming it', async () => {
     const file = await kiloFile(null);
-    const entry = litellmEntry({ modelId: 'o1-pro', models: [...litellmEntry().models, { ...litellmEntry().models[0]!, id: 'o1-pro', name: 'o1-pro', mode: 'responses' }] });
+    const entry = litellmEntry({ modelId: 'o1-pro', models: [...litellmEntry().models, model('o1-pro', { mode: 'responses' })] });
     const plan = await planAgentFile(kiloTarget, file, entry);
     expect(!plan.ok && plan.error.message).toMatch(/"o1-pro" speaks only the Responses API/);
   });
