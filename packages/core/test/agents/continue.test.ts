@@ -189,6 +189,8 @@ models:
   test('a flow-style list keeps its style and the other items', async () => {
     const { after } = await writeThrough('name: a\nversion: 1\nmodels: [ { name: A, model: a } ]   # flow\n');
     expect(after).toMatch(/^name: a\nversion: 1\nmodels: \[ \{ name: "Switchboard \(litellm\)", .* \}, \{ name: A, model: a \} \] {3}# flow\n$/);
+    const again = continueTarget.applyEntry('name: a\nversion: 1\nmodels: [ {name: A,   model: a}, { name: Switchboard (litellm), model: old },  {name: C} ]   # flow\n', continueEntry(), 'config.yaml');
+    expect(again.ok && again.value).toMatch(/^name: a\nversion: 1\nmodels: \[ \{name: A, {3}model: a\}, \{ name: "Switchboard \(litellm\)", .* \}, {2}\{name: C\} \] {3}# flow\n$/);
   });
 
   test("anchors and aliases in the user's items keep working", async () => {

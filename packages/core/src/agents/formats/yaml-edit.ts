@@ -77,7 +77,8 @@ function withCommentsAbove(text: string, offset: number): number {
 
 function replaceItem(text: string, list: YAMLSeq, node: YAMLMap, item: Record<string, unknown>): Splice {
   const start = node.range?.[0] ?? 0;
-  if (list.flow) return { at: start, end: contentEnd(node), text: renderItem(item, { flow: true, column: 0, indent: INDENT }) };
+  // A flow item's value end is its closing brace.
+  if (list.flow) return { at: start, end: node.range?.[1] ?? start, text: renderItem(item, { flow: true, column: 0, indent: INDENT }) };
   const column = start - lineStart(text, start);
   // Our own trailing comment on the last line goes with the item; the lines after it stay.
   return { at: start, end: lineEnd(text, contentEnd(node)), text: renderItem(item, { flow: false, column, indent: INDENT }) };
