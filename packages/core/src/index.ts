@@ -9,7 +9,6 @@ export { openrouterPlatform } from './platforms/openrouter/openrouter-platform.j
 export type { Platform } from './platforms/platform.js';
 export { createPublicModelMap, type PublicModelMap } from './catalog/public-model-map.js';
 export { buildPublicModelIndex } from './catalog/public-model-index.js';
-export { SETTINGS_FILE_NAME } from './store/settings-schema.js';
 export type { SettingsStore } from './store/settings-store.js';
 export { openModelCacheStore, openModelHealthRecords, openSettingsStore, type MakeConf } from './store/open-settings-store.js';
 export type { ModelCacheStore } from './store/model-cache-store.js';

@@ -101,4 +101,4 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
 
-export const SETTINGS_FILE_NAME = 'settings';
+export { SETTINGS_FILE_NAME } from '../settings-file-name.js';
