@@ -45,7 +45,8 @@ export function catalogModel(id: string, known: Partial<Model> = {}): Model {
 }
 
 interface ContinueModel {
-  name: string;
+  /** Absent on a hub block (`uses:`). */
+  name?: string;
   [key: string]: unknown;
 }
 
@@ -56,4 +57,4 @@ export function modelsOf(text: string): ContinueModel[] {
 }
 
 /** The items Switchboard owns in a file. */
-export const switchboardItems = (text: string): ContinueModel[] => modelsOf(text).filter((model) => model.name.startsWith('Switchboard ('));
+export const switchboardItems = (text: string): ContinueModel[] => modelsOf(text).filter((model) => model.name?.startsWith('Switchboard (') === true);

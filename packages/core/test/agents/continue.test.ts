@@ -21,6 +21,9 @@ models:
   - name: Local Llama
     provider: ollama
     model: llama3.1:8b   # quantised
+  - uses: anthropic/claude-sonnet-4   # a hub block, no name of its own
+    with:
+      ANTHROPIC_API_KEY: \${{ secrets.ANTHROPIC_API_KEY }}
 
 context:
   - provider: code
@@ -105,7 +108,7 @@ describe("Continue target: the user's file", () => {
   test('our item goes first (where cn looks for its default) and every other byte stays', async () => {
     const { after } = await writeThrough(USER_FILE);
     expect(withoutOurLines(after)).toBe(USER_FILE);
-    expect(modelsOf(after).map((model) => model.name)).toEqual(['Switchboard (litellm)', 'Work GPT', 'Local Llama']);
+    expect(modelsOf(after).map((model) => model.name ?? model['uses'])).toEqual(['Switchboard (litellm)', 'Work GPT', 'Local Llama', 'anthropic/claude-sonnet-4']);
     // The comment above the first item stays with that item, above it.
     expect(after).toContain('  # the one I use at work\n  - name: Work GPT  # beside the name\n');
   });
