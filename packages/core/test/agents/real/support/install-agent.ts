@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { AgentId } from '@switchboard/shared';
+import { makeAgentHome, xdgOf } from './agent-home.js';
 import { PINNED_AGENTS, type PinnedAgent } from './pinned-agents.js';
 
 const run = promisify(execFile);
@@ -80,8 +81,15 @@ async function installInto(agent: PinnedAgent, dir: string, bin: string): Promis
     });
     const stagedBin = join(staging, 'node_modules', '.bin', agent.bin);
     // A wrapper without its platform binary (a missing optional package) installs "fine" and then cannot run.
-    const { stdout } = await run(stagedBin, ['--version'], { timeout: 60_000, env: { ...process.env, ...agent.offlineEnv } });
-    await writeFile(join(staging, READY_MARK), `${spec}\n${stdout.trim()}\n`);
+    // In a throwaway home: even --version may leave files (Codex makes ~/.codex), never in the real one.
+    const home = await makeAgentHome();
+    try {
+      const env = { PATH: process.env['PATH'], HOME: home.home, ...xdgOf(home.home), ...agent.offlineEnv };
+      const { stdout } = await run(stagedBin, ['--version'], { timeout: 60_000, env, cwd: home.project });
+      await writeFile(join(staging, READY_MARK), `${spec}\n${stdout.trim()}\n`);
+    } finally {
+      await home.remove();
+    }
     await rm(dir, { recursive: true, force: true });
     await rename(staging, dir);
     return { ok: true, agent, bin, dir };
