@@ -62,8 +62,7 @@ const RECORDED_DEPLOYMENTS = defaultDeployments().map((deployment) =>
 
 const SIMULATED = Object.keys(recorded).filter((name) => !NOT_SIMULATED.includes(name));
 
-async function ask(name: string, server: LiteLLMServerOptions = {}): Promise<Response> {
-  const expected = recorded[name]!;
+async function ask(name: string, server: LiteLLMServerOptions = {}, expected: Recorded = recorded[name]!): Promise<Response> {
   const running = await track(startLiteLLMServer({ version: '1.81.0', deployments: RECORDED_DEPLOYMENTS, ...server }));
   const path = /^POST (\S+)/.exec(expected.request)![1]!;
   return fetch(`${running.url}${path}`, {
@@ -94,7 +93,7 @@ function responsesEvents(text: string): string[] {
     }
     const event = JSON.parse(data.replace(ENCRYPTED_ID, '"id":"resp_…"')) as Record<string, unknown>;
     const keys = Object.keys(event);
-    if (event['type'] !== 'response.output_item.done') expect(keys.at(-1)).toBe('sequence_number');
+    if (event['type'] !== 'response.output_item.done' && !('error' in event)) expect(keys.at(-1)).toBe('sequence_number');
     delete event['sequence_number'];
     if (event['type'] === 'response.output_text.delta') {
       if (deltas) deltas['delta'] = `${String(deltas['delta'])}${String(event['delta'])}`;
@@ -108,6 +107,31 @@ function responsesEvents(text: string): string[] {
   return events;
 }
 
+/** Status, content type, headers and body as recorded, up to what varies per call. */
+async function expectAsRecorded(name: string, expected: Recorded, response: Response): Promise<void> {
+  expect(response.status).toBe(expected.status);
+  expect(response.headers.get('content-type')).toBe(expected.content_type);
+  for (const [header, value] of Object.entries(expected.headers)) {
+    if (header === 'transfer-encoding') continue;
+    // A body carrying the encrypted response id differs in length from call to call.
+    const shape = header === 'content-length' && name.startsWith('responses') && expected.status === 200 ? /^\d+$/ : VOLATILE[header];
+    if (shape) expect(response.headers.get(header), header).toMatch(shape);
+    else expect(response.headers.get(header), header).toBe(value);
+  }
+  const text = await response.text();
+  if (expected.content_type.startsWith('text/event-stream') && name.startsWith('responses')) {
+    expect(responsesEvents(text)).toEqual(responsesEvents(expected.body as string));
+  } else if (expected.content_type.startsWith('text/event-stream')) {
+    // Claude's stream is byte for byte the recorded one, but for the fresh msg_<uuid>.
+    expect(text.replace(MESSAGE_ID, '"msg_…"')).toBe((expected.body as string).replace(MESSAGE_ID, '"msg_…"'));
+  } else if (name.startsWith('responses') && expected.status === 200) {
+    expect(text).toMatch(ENCRYPTED_ID);
+    expect(JSON.parse(text.replace(ENCRYPTED_ID, '"id":"resp_…"'))).toEqual(JSON.parse(JSON.stringify(expected.body).replace(ENCRYPTED_ID, '"id":"resp_…"')));
+  } else {
+    expect(JSON.parse(text)).toEqual(expected.body);
+  }
+}
+
 describe('/v1/messages and /v1/responses answer like the recorded LiteLLM 1.81.0 proxy', () => {
   it('covers every recorded case but the hosted_vllm bridge ones', () => {
     expect(SIMULATED.length + NOT_SIMULATED.length).toBe(Object.keys(recorded).length);
@@ -115,29 +139,7 @@ describe('/v1/messages and /v1/responses answer like the recorded LiteLLM 1.81.0
   });
 
   it.each(SIMULATED)('%s: same status, content type, headers and body', async (name) => {
-    const expected = recorded[name]!;
-    const response = await ask(name);
-    expect(response.status).toBe(expected.status);
-    expect(response.headers.get('content-type')).toBe(expected.content_type);
-    for (const [header, value] of Object.entries(expected.headers)) {
-      if (header === 'transfer-encoding') continue;
-      // A body carrying the encrypted response id differs in length from call to call.
-      const shape = header === 'content-length' && name.startsWith('responses') && expected.status === 200 ? /^\d+$/ : VOLATILE[header];
-      if (shape) expect(response.headers.get(header), header).toMatch(shape);
-      else expect(response.headers.get(header), header).toBe(value);
-    }
-    const text = await response.text();
-    if (expected.content_type.startsWith('text/event-stream') && name.startsWith('responses')) {
-      expect(responsesEvents(text)).toEqual(responsesEvents(expected.body as string));
-    } else if (expected.content_type.startsWith('text/event-stream')) {
-      // Claude's stream is byte for byte the recorded one, but for the fresh msg_<uuid>.
-      expect(text.replace(MESSAGE_ID, '"msg_…"')).toBe((expected.body as string).replace(MESSAGE_ID, '"msg_…"'));
-    } else if (name.startsWith('responses') && expected.status === 200) {
-      expect(text).toMatch(ENCRYPTED_ID);
-      expect(JSON.parse(text.replace(ENCRYPTED_ID, '"id":"resp_…"'))).toEqual(JSON.parse(JSON.stringify(expected.body).replace(ENCRYPTED_ID, '"id":"resp_…"')));
-    } else {
-      expect(JSON.parse(text)).toEqual(expected.body);
-    }
+    await expectAsRecorded(name, recorded[name]!, await ask(name));
   });
 
   it.each([
@@ -148,5 +150,21 @@ describe('/v1/messages and /v1/responses answer like the recorded LiteLLM 1.81.0
   ])('answers %s byte for byte but the message id', async (file, name) => {
     const text = await (await ask(name)).text();
     expect(text.replace(MESSAGE_ID, '"msg_…"')).toBe(readFileSync(join(dir, file), 'utf8').replace(MESSAGE_ID, '"msg_…"'));
+  });
+});
+
+describe('/v1/responses with an upstream that leaves logprobs out (responsesUpstreamOmitsLogprobs)', () => {
+  const withoutLogprobs = load('responses-api-upstream-native-no-logprobs.json');
+
+  it.each(Object.keys(withoutLogprobs))('%s: same status, content type, headers and body', async (name) => {
+    const expected = withoutLogprobs[name]!;
+    await expectAsRecorded(name, expected, await ask(name, { responsesUpstreamOmitsLogprobs: true }, expected));
+  });
+
+  it('ends a stream with the validation error: no response.completed, no [DONE], as Codex sees it', async () => {
+    const text = await (await ask('responses_stream', { responsesUpstreamOmitsLogprobs: true })).text();
+    expect(text).toContain('5 validation errors for ContentPartDoneEvent');
+    expect(text).not.toContain('response.completed');
+    expect(text).not.toContain('[DONE]');
   });
 });

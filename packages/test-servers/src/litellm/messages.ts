@@ -27,6 +27,8 @@ export interface AgentRouteSettings {
   deadUpstreamDelayMs: number;
   /** Every reachable upstream drops the connection mid-stream (the server's upstreamDiesMidstream). */
   upstreamDies: boolean;
+  /** /v1/responses only: the upstream's output_text parts lack logprobs. */
+  omitsLogprobs: boolean;
   /** Whether answers carry LiteLLM's x-litellm-* headers (1.81.0). */
   litellmHeaders: boolean;
   watch: (model: string, stream: boolean) => ChatWatch;

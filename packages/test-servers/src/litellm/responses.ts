@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import type { ChatWatch } from '../chat-watch.js';
+import { litellm1810FixturesDir } from '../fixtures.js';
 import { planReply } from '../reply-plan.js';
 import { sendRaw, writeWithBackpressure } from '../respond.js';
 import { dropConnection, paceChunks } from '../stream-pacer.js';
@@ -57,16 +60,28 @@ export async function handleResponses(res: ServerResponse, raw: string, settings
   if (ask.stream) {
     res.writeHead(200, { ...headersIf(responsesStreamHeaders(deployment, started)), 'content-type': 'text/event-stream; charset=utf-8' });
     res.flushHeaders();
-    return streamResponse({ res, watch, knobs, chunks, model, modelGroup: deployment.model_name, upstreamDies: settings.upstreamDies });
+    return streamResponse({ res, watch, knobs, chunks, model, modelGroup: deployment.model_name, upstreamDies: settings.upstreamDies, omitsLogprobs: settings.omitsLogprobs });
   }
   watch.end('finished');
-  sendRaw(res, 200, 'application/json', JSON.stringify(plainResponse(chunks.join(''), chunks.length, model)), headersIf(responsesPlainHeaders(deployment, started)));
+  sendRaw(res, 200, 'application/json', JSON.stringify(plainResponse(chunks.join(''), chunks.length, model, !settings.omitsLogprobs)), headersIf(responsesPlainHeaders(deployment, started)));
 }
 
-const outputText = (text: string): Record<string, unknown> => ({ type: 'output_text', text, annotations: [], logprobs: [] });
+let validationErrorEvent: string | undefined;
+
+/** LiteLLM's event for an output_text part without logprobs: pydantic's five errors and a traceback, as recorded, read once. */
+function logprobsValidationEvent(): string {
+  validationErrorEvent ??= `${readFileSync(join(litellm1810FixturesDir, 'agents', 'nologprobs-native-responses_stream.sse'), 'utf8')
+    .split('\n\n')
+    .find((event) => event.startsWith('data: {"error"'))!}\n\n`;
+  return validationErrorEvent;
+}
+
+function outputPart(text: string, withLogprobs: boolean): Record<string, unknown> {
+  return { type: 'output_text', text, annotations: [], ...(withLogprobs ? { logprobs: [] } : {}) };
+}
 
 /** The response object as a plain answer has it: every field, null where unset, usage with LiteLLM's extra nulls. */
-function plainResponse(text: string, outputTokens: number, model: string): Record<string, unknown> {
+function plainResponse(text: string, outputTokens: number, model: string, withLogprobs: boolean): Record<string, unknown> {
   return {
     id: encryptedResponseId(),
     created_at: CREATED_AT,
@@ -77,7 +92,7 @@ function plainResponse(text: string, outputTokens: number, model: string): Recor
     metadata: null,
     model,
     object: 'response',
-    output: [{ id: ITEM_ID, content: [{ annotations: [], text, type: 'output_text', logprobs: [] }], role: 'assistant', status: 'completed', type: 'message' }],
+    output: [{ id: ITEM_ID, content: [{ annotations: [], text, type: 'output_text', ...(withLogprobs ? { logprobs: [] } : {}) }], role: 'assistant', status: 'completed', type: 'message' }],
     parallel_tool_calls: null,
     temperature: null,
     tool_choice: null,
@@ -110,6 +125,7 @@ interface ResponseStream {
   model: string;
   modelGroup: string;
   upstreamDies: boolean;
+  omitsLogprobs: boolean;
 }
 
 async function streamResponse(s: ResponseStream): Promise<void> {
@@ -130,7 +146,7 @@ async function streamResponse(s: ResponseStream): Promise<void> {
   res.write(event('response.created', { response: shell('in_progress', []) }));
   res.write(event('response.in_progress', { response: shell('in_progress', []) }));
   res.write(event('response.output_item.added', { output_index: 0, item: { id: ITEM_ID, type: 'message', status: 'in_progress', role: 'assistant', content: [] } }));
-  res.write(event('response.content_part.added', { ...at, part: outputText('') }));
+  res.write(event('response.content_part.added', { ...at, part: outputPart('', !s.omitsLogprobs) }));
   const knobs = s.upstreamDies ? { ...s.knobs, errorAfterChunks: Math.min(s.knobs.errorAfterChunks ?? Infinity, 2) } : s.knobs;
   const outcome = await paceChunks(chunks.length, knobs, watch, (index) => writeWithBackpressure(res, event('response.output_text.delta', { ...at, delta: chunks[index] })));
   if (outcome === 'gone') return;
@@ -140,8 +156,10 @@ async function streamResponse(s: ResponseStream): Promise<void> {
   if (outcome === 'error') return void res.end(midstreamErrorEvent(s.modelGroup));
   const text = chunks.join('');
   res.write(event('response.output_text.done', { ...at, text }));
-  res.write(event('response.content_part.done', { ...at, part: outputText(text) }));
-  const item = { id: ITEM_ID, type: 'message', status: 'completed', role: 'assistant', content: [outputText(text)] };
+  // LiteLLM validates the upstream's events: a part without logprobs ends the stream right here.
+  if (s.omitsLogprobs) return void res.end(logprobsValidationEvent());
+  res.write(event('response.content_part.done', { ...at, part: outputPart(text, true) }));
+  const item = { id: ITEM_ID, type: 'message', status: 'completed', role: 'assistant', content: [outputPart(text, true)] };
   res.write(`data: ${JSON.stringify({ type: 'response.output_item.done', output_index: 0, sequence_number: sequence++, item })}\n\n`);
   const usage = { input_tokens: INPUT_TOKENS, input_tokens_details: { cached_tokens: 0 }, output_tokens: chunks.length, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: INPUT_TOKENS + chunks.length };
   const output = [{ id: ITEM_ID, content: [{ annotations: [], text, type: 'output_text', logprobs: [] }], role: 'assistant', status: 'completed', type: 'message' }];

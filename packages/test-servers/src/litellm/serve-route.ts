@@ -139,6 +139,7 @@ export function serveRoute({ exchange, route, param, options: o, team, chats, li
         knobs: (model) => knobsFor(o, model),
         deadUpstreamDelayMs: o.deadUpstreamDelayMs ?? 0,
         upstreamDies: (o.upstreamDiesMidstream ?? null) !== null,
+        omitsLogprobs: o.responsesUpstreamOmitsLogprobs ?? false,
         litellmHeaders: facts.litellmHeaders,
         watch: (model, stream) => chats.watch(res, lifecycle, model, stream),
       };

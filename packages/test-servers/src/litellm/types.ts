@@ -65,6 +65,13 @@ export interface LiteLLMServerOptions extends ChatAnswerOptions {
    * request gets the recorded 500. null/undefined (default): upstreams answer.
    */
   upstreamDiesMidstream?: MidstreamDeath | null;
+  /**
+   * The upstream behind /v1/responses leaves `logprobs` out of its output_text parts (as many
+   * OpenAI-compatible servers do): LiteLLM's validation then turns a stream's content_part.done into
+   * its recorded error event and ends it without response.completed or [DONE] (Codex retries, then
+   * fails); a plain answer passes, without logprobs. Default false.
+   */
+  responsesUpstreamOmitsLogprobs?: boolean;
   /** How long a dead upstream takes to fail: the real proxy retries for about 5 s before its 500. Default 0. */
   deadUpstreamDelayMs?: number;
   /** 0 (default) lets the OS choose; fixed ports are for manual use (cli.ts). Ignored by update(). */
