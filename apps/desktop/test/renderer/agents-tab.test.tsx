@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { AgentsTab } from '../../src/renderer/components/agents/AgentsTab';
+import { OpencodeSettingsTab } from '../../src/renderer/components/opencode/OpencodeSettingsTab';
 import type { ModelInUse } from '../../src/renderer/lib/agents-entry';
 import { byTestId, click, getByTestId, mount, type, type Mounted } from './dom';
 import { binFolder, GPT4O_ON_LITELLM, kiloConfigPath, plant } from './agents-fixtures';
@@ -101,6 +102,23 @@ describe('Settings › Agents', () => {
     await click(input('agent-kilo-sync'));
     expect(main.callsTo('agents:set-settings').at(-1)).toEqual({ agentId: 'kilo', sync: false });
     expect(input('agent-kilo-sync').checked).toBe(false);
+  });
+
+  test('opencode’s path and sync are Settings › opencode’s too: a change on either side shows on the other', async () => {
+    await main.save('litellm', { url: 'http://localhost:4000', selectedModel: 'gpt-4o' });
+    view = await mount(
+      <>
+        <AgentsTab inUse={GPT4O_ON_LITELLM} />
+        <OpencodeSettingsTab />
+      </>,
+    );
+    await click(input('agent-opencode-sync'));
+    expect(input('opencode-settings-sync-toggle').checked).toBe(true);
+
+    await type(input('opencode-config-path-input'), '~/work/opencode.json');
+    await click(get('opencode-config-path-save'));
+    expect(get('agent-opencode-path-help').textContent).toContain(join(main.home, 'work', 'opencode.json'));
+    expect(input('agent-opencode-path-input').value).toBe('~/work/opencode.json');
   });
 
   test('the key route and the run command, with a copy button', async () => {

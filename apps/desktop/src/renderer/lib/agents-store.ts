@@ -1,6 +1,7 @@
 import type { AgentView } from '@switchboard/shared';
 import { invokeSafe } from './bridge';
 import type { UiError } from './errors';
+import { opencodeSettingsStore } from './opencode-settings-store';
 import { createSnapshotStore } from './snapshot-store';
 
 export interface AgentsSnapshot {
@@ -10,6 +11,19 @@ export interface AgentsSnapshot {
 }
 
 const LOADING: AgentsSnapshot = { agents: undefined, loadError: null };
+
+/**
+ * The opencode agent's path and sync are opencode's own settings: after the
+ * Agents tab changes or writes them, what Settings › opencode and the
+ * platform panel's opencode section show is read again. Only while someone
+ * shows it: a view published with no reader would be taken for a fresh read.
+ */
+function rereadOpencodeSettings(): void {
+  if (!opencodeSettingsStore.snapshot().settings) return;
+  void invokeSafe('opencode:get-settings').then((outcome) => {
+    if (outcome.ok && opencodeSettingsStore.snapshot().settings) opencodeSettingsStore.publish(outcome.value);
+  });
+}
 
 /**
  * The agent targets as main last described them, for everything that shows
@@ -46,6 +60,7 @@ function createAgentsStore() {
       // A reading in flight started before this view: it would put the older one back.
       reading += 1;
       store.set({ agents: agents.map((agent) => (agent.id === view.id ? view : agent)), loadError: null });
+      if (view.id === 'opencode') rereadOpencodeSettings();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { useAgents } from '../../hooks/useAgents';
+import { useAgentsRereadAfterOpencode } from '../../hooks/useAgentsReread';
 import type { ModelInUse } from '../../lib/agents-entry';
 import { Spinner } from '../ui/Spinner';
 import { AgentCard } from './AgentCard';
@@ -12,6 +13,8 @@ interface AgentsTabProps {
 export function AgentsTab({ inUse }: AgentsTabProps) {
   const agents = useAgents();
   const list = agents.agents;
+  // Settings › opencode changes the opencode agent's path and sync too.
+  useAgentsRereadAfterOpencode(agents.reload);
 
   return (
     <div className="stack" data-testid="settings-agents-tab">

@@ -1,7 +1,7 @@
 import type { InstanceId } from '@switchboard/shared';
 import { useId, type ReactNode } from 'react';
 import { useAgents } from '../../hooks/useAgents';
-import { useAgentsReread } from '../../hooks/useAgentsReread';
+import { useAgentsRereadAfterOpencode, useAgentsRereadAfterSave } from '../../hooks/useAgentsReread';
 import { agentsUsing } from '../../lib/agents-entry';
 
 interface AgentsUsingModelProps {
@@ -17,14 +17,15 @@ interface AgentsUsingModelProps {
 /**
  * The platform panel's "Agents using this model": the agents whose entry
  * points at this platform and which model each has, then opencode's section.
- * The list is read again after what changes the files from here (see
- * useAgentsReread). Everything else about the agents is in Settings › Agents.
+ * The list is read again after what changes the files from here: Use This
+ * Model, and opencode's write. Everything else about the agents is in Settings › Agents.
  */
 export function AgentsUsingModel({ instanceId, savedModel, savedRevision, children }: AgentsUsingModelProps) {
   const titleId = useId();
   const { agents, reload } = useAgents();
   const using = agents ? agentsUsing(agents, instanceId) : [];
-  useAgentsReread(savedRevision, reload);
+  useAgentsRereadAfterSave(savedRevision, reload);
+  useAgentsRereadAfterOpencode(reload);
 
   return (
     <section className="agents-using stack-tight" aria-labelledby={titleId} data-testid="agents-using-model">
