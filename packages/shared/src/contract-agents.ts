@@ -74,4 +74,14 @@ export const agentChannels = {
     input: z.object({ ...AgentTarget, fingerprint: z.string().max(128).nullable() }),
     output: resultSchema(WrittenConfigSchema.extend({ agent: AgentViewSchema })),
   },
+  /**
+   * A custom endpoint is only known to have chat completions; the person may
+   * confirm (or take back) that it also has the Responses API or Anthropic
+   * Messages, so that Codex or Claude Code is offered on it. Answers the
+   * endpoint's confirmed APIs. LiteLLM's and OpenRouter's are known: refused.
+   */
+  'agents:confirm-api': {
+    input: z.object({ instanceId: InstanceIdSchema, api: AgentApiSchema, confirmed: z.boolean() }),
+    output: resultSchema(z.array(AgentApiSchema)),
+  },
 } as const;

@@ -9,7 +9,7 @@ import { planAgentFile, previewOf, roleOf, writeAgentFile, type AgentFilePlan } 
 import { resolveAgentPath } from './agent-path.js';
 import { readAgentSettings, writeAgentSettings } from './agent-settings.js';
 import { agentView } from './agent-view.js';
-import { missingApi } from './platform-apis.js';
+import { knownApis, missingApi } from './platform-apis.js';
 import { AGENT_TARGETS, findAgentTarget } from './registry.js';
 import { syncAgents } from './agent-sync.js';
 
@@ -40,8 +40,8 @@ export function createAgentsApi(services: ApiServices, registry: PlatformRegistr
 
   /** The refusal where the platform lacks the API the agent calls, or the plan of the write. */
   const plan = async (target: AgentTarget, instanceId: InstanceId): Promise<Result<AgentFilePlan>> => {
-    const name = registry(instanceId)?.displayName ?? instanceId;
-    const missing = missingApi(target, instanceId, name);
+    const instance = registry(instanceId);
+    const missing = missingApi(target, instanceId, instance?.displayName ?? instanceId, instance?.service.saved()?.confirmedApis ?? []);
     if (missing !== null) return fail('invalid-input', missing);
     const entry = await buildAgentEntry(registry, services, instanceId);
     if (!entry.ok) return entry;
@@ -77,6 +77,20 @@ export function createAgentsApi(services: ApiServices, registry: PlatformRegistr
     return written;
   };
 
+  const confirmApi: AgentsChannels['agents:confirm-api'] = async ({ instanceId, api, confirmed }) => {
+    const instance = registry(instanceId);
+    const known = knownApis(instanceId, instance?.displayName ?? instanceId);
+    if (known !== null) return fail('invalid-input', known);
+    const settings = services.settings.read();
+    const saved = settings.platforms[instanceId];
+    if (!instance || !saved) return fail('not-configured', `There is no custom endpoint "${instanceId}". It may have been removed.`);
+    const others = (saved.confirmedApis ?? []).filter((each) => each !== api);
+    // Chat completions are what every endpoint is known to have: they are never a confirmation.
+    const confirmedApis = confirmed && api !== 'chat-completions' ? [...others, api] : others;
+    services.settings.write({ ...settings, platforms: { ...settings.platforms, [instanceId]: { ...saved, confirmedApis } } });
+    return { ok: true, value: confirmedApis };
+  };
+
   const channels: AgentsChannels = {
     'agents:list': async () => Promise.all(AGENT_TARGETS.map(view)),
 
@@ -107,6 +121,8 @@ export function createAgentsApi(services: ApiServices, registry: PlatformRegistr
         const written = await write(target, instanceId, fingerprint);
         return written.ok ? { ok: true, value: { ...written.value, agent: await view(target) } } : written;
       }),
+
+    'agents:confirm-api': confirmApi,
   };
 
   return {

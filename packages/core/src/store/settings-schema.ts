@@ -1,4 +1,4 @@
-import { ModelLimitsSchema, PlaygroundDraftSchema, STREAM_LIMITS } from '@switchboard/shared';
+import { AGENT_APIS, ModelLimitsSchema, PlaygroundDraftSchema, STREAM_LIMITS } from '@switchboard/shared';
 import { z } from 'zod';
 import { DEFAULT_KEYCHAIN_TIMEOUT_MS } from './keychain-deadline.js';
 
@@ -15,6 +15,8 @@ export const PlatformSettingsSchema = z.object({
   savedAt: z.number().optional(),
   /** Limits the user typed for models whose server does not say. */
   modelLimits: z.record(z.string(), ModelLimitsSchema).optional(),
+  /** APIs besides chat completions the person confirmed a custom endpoint has (version 4; absent: none). */
+  confirmedApis: z.array(z.enum(AGENT_APIS)).optional(),
 });
 export type PlatformSettings = z.infer<typeof PlatformSettingsSchema>;
 

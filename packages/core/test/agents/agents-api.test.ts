@@ -171,6 +171,33 @@ describe('the API an agent needs', () => {
     expect(missingApi(codexLike, 'custom:lab', 'Lab')).toMatch(/Codex calls the Responses API .* which Lab is not known to offer/);
   });
 
+  it('is offered on a custom endpoint once the person confirms the endpoint has it, and not after they take it back', async () => {
+    const { api, proxy } = await setup();
+    const saved = await api['custom:save-endpoint']({ name: 'Lab', url: proxy.url, key: { mode: 'provided', value: KEY }, selectedModel: 'gpt-4o' });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const instanceId = `custom:${saved.value.id}` as const;
+    const refused = await api['agents:preview']({ agentId: 'codex', instanceId });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(!refused.ok && refused.error.message).toMatch(/which Lab is not known to offer .* If Lab has it, confirm that in Settings › Agents/);
+
+    expect(await api['agents:confirm-api']({ instanceId, api: 'responses', confirmed: true })).toEqual({ ok: true, value: ['responses'] });
+    expect(await api['agents:preview']({ agentId: 'codex', instanceId })).toMatchObject({ ok: true, value: { changed: true } });
+    // Claude Code's API was not confirmed: still refused.
+    expect(await api['agents:preview']({ agentId: 'claude-code', instanceId })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+
+    expect(await api['agents:confirm-api']({ instanceId, api: 'responses', confirmed: false })).toEqual({ ok: true, value: [] });
+    expect(await api['agents:preview']({ agentId: 'codex', instanceId })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+  });
+
+  it('is known for LiteLLM and OpenRouter, so confirming there is refused with a sentence, and an unknown endpoint is said', async () => {
+    const { api } = await setup();
+    const litellm = await api['agents:confirm-api']({ instanceId: 'litellm', api: 'responses', confirmed: true });
+    expect(!litellm.ok && litellm.error.message).toMatch(/^LiteLLM has chat completions, the Responses API and Anthropic Messages; .*nothing to confirm/);
+    const openrouter = await api['agents:confirm-api']({ instanceId: 'openrouter', api: 'anthropic-messages', confirmed: true });
+    expect(!openrouter.ok && openrouter.error.message).toMatch(/^OpenRouter has chat completions only/);
+    expect(await api['agents:confirm-api']({ instanceId: 'custom:nobody', api: 'responses', confirmed: true })).toMatchObject({ ok: false, error: { kind: 'not-configured' } });
+  });
+
   it('is checked before anything is read: OpenRouter with Kilo previews, as it has chat completions', async () => {
     const openrouter = await startOpenRouterServer();
     servers.push(openrouter);
