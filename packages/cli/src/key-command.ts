@@ -6,7 +6,7 @@ import type { RunOutcome } from './run-command.js';
 import { readSettingsView } from './settings-view.js';
 
 /** Exit statuses of `switchboard key`, beside 0: a script (or an agent's log) can tell them apart. */
-export const KEY_EXIT = { noKey: 1, usage: 2, keychain: 125 } as const;
+const KEY_EXIT = { noKey: 1, usage: 2, keychain: 125 } as const;
 
 /**
  * `switchboard key <instance-id>`: the stored key on standard output, exactly

@@ -3,7 +3,7 @@ import { inspectStoreFile, SETTINGS_FILE_NAME } from '@switchboard/core/keychain
 import { BUILT_IN_PLATFORM_IDS } from '@switchboard/shared/instance-id';
 
 /** One saved connection as the settings file has it; only what the CLI reads. */
-export interface SavedInstance {
+interface SavedInstance {
   url: string | null;
   /** A custom endpoint's display name. */
   name: string | null;
