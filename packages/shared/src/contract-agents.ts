@@ -11,7 +11,7 @@ import { InstanceIdSchema } from './instance-id-schema.js';
  */
 export const AGENT_IDS = ['opencode', 'kilo', 'claude-code', 'codex', 'continue', 'qwen-code'] as const;
 export type AgentId = (typeof AGENT_IDS)[number];
-export const AgentIdSchema = z.enum(AGENT_IDS);
+const AgentIdSchema = z.enum(AGENT_IDS);
 
 /** The API an agent calls on the platform: an agent is offered a platform only where the platform has it. */
 export const AGENT_APIS = ['chat-completions', 'responses', 'anthropic-messages'] as const;
