@@ -1,4 +1,4 @@
-import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseOptions } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseOptions } from 'jsonc-parser';
 import { renderValue, type JsoncStyle } from './jsonc-style.js';
 
 /*
@@ -58,6 +58,20 @@ function appendMember(text: string, container: Node, member: (indent: string) =>
   return trailingComma ? added : splice(added, lastEnd, 0, ',');
 }
 
+// jsonc-parser's SyntaxKind values for comments and the end (an ambient const enum, which isolatedModules cannot read).
+const LINE_COMMENT = 12;
+const BLOCK_COMMENT = 13;
+const EOF = 17;
+
+/** Whether a node's text holds a comment (a `//` inside a string is no comment). */
+function holdsComment(text: string, node: Node): boolean {
+  const scanner = createScanner(text.slice(node.offset, node.offset + node.length), false);
+  for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
+    if (token === LINE_COMMENT || token === BLOCK_COMMENT) return true;
+  }
+  return false;
+}
+
 function rootOf(text: string): Node | undefined {
   return parseTree(text, [], PARSE_OPTIONS);
 }
@@ -93,8 +107,9 @@ export function setProperty(text: string, path: readonly string[], value: unknow
   const key = path[depth] as string;
   const rest = nest(path.slice(depth + 1), value);
   const member = (indent: string) => `${JSON.stringify(key)}: ${renderValue(rest, indent, style)}`;
-  if (!isMultiLine(text, parent) && (parent.children?.length ?? 0) > 0) {
-    // `{ "a": 1 }` on one line: lay the object out again rather than grow an unreadable line.
+  if (!isMultiLine(text, parent) && (parent.children?.length ?? 0) > 0 && !holdsComment(text, parent)) {
+    // `{ "a": 1 }` on one line: lay the object out again rather than grow an unreadable line. Not with a comment in it,
+    // which laying out again would lose: then the member goes after the last one, as in a multi-line object.
     const others = getNodeValue(parent) as Record<string, unknown>;
     const object = position === 'first' ? { [key]: rest, ...others } : { ...others, [key]: rest };
     return splice(text, parent.offset, parent.length, renderValue(object, indentAt(text, parent.offset), style));

@@ -91,6 +91,13 @@ describe('Kilo target', () => {
     expect(await readFile(`${file}.bak`, 'utf8')).toBe(USER_FILE);
   });
 
+  it('keeps a comment inside a one-line object, which is otherwise laid out again', async () => {
+    const file = await kiloFile('{ "theme": "dark" /* my theme */ }\n');
+    const text = await writeEntry(file);
+    expect(text).toContain('"theme": "dark", /* my theme */');
+    expect(parse(text)).toMatchObject({ theme: 'dark', model: 'litellm/gpt-4o', enabled_providers: ['litellm'] });
+  });
+
   it('writes the same text again for the same choice: a second write changes nothing', async () => {
     const file = await kiloFile(USER_FILE);
     const once = await writeEntry(file);
