@@ -48,7 +48,7 @@ test.describe('Settings › Agents', () => {
     const claudeDiff = agents.diff('claude-code');
     await expect(claudeDiff).toContainText(`"ANTHROPIC_BASE_URL": "${litellm.url}"`);
     await expect(claudeDiff).toContainText('"ANTHROPIC_MODEL": "gpt-4o"');
-    await expect(claudeDiff).toContainText('"apiKeyHelper"');
+    await expect(claudeDiff).toContainText('"apiKeyHelper": "switchboard key litellm"');
     await expect(claudeDiff).not.toContainText(KEY);
     await expect(agents.entry('claude-code')).toHaveAttribute('data-state', 'absent');
     expect(await readFile(claudePath, 'utf8')).toBe(CLAUDE_BY_HAND);

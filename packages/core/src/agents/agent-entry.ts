@@ -2,12 +2,8 @@ import { fail, type InstanceId, type Result } from '@switchboard/shared';
 import type { PlatformRegistry } from '../api/platform-registry.js';
 import type { ApiServices } from '../api/services.js';
 import { apiKeyEnvVariable } from '../opencode/index.js';
+import { keyCommandFor } from '../key-command.js';
 import type { AgentEntry } from './agent-target.js';
-
-/** The CLI's command that prints a platform's key from the keychain and nothing else (packages/cli). */
-function keyCommandFor(instanceId: InstanceId): string {
-  return `switchboard key ${instanceId}`;
-}
 
 /**
  * What a target may write for one instance: its saved connection, the model

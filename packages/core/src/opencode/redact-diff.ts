@@ -1,9 +1,12 @@
+import { isKeyCommand } from '../key-command.js';
 import type { ConfigDiff } from './config-diff.js';
 
 // `"apiKey": "sk-…"`, `"token": "…"`, …: any string under a name that says it is a secret.
 const SECRET_VALUE = /("[^"\n]*(?:key|token|secret|password)[^"\n]*"\s*:\s*")((?:[^"\\\n]|\\.)*)(")/gi;
-// opencode's substitutions name where a secret lives, not the secret: showing them is fine.
+// opencode's substitutions name where a secret lives, not the secret: showing them is fine; so is the command
+// an agent runs for its key (Claude Code's apiKeyHelper), which the person should see before it is written.
 const REFERENCE = /^\{(?:env|file):[^}]*\}$/;
+const isReference = (value: string) => REFERENCE.test(value) || isKeyCommand(value);
 const MARKER = { added: '+', removed: '-', context: ' ', note: '\\' } as const;
 
 /**
@@ -25,6 +28,6 @@ export function redactSecretsInDiff(diff: ConfigDiff): ConfigDiff {
 
 function redactSecretsInText(text: string): string {
   return text.replace(SECRET_VALUE, (match, before: string, value: string, after: string) =>
-    REFERENCE.test(value) || value === '' ? match : `${before}••••••••${after}`,
+    isReference(value) || value === '' ? match : `${before}••••••••${after}`,
   );
 }

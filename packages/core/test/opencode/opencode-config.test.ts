@@ -131,6 +131,15 @@ describe('masking secrets in a diff', () => {
     ]);
   });
 
+  it("shows the command an agent runs for its key (Switchboard's own), and masks any other key helper", () => {
+    const diff = hunkOf(['+  "apiKeyHelper": "switchboard key litellm"', '-  "apiKeyHelper": "echo sk-mine-1234"', '+  "apiKeyHelper": "switchboard key custom:lab"']);
+    expect(bodyOf(redactSecretsInDiff(diff))).toEqual([
+      '+  "apiKeyHelper": "switchboard key litellm"',
+      '-  "apiKeyHelper": "••••••••"',
+      '+  "apiKeyHelper": "switchboard key custom:lab"',
+    ]);
+  });
+
   it('masks a value on the context line after its name, and keeps every line in its place', () => {
     const diff = hunkOf([' "apiKey":', '   "sk-other",', '+  "model": "litellm/gpt-4o"']);
     const masked = redactSecretsInDiff(diff);
