@@ -81,6 +81,6 @@ export const claudeCodeTarget: AgentTarget = {
   defaultPath: (env, home) => join(env[CONFIG_DIR_ENV]?.trim() || join(home, '.claude'), 'settings.json'),
   applyEntry,
   readEntry,
-  keyRoute: "Claude Code's apiKeyHelper runs `switchboard key <platform>`, which prints the key from the keychain each time Claude Code asks for it.",
+  keyRoute: "Claude Code's apiKeyHelper runs `switchboard key <platform>`, which prints the key from the keychain each time Claude Code asks for it; `switchboard` must be on the PATH Claude Code sees (packages/cli/README.md).",
   runCommand: 'claude',
 };

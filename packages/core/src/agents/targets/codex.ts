@@ -121,6 +121,6 @@ export const codexTarget: AgentTarget = {
   },
   applyEntry,
   readEntry,
-  keyRoute: "Codex runs `switchboard key` itself (the provider's auth command) whenever it needs the key, which stays in your keychain; it is never written into config.toml.",
+  keyRoute: "Codex runs `switchboard key` itself (the provider's auth command) whenever it needs the key, which stays in your keychain; it is never written into config.toml. `switchboard` must be on the PATH Codex sees (packages/cli/README.md).",
   runCommand: 'codex',
 };
