@@ -162,6 +162,23 @@ describe('Settings › Agents', () => {
     expect(byTestId(view.container, 'agent-kilo-write')).not.toBeNull();
   });
 
+  test('a custom endpoint: the person confirms it has the API an agent calls, and the change is offered', async () => {
+    await main.save('custom:lab', { url: 'http://localhost:4000', name: 'Lab', selectedModel: 'gpt-4o' });
+    view = await mount(<AgentsTab inUse={{ instanceId: 'custom:lab', platformName: 'Lab', modelId: 'gpt-4o' }} />);
+    expect(get('agent-claude-code-refusal').textContent).toContain('Anthropic Messages');
+    expect(byTestId(view.container, 'agent-claude-code-write')).toBeNull();
+    // Only for the agent refused: one that calls chat completions has nothing to confirm.
+    expect(byTestId(view.container, 'agent-kilo-confirm-api')).toBeNull();
+    expect(get('agent-claude-code-confirm-api').textContent).toBe('This endpoint has the Anthropic Messages API');
+
+    await click(get('agent-claude-code-confirm-api'));
+    expect(main.callsTo('agents:confirm-api')).toEqual([{ instanceId: 'custom:lab', api: 'anthropic-messages', confirmed: true }]);
+    expect(byTestId(view.container, 'agent-claude-code-refusal')).toBeNull();
+    expect(get('agent-claude-code-diff').textContent).toContain('ANTHROPIC_MODEL');
+    // Codex calls another API, still unconfirmed.
+    expect(byTestId(view.container, 'agent-codex-refusal')).not.toBeNull();
+  });
+
   test('with no model in use, nothing is worked out and the tab says what to do', async () => {
     await open(null);
     expect(get('agents-model-in-use').textContent).toContain('choose one in Proxy Platforms');

@@ -8,6 +8,10 @@ export interface AgentChange {
   state: AgentChangeState;
   /** Write: applies the change on screen, and only that change (its fingerprint). */
   write(): Promise<void>;
+  /** The person says the custom endpoint in use has the API this agent calls: kept, then the change is worked out again. */
+  confirmApi(): Promise<void>;
+  /** Whether the endpoint in use is one whose APIs the person may confirm (a custom endpoint). */
+  canConfirm: boolean;
 }
 
 /**
@@ -15,7 +19,13 @@ export interface AgentChange {
  * worked out again whenever the model, the file or the entry in it changes,
  * and the write of exactly that change. Only the newest answer is shown.
  */
-export function useAgentChange(agentId: AgentId, inUse: ModelInUse | null, file: Pick<AgentView, 'configPath' | 'entry'>, onWritten: (view: AgentView) => void): AgentChange {
+export function useAgentChange(
+  agent: Pick<AgentView, 'id' | 'needs' | 'configPath' | 'entry'>,
+  inUse: ModelInUse | null,
+  onWritten: (view: AgentView) => void,
+): AgentChange {
+  const { id: agentId, needs } = agent;
+  const file = agent;
   const [state, dispatch] = useReducer(agentChangeReducer, initialAgentChange);
   const latest = useRef(0);
   const instanceId = inUse?.instanceId ?? null;
@@ -55,5 +65,13 @@ export function useAgentChange(agentId: AgentId, inUse: ModelInUse | null, file:
     void preview();
   }, [agentId, instanceId, shown, state.busy, preview, onWritten]);
 
-  return { state, write };
+  const confirmApi = useCallback(async () => {
+    if (instanceId === null) return;
+    const outcome = await invokeResult('agents:confirm-api', { instanceId, api: needs, confirmed: true });
+    if (!outcome.ok) return dispatch({ type: 'preview-failed', error: outcome.error });
+    void preview();
+  }, [instanceId, needs, preview]);
+
+  const canConfirm = instanceId !== null && instanceId.startsWith('custom:');
+  return { state, write, confirmApi, canConfirm };
 }

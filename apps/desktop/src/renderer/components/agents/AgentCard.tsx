@@ -21,7 +21,7 @@ interface AgentCardProps {
 export function AgentCard({ agent, inUse, list }: AgentCardProps) {
   const titleId = useId();
   const editor = useAgentSettings(agent.id, list.change);
-  const change = useAgentChange(agent.id, inUse, agent, list.replace);
+  const change = useAgentChange(agent, inUse, list.replace);
   const { installed } = agent;
 
   return (

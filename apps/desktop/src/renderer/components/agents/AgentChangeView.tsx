@@ -6,6 +6,12 @@ import { OpencodeDiff } from '../opencode/OpencodeDiff';
 import { StatusLineView } from '../platform/StatusLineView';
 import { Spinner } from '../ui/Spinner';
 
+const API_NAMES: Record<AgentView['needs'], string> = {
+  'chat-completions': 'OpenAI chat completions',
+  responses: 'the OpenAI Responses API',
+  'anthropic-messages': 'the Anthropic Messages API',
+};
+
 interface AgentChangeViewProps {
   agent: AgentView;
   change: AgentChange;
@@ -30,6 +36,11 @@ export function AgentChangeView({ agent, change }: AgentChangeViewProps) {
         <p className="agent-refusal" data-testid={`agent-${id}-refusal`} data-kind={refusal.kind}>
           {refusal.message}
         </p>
+      ) : null}
+      {refusal && change.canConfirm && refusal.kind === 'invalid-input' ? (
+        <button type="button" className="button" data-testid={`agent-${id}-confirm-api`} onClick={() => void change.confirmApi()}>
+          This endpoint has {API_NAMES[agent.needs]}
+        </button>
       ) : null}
       {preview && !preview.changed ? (
         <p className="muted" data-testid={`agent-${id}-unchanged`}>
