@@ -1,4 +1,4 @@
-import type { AgentId, AgentView } from '@switchboard/shared';
+import type { AgentView } from '@switchboard/shared';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { invokeResult } from '../lib/bridge';
 import type { ModelInUse } from '../lib/agents-entry';
