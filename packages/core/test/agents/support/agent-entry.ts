@@ -1,30 +1,9 @@
-import type { Model } from '@switchboard/shared';
+import { toModel, type Model } from '@switchboard/shared';
 import type { AgentEntry } from '../../../src/agents/agent-target.js';
 
 /** A catalog model with only what the test cares about; unknown figures stay unknown (null), as the catalog keeps them. */
 export function model(id: string, extra: Partial<Model> = {}): Model {
-  return {
-    id,
-    name: id,
-    provider: null,
-    description: null,
-    underlying: null,
-    mode: 'chat',
-    contextLength: null,
-    maxOutputTokens: null,
-    inputCostPerMillion: null,
-    outputCostPerMillion: null,
-    cacheReadCostPerMillion: null,
-    cacheWriteCostPerMillion: null,
-    supportsVision: null,
-    supportsTools: null,
-    supportsReasoning: null,
-    supportsPdf: null,
-    supportsWebSearch: null,
-    supportsPromptCaching: null,
-    sources: {},
-    ...extra,
-  };
+  return { ...toModel({ id }), name: id, provider: null, mode: 'chat', ...extra };
 }
 
 /** What agents-api builds for LiteLLM with `gpt-4o` chosen: the entry every target is handed. */
