@@ -1,16 +1,15 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
 import { startLiteLLMServer } from '@switchboard/test-servers';
 import { describe, expect, it } from 'vitest';
 import { claudeCodeTarget } from '../../../src/agents/targets/claude-code.js';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../support/keychain.js';
-import { makeAgentHome } from './support/agent-home.js';
+import { makeAgentHome, switchboardOnPath } from './support/agent-home.js';
 import { installedOrSkip } from './support/install-agent.js';
 import { litellmEntry } from './support/litellm-entry.js';
 import { runAgent } from './support/run-agent.js';
 
-const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../cli/bin/switchboard.mjs');
 
 /** The person's own settings before Switchboard writes: permissions, a hook, their own variable, an unrelated setting. */
 const PERSONAL = `{
@@ -36,11 +35,7 @@ describe.skipIf(why !== '')(`the real Claude Code ${why}`, () => {
     const server = await startLiteLLMServer({ version: '1.81.0', masterKey: key });
     const agentHome = await makeAgentHome();
     try {
-      // `switchboard` on PATH, as after installing the CLI: the command apiKeyHelper names.
-      const bin = join(agentHome.home, 'bin');
-      await mkdir(bin);
-      await writeFile(join(bin, 'switchboard'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} "$@"\n`);
-      await chmod(join(bin, 'switchboard'), 0o755);
+      const bin = await switchboardOnPath(agentHome.home);
       const settingsFile = claudeCodeTarget.defaultPath({}, agentHome.home);
       await mkdir(dirname(settingsFile), { recursive: true });
       await writeFile(settingsFile, PERSONAL);

@@ -1,16 +1,15 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
 import { startLiteLLMServer } from '@switchboard/test-servers';
 import { describe, expect, it } from 'vitest';
 import { codexTarget } from '../../../src/agents/targets/codex.js';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../support/keychain.js';
-import { makeAgentHome } from './support/agent-home.js';
+import { makeAgentHome, switchboardOnPath } from './support/agent-home.js';
 import { installedOrSkip } from './support/install-agent.js';
 import { litellmEntry } from './support/litellm-entry.js';
 import { runAgent } from './support/run-agent.js';
 
-const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../cli/bin/switchboard.mjs');
 
 /**
  * The person's own file before Switchboard writes: the offline settings of
@@ -53,11 +52,7 @@ describe.skipIf(why !== '')(`the real Codex ${why}`, () => {
     const server = await startLiteLLMServer({ version: '1.81.0', masterKey: key });
     const agentHome = await makeAgentHome();
     try {
-      // `switchboard` on PATH, as after installing the CLI: the command Codex's auth table names.
-      const bin = join(agentHome.home, 'bin');
-      await mkdir(bin);
-      await writeFile(join(bin, 'switchboard'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} "$@"\n`);
-      await chmod(join(bin, 'switchboard'), 0o755);
+      const bin = await switchboardOnPath(agentHome.home);
       const moved: Record<string, string> = codexHome === null ? {} : { CODEX_HOME: join(agentHome.home, codexHome) };
       const configFile = codexTarget.defaultPath(moved, agentHome.home);
       await mkdir(dirname(configFile), { recursive: true });

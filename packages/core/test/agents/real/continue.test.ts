@@ -2,18 +2,17 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+
 import { startLiteLLMServer } from '@switchboard/test-servers';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { continueTarget } from '../../../src/agents/targets/continue.js';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../support/keychain.js';
-import { makeAgentHome, xdgOf } from './support/agent-home.js';
+import { makeAgentHome, SWITCHBOARD_CLI, xdgOf } from './support/agent-home.js';
 import { installedOrSkip } from './support/install-agent.js';
 import { litellmEntry } from './support/litellm-entry.js';
 import { PINNED_AGENTS } from './support/pinned-agents.js';
 
-const SWITCHBOARD = fileURLToPath(new URL('../../../../cli/bin/switchboard.mjs', import.meta.url));
 const DEAD = 'http://127.0.0.1:9';
 
 /**
@@ -67,7 +66,7 @@ async function runThroughSwitchboard(input: { home: string; cwd: string; service
     SWITCHBOARD_USER_DATA: input.userData,
   };
   try {
-    const child = spawn(process.execPath, [SWITCHBOARD, 'run', '--', cn!.bin, '-p', input.prompt], { env, cwd: input.cwd, stdio: ['ignore', stdoutFile.fd, stderrFile.fd], detached: true });
+    const child = spawn(process.execPath, [SWITCHBOARD_CLI, 'run', '--', cn!.bin, '-p', input.prompt], { env, cwd: input.cwd, stdio: ['ignore', stdoutFile.fd, stderrFile.fd], detached: true });
     const timer = setTimeout(() => killGroup(child.pid), 120_000);
     const exitCode = await new Promise<number | null>((resolve, reject) => {
       child.once('error', reject);

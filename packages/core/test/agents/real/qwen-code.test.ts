@@ -1,19 +1,18 @@
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
 import { promisify } from 'node:util';
 import { startLiteLLMServer } from '@switchboard/test-servers';
 import { parse } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { qwenCodeTarget } from '../../../src/agents/targets/qwen-code.js';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../support/keychain.js';
-import { makeAgentHome } from './support/agent-home.js';
+import { makeAgentHome, SWITCHBOARD_CLI } from './support/agent-home.js';
 import { installedOrSkip } from './support/install-agent.js';
 import { litellmEntry } from './support/litellm-entry.js';
 import { runAgent } from './support/run-agent.js';
 
-const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../cli/bin/switchboard.mjs');
 const QWEN_VARIABLES = ['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'OPENAI_MODEL'] as const;
 
 /**
@@ -24,7 +23,7 @@ const QWEN_VARIABLES = ['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'OPENAI_MODEL'] as 
  */
 async function switchboardRunVariables(env: Record<string, string>): Promise<Record<string, string>> {
   const report = `process.stdout.write(JSON.stringify(Object.fromEntries(${JSON.stringify(QWEN_VARIABLES)}.map((n) => [n, process.env[n] ?? '']))))`;
-  const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'run', '--', process.execPath, '-e', report], { env, timeout: 30_000 });
+  const { stdout } = await promisify(execFile)(process.execPath, [SWITCHBOARD_CLI, 'run', '--', process.execPath, '-e', report], { env, timeout: 30_000 });
   return JSON.parse(stdout) as Record<string, string>;
 }
 

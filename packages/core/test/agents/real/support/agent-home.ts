@@ -1,6 +1,7 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A fresh home for one agent run: the agent sees none of the machine's own config, caches or sessions. */
 export interface AgentHome {
@@ -27,4 +28,19 @@ export function xdgOf(home: string): Record<string, string> {
     XDG_CACHE_HOME: join(home, '.cache'),
     XDG_STATE_HOME: join(home, '.local', 'state'),
   };
+}
+
+/** The CLI's launcher in this repository: what `switchboard` runs once installed. */
+export const SWITCHBOARD_CLI = fileURLToPath(new URL('../../../../../cli/bin/switchboard.mjs', import.meta.url));
+
+/**
+ * A `bin` folder in `home` holding `switchboard`, as after installing the CLI:
+ * the command Claude Code's apiKeyHelper and Codex's auth table name. Put it on the agent's PATH.
+ */
+export async function switchboardOnPath(home: string): Promise<string> {
+  const bin = join(home, 'bin');
+  await mkdir(bin, { recursive: true });
+  await writeFile(join(bin, 'switchboard'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(SWITCHBOARD_CLI)} "$@"\n`);
+  await chmod(join(bin, 'switchboard'), 0o755);
+  return bin;
 }
