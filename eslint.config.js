@@ -33,7 +33,7 @@ const electron = (specifiers) => ({ to: npm('electron'), dependency: { specifier
 // An allow-list: every import is refused unless its layer's entry names where it goes.
 const allowed = {
   shared: [npm('zod')],
-  core: [layer('shared'), node, npm('atomically', 'conf', 'diff', 'eventsource-parser', 'jsonc-parser', 'keytar', 'toml-eslint-parser', 'yaml', 'zod')],
+  core: [layer('shared'), node, npm('atomically', 'conf', 'diff', 'eventsource-parser', 'jsonc-parser', 'keytar', 'toml-eslint-parser', 'undici', 'yaml', 'zod')],
   main: [layer('core'), layer('shared'), node, npm('electron-store'), electron(electronMain)],
   preload: [layer('shared'), electron(electronPreload)],
   renderer: [
@@ -44,7 +44,7 @@ const allowed = {
   ],
   'browser-host': [layer('core'), layer('shared'), node],
   cli: [layer('core'), layer('shared'), node, npm('tsx')],
-  'test-servers': [node],
+  'test-servers': [node, npm('proxy', 'selfsigned')],
   tooling: [{ module: { origin: '*' } }, { element: { type: '*' } }, { element: { isUnknown: true } }],
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DiagnoseInputSchema, DiagnosisEventSchema } from './contract-network.js';
 import { ProxyErrorSchema, resultSchema } from './errors.js';
 import { InstanceIdSchema } from './instance-id-schema.js';
 import { MAX_MODEL_ID_LENGTH, MAX_TOKEN_LIMIT } from './model-bounds.js';
@@ -160,6 +161,8 @@ export const streamContract = {
     input: z.object({ instanceId: InstanceIdSchema, modelIds: z.array(ModelIdSchema).min(1).max(STREAM_LIMITS.maxModelsPerCheck) }),
     event: CheckEventSchema,
   },
+  /** Test Connection, step by step (contract-network.ts): no tokens spent. */
+  'connection:diagnose': { input: DiagnoseInputSchema, event: DiagnosisEventSchema },
 } as const;
 
 export type StreamContract = typeof streamContract;

@@ -6,31 +6,14 @@ import { MAX_MODEL_ID_LENGTH, MAX_TOKEN_LIMIT } from './model-bounds.js';
 import { agentChannels } from './contract-agents.js';
 import { appChannels } from './contract-app.js';
 import { opencodeChannels } from './contract-opencode.js';
+import { ConnectionTestSchema, ModelIdsSchema } from './connection-test.js';
+import { networkChannels } from './contract-network.js';
 import { EndpointIdSchema } from './instance-id-schema.js';
 import { MAX_METADATA_IDS, type PlatformVerb } from './platform-verbs.js';
 import { playgroundChannels, streamContract, type StreamChannel, type StreamContract, type SwitchboardStreamBridge } from './contract-playground.js';
 
 const UrlInput = z.string().max(2048);
 const NoInput = z.undefined();
-
-/**
- * A listing answers with ids only: at 10,000 models the full records are ten
- * times the bytes, and the person is waiting. `toModel` turns each id into a
- * model; `fetch-metadata` brings the rest.
- */
-// One check over the whole list, not one per id: a per-element check made the renderer's validation of
-// 10,000 ids several times slower, on the path to the first row.
-const ModelIdsSchema = z.array(z.string()).refine((ids) => ids.every((id) => id.length > 0), 'A model id is empty.');
-
-const ConnectionTestSchema = z.object({
-  url: z.string(),
-  modelIds: ModelIdsSchema,
-  latencyMs: z.number().nonnegative(),
-  /** Something accepted but worth a look, e.g. an OpenRouter key that does not start with sk-or-. */
-  warning: z.string().nullable(),
-  /** Set when the key's access decides what is listed (a LiteLLM team key): the sentence the panel shows. */
-  accessNote: z.string().optional(),
-});
 
 const MetadataIdsSchema = z.array(z.string().min(1).max(MAX_MODEL_ID_LENGTH)).min(1).max(MAX_METADATA_IDS);
 
@@ -182,6 +165,7 @@ export const contract = {
   ...agentChannels,
   ...appChannels,
   ...playgroundChannels,
+  ...networkChannels,
 } as const;
 
 export type Contract = typeof contract;

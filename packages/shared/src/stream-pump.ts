@@ -28,6 +28,7 @@ export type StreamLimits = { [K in keyof typeof STREAM_TRANSPORT_LIMITS]: number
 const WHAT: Record<StreamChannel, string> = {
   'playground:generate': 'The answer',
   'models:check': 'The model check',
+  'connection:diagnose': 'The connection test',
 };
 
 export interface PumpOptions {

@@ -69,7 +69,8 @@ beforeEach(() => {
 
 const generate = { instanceId: 'litellm', modelId: 'gpt-4o', system: 'Be brief.', prompt: 'Say hello.', params: DEFAULT_GENERATION_PARAMS, stream: true };
 const check = { instanceId: 'litellm', modelIds: ['gpt-4o', 'claude-3-5-sonnet', 'no-such-model'] };
-const inputs: Record<StreamChannel, unknown> = { 'playground:generate': generate, 'models:check': check };
+const diagnose = { platform: 'litellm', key: { mode: 'stored' } };
+const inputs: Record<StreamChannel, unknown> = { 'playground:generate': generate, 'models:check': check, 'connection:diagnose': diagnose };
 
 /** Times differ from run to run; everything else an event says must not. */
 function withoutTimes(value: unknown): unknown {

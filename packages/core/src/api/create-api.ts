@@ -22,6 +22,7 @@ import { createCapabilitiesSource } from './capabilities-source.js';
 import { withStreamRedaction } from './redacting-streams.js';
 import { createStreams, type StreamTuning } from './stream-api.js';
 import { syncingAgents } from './syncing-agents.js';
+import { createNetworkApi } from '../network/network-api.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ApiServices } from './services.js';
 
 export interface AppApiOptions {
@@ -130,6 +131,7 @@ export function createBackendFromServices(services: ApiServices, notices: readon
       capabilitiesOf: capabilities.of,
       now: services.now,
     }),
+    ...createNetworkApi(services),
   };
   const streams = createStreams({ services, registry, capabilities, redactor, tuning });
   return { api: withRedaction(api, redactor), streams: withStreamRedaction(streams, redactor) };

@@ -1,4 +1,4 @@
-import { MAX_MODEL_ID_LENGTH, STREAM_LIMITS, type CheckEvent, type GenerateEvent, type ProxyError, type SwitchboardStreams } from '@switchboard/shared';
+import { MAX_MODEL_ID_LENGTH, STREAM_LIMITS, type CheckEvent, type DiagnosisEvent, type GenerateEvent, type ProxyError, type SwitchboardStreams } from '@switchboard/shared';
 import type { Redactor } from '../redact.js';
 
 function redactError(error: ProxyError, redactor: Redactor): ProxyError {
@@ -52,6 +52,17 @@ function redactCheckEvent(event: CheckEvent, redactor: Redactor): CheckEvent[] {
   return [event];
 }
 
+function redactDiagnosisEvent(event: DiagnosisEvent, redactor: Redactor): DiagnosisEvent[] {
+  switch (event.type) {
+    case 'step':
+      return [{ ...event, detail: redactor.redact(event.detail), fix: event.fix === null ? null : redactor.redact(event.fix) }];
+    case 'done':
+      return [{ ...event, report: redactor.redact(event.report) }];
+    case 'error':
+      return [{ ...event, error: redactError(event.error, redactor), report: redactor.redact(event.report) }];
+  }
+}
+
 async function* mapped<E>(events: AsyncIterable<E>, redact: (event: E) => E[]): AsyncGenerator<E> {
   // for-await hands an early exit (the caller cancelling) on to the source, which aborts its request.
   for await (const event of events) yield* redact(event);
@@ -62,5 +73,6 @@ export function withStreamRedaction(streams: SwitchboardStreams, redactor: Redac
   return {
     'playground:generate': (input, signal) => mapped(streams['playground:generate'](input, signal), (event) => redactGenerateEvent(event, redactor)),
     'models:check': (input, signal) => mapped(streams['models:check'](input, signal), (event) => redactCheckEvent(event, redactor)),
+    'connection:diagnose': (input, signal) => mapped(streams['connection:diagnose'](input, signal), (event) => redactDiagnosisEvent(event, redactor)),
   };
 }

@@ -8,6 +8,7 @@ import type { ModelCapabilitiesSource } from './capabilities-source.js';
 import type { PlatformRegistry } from './platform-registry.js';
 import { savedConnection, type SavedConnection } from './saved-connection.js';
 import type { ApiServices } from './services.js';
+import { createDiagnoseStream } from '../diagnose/diagnose-stream.js';
 
 /** What tests set smaller than the defaults. */
 export interface StreamTuning {
@@ -74,6 +75,7 @@ export function createStreams(parts: StreamParts): SwitchboardStreams {
     };
 
   return {
+    'connection:diagnose': createDiagnoseStream(),
     'playground:generate': async function* (input, signal) {
       const connection = await savedConnection(registry, services.secrets, input.instanceId);
       if (!connection.ok) {

@@ -1,9 +1,28 @@
-import { AGENT_APIS, ModelLimitsSchema, PlaygroundDraftSchema, STREAM_LIMITS } from '@switchboard/shared';
+import { AGENT_APIS, ModelLimitsSchema, PlaygroundDraftSchema, PROXY_MODES, STREAM_LIMITS } from '@switchboard/shared';
 import { z } from 'zod';
 import { DEFAULT_KEYCHAIN_TIMEOUT_MS } from './keychain-deadline.js';
 
 export const DEFAULT_PUBLIC_MODEL_MAP_URL =
   'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
+
+/**
+ * A custom header as kept (version 5). A secret one's value is in the
+ * keychain (account from `headerAccount` in network/), never here.
+ */
+export const HeaderSettingSchema = z.object({
+  name: z.string(),
+  secret: z.boolean(),
+  /** A plain header's value; absent for a secret one. */
+  value: z.string().optional(),
+});
+export type HeaderSetting = z.infer<typeof HeaderSettingSchema>;
+
+/** A platform instance's own network settings (version 5): a CA file trusted for its requests only, and headers sent with each. */
+export const PlatformNetworkSettingsSchema = z.object({
+  caFile: z.string().nullable().default(null),
+  headers: z.array(HeaderSettingSchema).default([]),
+});
+export type PlatformNetworkSettings = z.infer<typeof PlatformNetworkSettingsSchema>;
 
 /** One saved connection: LiteLLM, OpenRouter, or a custom endpoint. */
 export const PlatformSettingsSchema = z.object({
@@ -17,6 +36,8 @@ export const PlatformSettingsSchema = z.object({
   modelLimits: z.record(z.string(), ModelLimitsSchema).optional(),
   /** APIs besides chat completions the person confirmed a custom endpoint has (version 4; absent: none). */
   confirmedApis: z.array(z.enum(AGENT_APIS)).optional(),
+  /** Version 5; absent: the system's CAs and no headers. */
+  network: PlatformNetworkSettingsSchema.optional(),
 });
 export type PlatformSettings = z.infer<typeof PlatformSettingsSchema>;
 
@@ -54,6 +75,23 @@ const KeychainSettingsSchema = z.object({
   timeoutMs: z.number().int().min(500).max(60_000).default(DEFAULT_KEYCHAIN_TIMEOUT_MS),
 });
 
+/**
+ * How requests leave the machine (version 5). The default follows
+ * HTTPS_PROXY / HTTP_PROXY / NO_PROXY as every tool does; the password of a
+ * typed proxy URL is in the keychain (network/), never here.
+ */
+const NetworkSettingsSchema = z.object({
+  proxy: z
+    .object({
+      mode: z.enum(PROXY_MODES).default('environment'),
+      /** Without credentials. */
+      url: z.string().nullable().default(null),
+      username: z.string().nullable().default(null),
+    })
+    .prefault({}),
+});
+export type NetworkSettings = z.infer<typeof NetworkSettingsSchema>;
+
 /** A draft as kept: what the person typed for one model, and when, so the oldest go first once there are too many. */
 export const KeptDraftSchema = z.object({ draft: PlaygroundDraftSchema, savedAt: z.number() });
 export type KeptDraft = z.infer<typeof KeptDraftSchema>;
@@ -86,7 +124,7 @@ export const PlaygroundSettingsSchema = z.object({
  * raises it and adds a migration in `migrations/` with a fixture of the older
  * file; a file without a version is version 0.
  */
-export const SETTINGS_SCHEMA_VERSION = 4;
+export const SETTINGS_SCHEMA_VERSION = 5;
 export const SCHEMA_VERSION_KEY = 'schemaVersion';
 
 /** Everything Switchboard keeps outside the keychain. No secret ever belongs here. */
@@ -99,6 +137,8 @@ export const SettingsSchema = z.object({
   playground: PlaygroundSettingsSchema.prefault({}),
   /** By agent id (AGENT_IDS), version 4: each agent's config path and sync switch. */
   agents: z.record(z.string(), AgentSettingsSchema).default({}),
+  /** Version 5: the outgoing proxy. */
+  network: NetworkSettingsSchema.prefault({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

@@ -4,9 +4,10 @@ import { migrateV0ToV1 } from './v0-to-v1.js';
 import { migrateV1ToV2 } from './v1-to-v2.js';
 import { migrateV2ToV3 } from './v2-to-v3.js';
 import { migrateV3ToV4 } from './v3-to-v4.js';
+import { migrateV4ToV5 } from './v4-to-v5.js';
 
 /** `MIGRATIONS[n]` takes a file of version n to version n + 1; its length is the current version. */
-const MIGRATIONS: ReadonlyArray<(document: SettingsDocument) => SettingsDocument> = [migrateV0ToV1, migrateV1ToV2, migrateV2ToV3, migrateV3ToV4];
+const MIGRATIONS: ReadonlyArray<(document: SettingsDocument) => SettingsDocument> = [migrateV0ToV1, migrateV1ToV2, migrateV2ToV3, migrateV3ToV4, migrateV4ToV5];
 
 if (MIGRATIONS.length !== SETTINGS_SCHEMA_VERSION) {
   throw new Error(`The settings schema is version ${SETTINGS_SCHEMA_VERSION} but ${MIGRATIONS.length} migrations lead to it.`);
