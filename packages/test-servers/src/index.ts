@@ -15,3 +15,6 @@ export { fixturesDir, loadPublicModelMap } from './fixtures.js';
 export { HUGE_BODY_BYTES } from './failures.js';
 export { DEFAULT_REASONING_REPLY, fillerReply } from './reply-plan.js';
 export { startBrowserHostProcess, type BrowserHostProcess } from './browser-host-process.js';
+export { startConnectProxy, type ConnectProxy, type ConnectProxyOptions, type ProxyExchange } from './connect-proxy.js';
+export { createPrivateCa, selfSignedLeaf, expiredLeaf, type PrivateCa, type CertificatePair } from './private-ca.js';
+export { startTlsServer, type TlsServerOptions } from './tls-server.js';
