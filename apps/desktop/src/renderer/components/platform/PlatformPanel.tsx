@@ -6,6 +6,7 @@ import { usePlatformConnection } from '../../hooks/usePlatformConnection';
 import { instanceId, type PlatformInstance } from '../../lib/platforms';
 import type { PlatformChange } from '../../lib/saved-choices';
 import { AgentsUsingModel } from '../agents/AgentsUsingModel';
+import { PlatformNetworkSection } from '../network/PlatformNetworkSection';
 import { OpencodeConfigSection } from '../opencode/OpencodeConfigSection';
 import { Spinner } from '../ui/Spinner';
 import { ApiKeyField } from './ApiKeyField';
@@ -41,6 +42,8 @@ export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
   const saveButtonRef = useRef<HTMLButtonElement>(null);
   useKeepFocus(state.busy === 'testing' || state.busy === 'disconnecting', testButtonRef);
   useKeepFocus(state.busy === 'saving', saveButtonRef);
+  // A custom endpoint has network settings of its own once it is saved (they are kept under its id).
+  const hasNetwork = platform.id !== 'custom' || instance.endpointId !== null;
 
   if (state.phase === 'loading') {
     return (
@@ -92,6 +95,8 @@ export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
           ) : null}
         </div>
       </form>
+
+      {hasNetwork ? <PlatformNetworkSection key={instanceId(instance)} instanceId={instanceId(instance)} caRequest={0} /> : null}
 
       <ShownModelHealthContext.Provider value={health}>
         <ModelSection

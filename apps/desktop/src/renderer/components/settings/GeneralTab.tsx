@@ -1,4 +1,5 @@
 import { version } from '../../../../package.json';
+import { ProxySection } from '../network/ProxySection';
 
 export function GeneralTab() {
   return (
@@ -13,6 +14,7 @@ export function GeneralTab() {
         <dt>Version</dt>
         <dd data-testid="app-version">{version}</dd>
       </dl>
+      <ProxySection />
     </div>
   );
 }
