@@ -18,3 +18,5 @@ export { startBrowserHostProcess, type BrowserHostProcess } from './browser-host
 export { startConnectProxy, type ConnectProxy, type ConnectProxyOptions, type ProxyExchange } from './connect-proxy.js';
 export { createPrivateCa, selfSignedLeaf, expiredLeaf, type PrivateCa, type CertificatePair } from './private-ca.js';
 export { startTlsServer, type TlsServerOptions } from './tls-server.js';
+export { startGatewayFront, type GatewayFront } from './gateway-pages.js';
+export { startRawServer, type RawServer } from './raw-servers.js';
