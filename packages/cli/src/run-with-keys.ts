@@ -1,5 +1,6 @@
 import { KeychainError, resolveUserDataDir } from '@switchboard/core';
 import type { CliContext } from './cli-context.js';
+import { headerVariables } from './header-variables.js';
 import { keyVariables, storedKeys } from './key-environment.js';
 import { cliSecretStore } from './keychain-store.js';
 import { mergeEnvironment, type VariableGroup } from './merge-environment.js';
@@ -20,15 +21,16 @@ export async function runWithKeys(request: { command: string; args: readonly str
   const settings = readSettingsView(resolveUserDataDir(context.env));
   const secrets = context.secrets ?? cliSecretStore(context.env, settings);
   let keys: Map<string, string>;
+  let headers: Array<Record<string, string>>;
   try {
-    keys = await storedKeys(secrets, instanceIdsOf(settings));
+    [keys, headers] = await Promise.all([storedKeys(secrets, instanceIdsOf(settings)), headerVariables(secrets, settings)]);
   } catch (error) {
     if (!(error instanceof KeychainError)) throw error;
     // Its sentence says which it was (not available, locked, denied, timed out); the command never starts without its keys.
     context.reportError(`switchboard: could not read API keys from the system keychain. ${error.message}`);
     return { exitCode: 125 };
   }
-  const groups: VariableGroup[] = keyVariables(keys).map((values) => ({ names: Object.keys(values), values }));
+  const groups: VariableGroup[] = [...keyVariables(keys), ...headers].map((values) => ({ names: Object.keys(values), values }));
   const qwen = await qwenVariables(settings, context.env, keys);
   if (qwen.group) groups.push(qwen.group);
   else if (qwen.notice) context.reportError(`switchboard: ${qwen.notice}`);

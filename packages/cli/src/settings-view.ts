@@ -7,6 +7,8 @@ interface SavedInstance {
   url: string | null;
   /** A custom endpoint's display name. */
   name: string | null;
+  /** The names of its custom headers marked secret, whose values are in the keychain (Settings › the platform's network). */
+  secretHeaders: readonly string[];
 }
 
 /** What the CLI reads of Switchboard's settings: never the whole schema, so that `switchboard key` stays light. */
@@ -27,6 +29,12 @@ const MAX_KEYCHAIN_TIMEOUT_MS = 60_000;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+function secretHeadersOf(network: unknown): string[] {
+  const headers = isObject(network) ? network['headers'] : undefined;
+  if (!Array.isArray(headers)) return [];
+  return headers.flatMap((header: unknown) => (isObject(header) && header['secret'] === true && typeof header['name'] === 'string' && header['name'] !== '' ? [header['name']] : []));
+}
 
 function timeoutOf(keychain: unknown): number | null {
   const value = isObject(keychain) ? keychain['timeoutMs'] : undefined;
@@ -52,7 +60,7 @@ export function readSettingsView(userDataDir: string): SettingsView {
   const platforms = document['platforms'];
   if (isObject(platforms)) {
     for (const [id, saved] of Object.entries(platforms)) {
-      instances.set(id, isObject(saved) ? { url: textOrNull(saved['url']), name: textOrNull(saved['name']) } : { url: null, name: null });
+      instances.set(id, isObject(saved) ? { url: textOrNull(saved['url']), name: textOrNull(saved['name']), secretHeaders: secretHeadersOf(saved['network']) } : { url: null, name: null, secretHeaders: [] });
     }
   }
   const agents = document['agents'];

@@ -38,6 +38,7 @@ async function writeQwenEntry(file: string, instanceId: string, modelId: string)
     models: [],
     keyVariable: 'unused',
     keyCommand: 'unused',
+    headers: [],
   };
   const text = target.applyEntry('{\n  // mine\n  "ui": { "theme": "GitHub" }\n}\n', entry, file);
   if (!text.ok) throw new Error(text.error.message);

@@ -23,10 +23,12 @@ export {
   type SecretStore,
 } from './store/secret-store.js';
 export { resolveUserDataDir, APP_NAME } from './user-data-dir.js';
+export { headerAccount } from './network/keychain-accounts.js';
 export {
   apiKeyEnvVariable,
   applyOpencodeConfig,
   buildProviderEntry,
+  headerEnvVariable,
   isUsableByOpencode,
   opencodeProviderId,
   previewOpencodeConfig,

@@ -1,9 +1,25 @@
 import { fail, type InstanceId, type Result } from '@switchboard/shared';
 import type { PlatformRegistry } from '../api/platform-registry.js';
 import type { ApiServices } from '../api/services.js';
-import { apiKeyEnvVariable } from '../opencode/index.js';
+import { apiKeyEnvVariable, headerEnvVariable } from '../opencode/index.js';
 import { keyCommandFor } from '../key-command.js';
-import type { AgentEntry } from './agent-target.js';
+import type { PlatformSettings } from '../store/settings-schema.js';
+import type { AgentEntry, AgentHeader } from './agent-target.js';
+
+/** The instance's custom headers as an agent may carry them: a secret one's value stays in the keychain, named by its variable. */
+export function agentHeaders(instanceId: InstanceId, saved: PlatformSettings | undefined): AgentHeader[] {
+  return (saved?.network?.headers ?? []).map((header) =>
+    header.secret
+      ? { name: header.name, secret: true, variable: headerEnvVariable(instanceId, header.name) }
+      : { name: header.name, secret: false, value: header.value ?? '' },
+  );
+}
+
+/** The headers as a file's name → value map, each secret one as the agent's own reference to its variable (`{env:…}`, `${{ secrets.… }}`). */
+export function headerValues(headers: readonly AgentHeader[], reference: (variable: string) => string): Record<string, string> {
+  // fromEntries defines own keys: a header called "__proto__" stays a header.
+  return Object.fromEntries(headers.map((header) => [header.name, header.secret ? reference(header.variable) : header.value]));
+}
 
 /**
  * What a target may write for one instance: its saved connection, the model
@@ -33,6 +49,7 @@ export async function buildAgentEntry(registry: PlatformRegistry, services: ApiS
       models: models.value,
       keyVariable: apiKeyEnvVariable(instanceId),
       keyCommand: keyCommandFor(instanceId),
+      headers: agentHeaders(instanceId, saved),
     },
   };
 }

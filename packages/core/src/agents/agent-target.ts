@@ -23,7 +23,16 @@ export interface AgentEntry {
   keyVariable: string;
   /** A command line that prints the key and nothing else: `switchboard key litellm`. */
   keyCommand: string;
+  /** The platform's custom headers (Settings › the platform's network), for targets whose agent sends headers. */
+  headers: readonly AgentHeader[];
 }
+
+/**
+ * A custom header as an agent's file may carry it: a plain one with its
+ * value, a secret one only as the environment variable `switchboard run`
+ * fills from the keychain, like the key (the value is never written).
+ */
+export type AgentHeader = { name: string; secret: false; value: string } | { name: string; secret: true; variable: string };
 
 /** Switchboard's entry as it stands in a file: which instance and model it points at. */
 export interface EntryInFile {

@@ -14,6 +14,8 @@ import {
   type ApiKeySource,
   type OpencodeConfigPreview,
 } from '../opencode/index.js';
+import { agentHeaders, headerValues } from '../agents/agent-entry.js';
+import { envReference } from '../opencode/api-key-env.js';
 import { checkChosenConfigPath } from '../opencode/check-config-path.js';
 import { guardResult } from './guard.js';
 import type { PlatformRegistry } from './platform-registry.js';
@@ -68,6 +70,8 @@ export function createOpencodeApi(services: ApiServices, registry: PlatformRegis
       models: models.value,
       apiKey,
       writeResponsesOnly,
+      // A secret header is never written: `switchboard run` sets its variable from the keychain, as it does the key's.
+      headers: headerValues(agentHeaders(instanceId, saved), envReference),
     });
     return previewOpencodeConfig({
       filePath: configPath(),

@@ -26,6 +26,16 @@ export function apiKeyEnvVariable(instanceId: string): string {
   return `SWITCHBOARD_${opencodeProviderId(instanceId).toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY`;
 }
 
+/**
+ * The environment variable that carries a secret custom header of a platform
+ * instance, as `switchboard run` sets it from the keychain:
+ * `SWITCHBOARD_LITELLM_HEADER_X_TOKEN` for LiteLLM's `X-Token`.
+ */
+export function headerEnvVariable(instanceId: string, headerName: string): string {
+  const variablePart = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+  return `SWITCHBOARD_${variablePart(opencodeProviderId(instanceId))}_HEADER_${variablePart(headerName)}`;
+}
+
 /** `{env:NAME}` is opencode's own substitution syntax, resolved when it reads the file. */
 export function envReference(variable: string): string {
   return `{env:${variable}}`;

@@ -1,4 +1,4 @@
-export { apiKeyEnvVariable, opencodeProviderId } from './api-key-env.js';
+export { apiKeyEnvVariable, headerEnvVariable, opencodeProviderId } from './api-key-env.js';
 export { OPENCODE_CONFIG_ENV, resolveOpencodeConfigPath } from './config-path.js';
 export { applyOpencodeConfig, previewOpencodeConfig, previewView, type OpencodeConfigPreview } from './opencode-config.js';
 export { buildProviderEntry, isUsableByOpencode, PLAIN_KEY_WARNING, responsesOnlyLeftOut } from './provider-entry.js';

@@ -12,6 +12,8 @@ export interface ProviderEntryInput {
   apiKey: ApiKeySource;
   /** Also write models that only speak the Responses API (Settings › opencode; off by default). */
   writeResponsesOnly?: boolean;
+  /** The platform's custom headers, name → value, a secret one already as `{env:…}`; none: no `headers` key. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -46,6 +48,7 @@ export function buildProviderEntry(input: ProviderEntryInput): OpencodeProviderE
   const options: OpencodeProviderEntry['options'] = { baseURL: input.baseURL };
   if (input.apiKey.kind === 'env') options.apiKey = envReference(input.apiKey.variable);
   if (input.apiKey.kind === 'plain') options.apiKey = input.apiKey.value;
+  if (input.headers !== undefined && Object.keys(input.headers).length > 0) options.headers = { ...input.headers };
   return { npm: OPENAI_COMPATIBLE_PACKAGE, name: input.displayName, options, models };
 }
 

@@ -26,7 +26,8 @@ export const OPENAI_RESPONSES_PACKAGE = '@ai-sdk/openai';
 export interface OpencodeProviderEntry {
   npm: typeof OPENAI_COMPATIBLE_PACKAGE;
   name: string;
-  options: { baseURL: string; apiKey?: string };
+  /** `headers`: sent with every request, a secret one as `{env:…}` (opencode's and Kilo's provider `options.headers`). */
+  options: { baseURL: string; apiKey?: string; headers?: Record<string, string> };
   models: Record<string, OpencodeModelEntry>;
 }
 

@@ -42,7 +42,7 @@ describe('the agents channels', () => {
     expect(before).toMatchObject({
       configPath: kiloFile,
       chosenPath: null,
-      envOverride: null,
+      envOverride: { name: 'KILO_CONFIG', active: false },
       installed: { found: false, command: 'kilo', path: null },
       needs: 'chat-completions',
       entry: null,

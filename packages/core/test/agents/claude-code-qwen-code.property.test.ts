@@ -17,6 +17,7 @@ const entry: AgentEntry = {
   models: [],
   keyVariable: 'SWITCHBOARD_MY_VLLM_API_KEY',
   keyCommand: 'switchboard key custom:my-vllm',
+  headers: [],
 };
 
 interface Case {

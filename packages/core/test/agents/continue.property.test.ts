@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import type { InstanceId } from '@switchboard/shared';
 import { continueTarget } from '../../src/agents/targets/continue.js';
 import { continueEntry } from './continue-entry.js';
+import { agentHeadersArbitrary } from './support/agent-headers.js';
 
 /**
  * Random config.yaml files as people write them (comments above, beside and
@@ -82,6 +83,7 @@ const userFile = fc
   });
 
 const entry = fc.record({
+  headers: agentHeadersArbitrary,
   instanceId: fc.constantFrom<InstanceId>('litellm', 'openrouter', 'custom:box-1'),
   modelId: fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('yes', 'null', '- x', '#', ': ', 'a: b #c', '~', '&a', '*a')),
 });
@@ -95,9 +97,9 @@ const withoutSwitchboard = (text: string): unknown => {
 describe('Continue target: random user files round-trip', () => {
   test('only our item changes: the text before and after it is byte for byte the same, and it reads back as written', () => {
     fc.assert(
-      fc.property(userFile, entry, (file, { instanceId, modelId }) => {
+      fc.property(userFile, entry, (file, { instanceId, modelId, headers }) => {
         const text = file.head + file.itemsBefore + file.ours + file.itemsAfter + file.tail;
-        const applied = continueTarget.applyEntry(text, continueEntry({ instanceId, modelId }), 'config.yaml');
+        const applied = continueTarget.applyEntry(text, continueEntry({ instanceId, modelId, headers }), 'config.yaml');
         if (!applied.ok) throw new Error(applied.error.message);
         const after = applied.value;
         // With an item of ours it is replaced where it stands; without, ours goes first, above the first item's comments.
@@ -106,11 +108,15 @@ describe('Continue target: random user files round-trip', () => {
         expect(after.startsWith(before)).toBe(true);
         expect(after.endsWith(rest)).toBe(true);
         const middle = after.slice(before.length, after.length - rest.length);
-        expect(parse(`x:\n${middle}`)).toEqual({ x: [expect.objectContaining({ name: `Switchboard (${instanceId})`, model: modelId })] });
+        // The headers as Continue reads them: a plain one's value as typed, a secret one only as the secret `switchboard run` sets.
+        const written = Object.fromEntries(headers.map((header) => [header.name, header.secret ? `\${{ secrets.${header.variable} }}` : header.value]));
+        const [item] = (parse(`x:\n${middle}`) as { x: Array<Record<string, unknown>> }).x;
+        expect(item).toMatchObject({ name: `Switchboard (${instanceId})`, model: modelId });
+        expect(item?.['requestOptions']).toEqual(headers.length === 0 ? undefined : { headers: written });
         expect(withoutSwitchboard(after)).toEqual(withoutSwitchboard(text));
         expect(continueTarget.readEntry(after, 'config.yaml')).toEqual({ ok: true, value: { instanceId, modelId } });
         // Writing the same choice again changes nothing.
-        expect(continueTarget.applyEntry(after, continueEntry({ instanceId, modelId }), 'config.yaml')).toEqual({ ok: true, value: after });
+        expect(continueTarget.applyEntry(after, continueEntry({ instanceId, modelId, headers }), 'config.yaml')).toEqual({ ok: true, value: after });
       }),
       { numRuns: 300 },
     );

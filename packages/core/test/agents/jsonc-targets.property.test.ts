@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { kiloTarget } from '../../src/agents/targets/kilo.js';
 import { opencodeTarget } from '../../src/agents/targets/opencode.js';
 import { litellmEntry } from './support/agent-entry.js';
+import { agentHeadersArbitrary } from './support/agent-headers.js';
 
 // Keys Switchboard owns in an opencode-format file; everything else is the user's.
 const OURS = new Set(['$schema', 'provider', 'model', 'small_model', 'enabled_providers', 'disabled_providers']);
@@ -59,8 +60,9 @@ function userMembers(text: string): Map<string, string> {
 describe.each([opencodeTarget, kiloTarget])('$displayName: random files round-trip through applyEntry', (target) => {
   it("keeps every byte of the user's part: their members, other providers, enabled ids and comments", () => {
     fc.assert(
-      fc.property(userFile, (before) => {
-        const applied = target.applyEntry(before, litellmEntry(), '/x/config.json');
+      fc.property(userFile, agentHeadersArbitrary, (before, headers) => {
+        const entry = litellmEntry({ headers });
+        const applied = target.applyEntry(before, entry, '/x/config.json');
         if (!applied.ok) throw new Error(applied.error.message);
         const after = applied.value;
         expect(userMembers(after)).toEqual(userMembers(before));
@@ -77,7 +79,11 @@ describe.each([opencodeTarget, kiloTarget])('$displayName: random files round-tr
         if (enabledBefore) expect(getNodeValue(enabledAfter as Node)).toEqual([...new Set([...(getNodeValue(enabledBefore) as string[]), 'litellm'])]);
         // Ours is there, and a second write is no change.
         expect(target.readEntry(after, '/x/config.json')).toEqual({ ok: true, value: { instanceId: 'litellm', modelId: 'gpt-4o' } });
-        expect(target.applyEntry(after, litellmEntry(), '/x/config.json')).toEqual({ ok: true, value: after });
+        expect(target.applyEntry(after, entry, '/x/config.json')).toEqual({ ok: true, value: after });
+        // The headers as written: a plain one's value as typed, a secret one only as the variable `switchboard run` sets.
+        const written = findNodeAtLocation(afterRoot, ['provider', 'litellm', 'options', 'headers']);
+        const expected = headers.map((header) => [header.name, header.secret ? `{env:${header.variable}}` : header.value]);
+        expect(written === undefined ? [] : (written.children ?? []).map((member) => [member.children?.[0]?.value, getNodeValue(member.children?.[1] as Node)])).toEqual(expected);
       }),
       { numRuns: 150 },
     );

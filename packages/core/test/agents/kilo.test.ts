@@ -54,6 +54,15 @@ describe('Kilo target', () => {
     expect(kiloTarget.defaultPath({ XDG_CONFIG_HOME: dir }, '/home/ana')).toBe(join(dir, 'kilo', 'kilo.jsonc'));
   });
 
+  it('writes the file KILO_CONFIG names, which Kilo reads after its global config and lets win, and says the variable is set', async () => {
+    const dir = await tempDir();
+    expect(kiloTarget.envOverride).toBe('KILO_CONFIG');
+    expect(kiloTarget.defaultPath({ KILO_CONFIG: join(dir, 'team.json'), XDG_CONFIG_HOME: dir }, '/home/ana')).toBe(join(dir, 'team.json'));
+    // Kilo opens a relative path from the folder it runs in; blank is unset.
+    expect(kiloTarget.defaultPath({ KILO_CONFIG: 'team.json' }, '/home/ana')).toBe(join(process.cwd(), 'team.json'));
+    expect(kiloTarget.defaultPath({ KILO_CONFIG: '  ' }, '/home/ana')).toBe('/home/ana/.config/kilo/kilo.json');
+  });
+
   it('creates a new file with the provider, the model and enabled_providers naming it, the key as {env:…}, no opencode $schema', async () => {
     const file = await kiloFile(null);
     const text = await writeEntry(file);

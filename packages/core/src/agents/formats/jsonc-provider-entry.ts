@@ -4,8 +4,10 @@ import { duplicateKey, tooDeep } from '../../opencode/document-checks.js';
 import { PARSE_OPTIONS } from '../../opencode/jsonc-edit.js';
 import { describeParseError } from '../../opencode/parse-error.js';
 import { planConfigUpdate } from '../../opencode/plan-config-update.js';
+import { envReference } from '../../opencode/api-key-env.js';
 import { apiKeyEnvVariable, buildProviderEntry, opencodeProviderId, responsesOnlyLeftOut } from '../../opencode/index.js';
 import { OPENAI_COMPATIBLE_PACKAGE } from '../../opencode/types.js';
+import { headerValues } from '../agent-entry.js';
 import type { AgentEntry, EntryInFile } from '../agent-target.js';
 import { instanceOfProvider } from './provider-instance.js';
 
@@ -20,8 +22,8 @@ export interface ProviderFileOptions {
 
 /**
  * Sets Switchboard's entry in a file of opencode's format (opencode, Kilo):
- * `provider.<id>` with the platform's chat models and `{env:VAR}` for the
- * key, `model`, `small_model` where one was picked. Built by opencode's own
+ * `provider.<id>` with the platform's chat models, `{env:VAR}` for the
+ * key, its custom headers (a secret one as `{env:VAR}` too), `model`, `small_model` where one was picked. Built by opencode's own
  * planner, so both agents get the same careful edit.
  */
 export function applyProviderEntry(existing: string | null, entry: AgentEntry, filePath: string, options: ProviderFileOptions): Result<string> {
@@ -31,6 +33,7 @@ export function applyProviderEntry(existing: string | null, entry: AgentEntry, f
     models: entry.models,
     // AgentEntry's variable is the one `switchboard run` sets; opencode's own name for it is the same.
     apiKey: { kind: 'env', variable: entry.keyVariable || apiKeyEnvVariable(entry.instanceId) },
+    headers: headerValues(entry.headers, envReference),
   });
   const plan = planConfigUpdate({
     existingText: existing,

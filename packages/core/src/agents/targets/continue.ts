@@ -1,6 +1,7 @@
 import { fail, parseInstanceId, type InstanceId, type Result } from '@switchboard/shared';
 import { join } from 'node:path';
 import { isMap, isSeq } from 'yaml';
+import { headerValues } from '../agent-entry.js';
 import type { AgentEntry, AgentTarget, EntryInFile } from '../agent-target.js';
 import { findOurItem, setYamlListItem, type YamlListItemEdit } from '../formats/yaml-edit.js';
 import { parseYamlConfig } from '../formats/yaml-parse.js';
@@ -32,6 +33,9 @@ function instanceOfName(name: string): InstanceId | null {
   return inside !== undefined && parseInstanceId(inside) !== null ? (inside as InstanceId) : null;
 }
 
+/** Continue fills `secrets.<NAME>` from the process environment, which `switchboard run` sets from the keychain. */
+const secretReference = (variable: string): string => `\${{ secrets.${variable} }}`;
+
 /** The `models[]` item for an entry, with only what the catalog knows about the model. */
 function modelItem(entry: AgentEntry): Record<string, unknown> {
   const model = entry.models.find((candidate) => candidate.id === entry.modelId);
@@ -40,16 +44,17 @@ function modelItem(entry: AgentEntry): Record<string, unknown> {
   if (model?.maxOutputTokens) options['maxTokens'] = model.maxOutputTokens;
   // Continue guesses abilities from model names it knows; a proxy's alias is not one of them.
   const capabilities = [...(model?.supportsTools ? ['tool_use'] : []), ...(model?.supportsVision ? ['image_input'] : [])];
+  const headers = headerValues(entry.headers, secretReference);
   return {
     name: continueItemName(entry.instanceId),
     provider: 'openai',
     model: entry.modelId,
     apiBase: entry.openAIBaseUrl,
-    // Continue fills secrets.<NAME> from the process environment, which `switchboard run` sets from the keychain.
-    apiKey: `\${{ secrets.${entry.keyVariable} }}`,
+    apiKey: secretReference(entry.keyVariable),
     roles: ['chat', 'edit', 'apply'],
     ...(capabilities.length > 0 ? { capabilities } : {}),
     ...(Object.keys(options).length > 0 ? { defaultCompletionOptions: options } : {}),
+    ...(Object.keys(headers).length > 0 ? { requestOptions: { headers } } : {}),
   };
 }
 

@@ -18,6 +18,7 @@ export function litellmEntry(overrides: Partial<AgentEntry> = {}): AgentEntry {
     models: [model('gpt-4o', { contextLength: 128_000, maxOutputTokens: 16_384 }), model('gpt-4o-mini')],
     keyVariable: 'LITELLM_API_KEY',
     keyCommand: 'switchboard key litellm',
+    headers: [],
     ...overrides,
   };
 }
