@@ -1,11 +1,12 @@
 import type { GenerateEvent, GenerateInput, StreamHandle } from '@switchboard/shared';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { frameBatch, type FrameBatch, type FrameScheduler } from '../lib/playground-frames';
-import { initialRun, runReducer, type PlaygroundRun } from '../lib/playground-run';
+import { createRunStore, type RunStore } from '../lib/playground-run-store';
 import { openStream } from '../lib/stream';
 
 interface PlaygroundRunner {
-  run: PlaygroundRun;
+  /** The run, for the parts that show it to subscribe to (see usePlaygroundRunView). */
+  store: RunStore;
   send(input: GenerateInput): void;
   /** Stops the answer end to end (the upstream request is closed); what came stays, marked stopped. */
   stop(): void;
@@ -20,12 +21,14 @@ interface Live {
 const now = () => performance.now();
 
 /**
- * One generation at a time, streamed into the run reducer. Events are
+ * One generation at a time, streamed into the run store. Events are
  * batched per animation frame: the answer re-renders at most once a frame
- * however fast the tokens come. `frames` and `clock` are injected in tests.
+ * however fast the tokens come, and the form around it not at all.
+ * `frames` and `clock` are injected in tests.
  */
 export function usePlaygroundRun(frames?: FrameScheduler, clock: () => number = now): PlaygroundRunner {
-  const [run, dispatch] = useReducer(runReducer, initialRun);
+  const [store] = useState(createRunStore);
+  const { dispatch } = store;
   const live = useRef<Live | null>(null);
   const runs = useRef(0);
 
@@ -59,7 +62,7 @@ export function usePlaygroundRun(frames?: FrameScheduler, clock: () => number = 
       });
       live.current = { runId, handle, batch };
     },
-    [end, frames, clock],
+    [end, frames, clock, dispatch],
   );
 
   const stop = useCallback(() => {
@@ -68,7 +71,7 @@ export function usePlaygroundRun(frames?: FrameScheduler, clock: () => number = 
     current.batch.flush();
     dispatch({ type: 'stopped', runId: current.runId, at: clock() });
     end();
-  }, [end, clock]);
+  }, [end, clock, dispatch]);
 
-  return { run, send, stop };
+  return { store, send, stop };
 }

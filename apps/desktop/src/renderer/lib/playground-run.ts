@@ -7,6 +7,10 @@ export interface PlaygroundTarget {
   modelId: string;
 }
 
+/** Whether two targets are the same model on the same connection (no target is never the same). */
+export const sameTarget = (a: PlaygroundTarget | null, b: PlaygroundTarget | null) =>
+  a !== null && b !== null && a.instanceId === b.instanceId && a.modelId === b.modelId;
+
 type Usage = Omit<Extract<GenerateEvent, { type: 'usage' }>, 'type'>;
 type Finish = Omit<Extract<GenerateEvent, { type: 'done' }>, 'type'>;
 

@@ -1,18 +1,17 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useCatalogStore } from '../../hooks/useModelCatalog';
 import { usePlaygroundCapabilities } from '../../hooks/usePlaygroundCapabilities';
 import { usePlaygroundDraft } from '../../hooks/usePlaygroundDraft';
 import { usePlaygroundRun } from '../../hooks/usePlaygroundRun';
+import { usePlaygroundRunView } from '../../hooks/usePlaygroundRunView';
 import { usePlaygroundTarget } from '../../hooks/usePlaygroundTarget';
 import { capabilityControls, effectiveParams, schemaProblem } from '../../lib/playground-params';
-import { initialRun, type PlaygroundTarget } from '../../lib/playground-run';
+import { sameTarget } from '../../lib/playground-run';
 import type { SavedChoice } from '../../lib/saved-choices';
 import { CapabilityFields } from './CapabilityFields';
 import { ParamFields } from './ParamFields';
 import { PlaygroundActions } from './PlaygroundActions';
-import { PlaygroundAnswer } from './PlaygroundAnswer';
-import { PlaygroundMetrics } from './PlaygroundMetrics';
 import { PlaygroundModelPicker } from './PlaygroundModelPicker';
+import { PlaygroundOutcome } from './PlaygroundOutcome';
 import { PromptFields } from './PromptFields';
 
 interface PlaygroundProps {
@@ -21,18 +20,14 @@ interface PlaygroundProps {
   current: SavedChoice | null;
 }
 
-const sameTarget = (a: PlaygroundTarget | null, b: PlaygroundTarget | null) => a !== null && b !== null && a.instanceId === b.instanceId && a.modelId === b.modelId;
-
 /** Try a model: a prompt, its parameters, and the answer streamed back with what it took and cost. */
 export function Playground({ choices, current }: PlaygroundProps) {
-  const catalogs = useCatalogStore();
   const { choice, modelId, target, choose } = usePlaygroundTarget(choices, current);
   const editor = usePlaygroundDraft(target);
   const controls = capabilityControls(usePlaygroundCapabilities(target));
-  const runner = usePlaygroundRun();
-  const { send, stop } = runner;
-  // The answer on screen is the chosen model's: another model's (asked before a change) is not shown under this one.
-  const run = sameTarget(runner.run.target, target) ? runner.run : initialRun;
+  const { store, send, stop } = usePlaygroundRun();
+  // Only whether the chosen model is answering: the form re-renders when that changes, not with every token.
+  const streaming = usePlaygroundRunView(store, (run) => run.status === 'streaming' && sameTarget(run.target, target));
   // Typed numbers that are not valid yet, for the fields on screen: a draft read back replaces the fields, and these with them.
   const fieldsKey = `${target?.instanceId}\n${target?.modelId}\n${editor.revision}`;
   const [typed, setTyped] = useState<{ fields: string; problems: Record<string, string> }>({ fields: fieldsKey, problems: {} });
@@ -43,11 +38,7 @@ export function Playground({ choices, current }: PlaygroundProps) {
   const params = effectiveParams(draft.params, controls);
   const format = params.responseFormat;
   const blocked = Object.keys(problems).length > 0 || (format.type === 'json_schema' && schemaProblem(format.schema) !== null);
-  const streaming = run.status === 'streaming';
   const canSend = editor.loaded && !streaming && !blocked && draft.prompt.trim() !== '';
-  // The prices of the model that was asked, which may not be the one chosen since.
-  const asked = run.target;
-  const model = asked ? catalogs.stateOf(asked.instanceId).models?.find((entry) => entry.id === asked.modelId) : undefined;
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -93,8 +84,7 @@ export function Playground({ choices, current }: PlaygroundProps) {
           saveError={editor.saveError}
         />
       </form>
-      <PlaygroundAnswer run={run} />
-      <PlaygroundMetrics run={run} model={model} />
+      <PlaygroundOutcome store={store} target={target} />
     </section>
   );
 }
