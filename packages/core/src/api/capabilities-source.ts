@@ -1,9 +1,10 @@
-import { fail, type ModelCapabilities } from '@switchboard/shared';
+import { fail, type InstanceId, type ModelCapabilities } from '@switchboard/shared';
 import { resolveCapabilities, type CapabilityContext } from '../generate/index.js';
 import type { CapabilitiesOf } from './playground-api.js';
 import type { PlatformRegistry } from './platform-registry.js';
 import { savedConnection, type SavedConnection } from './saved-connection.js';
-import type { ApiServices } from './services.js';
+import { routedFetch } from '../network/routed-fetch.js';
+import type { RoutedServices } from './services.js';
 
 /** How long what a proxy said about a model is reused: the form asks on every change of model, and each send asks again. */
 const REMEMBER_MS = 5 * 60 * 1000;
@@ -21,11 +22,12 @@ export interface ModelCapabilitiesSource {
  * LiteLLM's public map) and remembered for a few minutes per connection and
  * model.
  */
-export function createCapabilitiesSource(registry: PlatformRegistry, services: ApiServices): ModelCapabilitiesSource {
-  const context: CapabilityContext = {
-    client: { fetch: services.fetch, timeoutMs: services.timeoutMs, maxBytes: services.maxBytes },
+export function createCapabilitiesSource(registry: PlatformRegistry, services: RoutedServices): ModelCapabilitiesSource {
+  // Each instance's requests leave by its own route (proxy, CA file, headers).
+  const contextOf = (instanceId: InstanceId): CapabilityContext => ({
+    client: { fetch: routedFetch(services.routes, instanceId), timeoutMs: services.timeoutMs, maxBytes: services.maxBytes },
     publicModelMap: services.publicModelMap,
-  };
+  });
   const remembered = new Map<string, { at: number; capabilities: Promise<ModelCapabilities> }>();
   // The model behind an alias finds it in the public map. The cached list knows it without asking the proxy; it can
   // be megabytes, so it is read once per instance and while it is remembered, not once per model of a check.
@@ -45,7 +47,7 @@ export function createCapabilitiesSource(registry: PlatformRegistry, services: A
     const memo = `${instanceId}\u0000${baseUrl}\u0000${modelId}`;
     const found = remembered.get(memo);
     if (found && services.now() - found.at < REMEMBER_MS) return found.capabilities;
-    const capabilities = resolveCapabilities(context, { instanceId, baseUrl, key }, modelId, underlyingOf(instanceId, modelId));
+    const capabilities = resolveCapabilities(contextOf(instanceId), { instanceId, baseUrl, key }, modelId, underlyingOf(instanceId, modelId));
     remembered.delete(memo);
     remembered.set(memo, { at: services.now(), capabilities });
     // A Map keeps insertion order: the first key is the oldest.

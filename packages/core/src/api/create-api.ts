@@ -23,7 +23,10 @@ import { withStreamRedaction } from './redacting-streams.js';
 import { createStreams, type StreamTuning } from './stream-api.js';
 import { syncingAgents } from './syncing-agents.js';
 import { createNetworkApi } from '../network/network-api.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ApiServices } from './services.js';
+import { createNetworkRoutes, type ManagedNetworkRoutes } from '../network/network-routes.js';
+import { routedFetch } from '../network/routed-fetch.js';
+import type { FetchLike } from '../http/index.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ApiServices, type RoutedServices } from './services.js';
 
 export interface AppApiOptions {
   userDataDir: string;
@@ -42,6 +45,8 @@ export interface AppApiOptions {
 export interface Backend {
   api: SwitchboardApi;
   streams: SwitchboardStreams;
+  /** How requests leave the machine; `close()` ends their connections (a test's teardown). */
+  routes: ManagedNetworkRoutes;
 }
 
 /** Builds the API object both transports call, with the real services for a user-data folder. */
@@ -56,14 +61,15 @@ export function createBackend(options: AppApiOptions): Backend {
   const catalog = settings.read().catalog;
   const env = options.env ?? {};
   const now = () => Date.now();
+  // The public map follows the app's proxy: its route is there only once the backend is, and it is asked later.
+  let appFetch: FetchLike = (url, init) => fetch(url, init);
   const services: ApiServices = {
-    fetch: (url, init) => fetch(url, init),
     settings,
     secrets: options.secrets ?? createKeytarSecretStore(KEYCHAIN_SERVICE, { timeoutMs: () => settings.read().keychain.timeoutMs, env: options.env }),
     modelCache: openModelCacheStore(options.userDataDir, makeConf),
     modelHealth: openModelHealthRecords(options.userDataDir, makeConf),
     publicModelMap: createPublicModelMap({
-      fetch: (url, init) => fetch(url, init),
+      fetch: (url, init) => appFetch(url, init),
       url: env.SWITCHBOARD_PUBLIC_MODEL_MAP_URL ?? catalog.publicMapUrl,
       cacheFile: join(options.userDataDir, 'cache', 'public-model-map.json'),
       lifetimeMs: catalog.publicMapLifetimeMs,
@@ -78,7 +84,9 @@ export function createBackend(options: AppApiOptions): Backend {
     home: homedir(),
     ...options.overrides,
   };
-  return createBackendFromServices(services, notices, options.streamTuning);
+  const backend = createBackendFromServices(services, notices, options.streamTuning);
+  appFetch = routedFetch(backend.routes, null);
+  return backend;
 }
 
 /** The API object on services a caller built (the renderer tests' main hands in its own keychain and clock). */
@@ -93,14 +101,21 @@ export function createApiFromServices(services: ApiServices, notices: readonly A
  */
 export function createBackendFromServices(services: ApiServices, notices: readonly AppNotice[] = [], tuning?: StreamTuning): Backend {
   const redactor = createRedactor();
-  services = { ...services, secrets: rememberingSecrets(services.secrets, redactor) };
-  const litellm = createPlatformService(services, { platform: litellmPlatform, instanceId: 'litellm', defaultUrl: DEFAULT_LITELLM_URL });
-  const openrouter = createPlatformService(services, {
+  const secrets = rememberingSecrets(services.secrets, redactor);
+  const routes = createNetworkRoutes({
+    settings: services.settings,
+    secrets,
+    env: services.env,
+    ...(services.fetch === undefined ? {} : { transport: services.fetch }),
+  });
+  const routed: RoutedServices = { ...services, secrets, routes };
+  const litellm = createPlatformService(routed, { platform: litellmPlatform, instanceId: 'litellm', defaultUrl: DEFAULT_LITELLM_URL });
+  const openrouter = createPlatformService(routed, {
     platform: openrouterPlatform,
     instanceId: 'openrouter',
     defaultUrl: DEFAULT_OPENROUTER_BASE_URL,
   });
-  const custom = createCustomEndpoints(services);
+  const custom = createCustomEndpoints(routed);
   const registry: PlatformRegistry = (instanceId) => {
     const parsed = parseInstanceId(instanceId);
     if (parsed === null) return null;
@@ -109,9 +124,9 @@ export function createBackendFromServices(services: ApiServices, notices: readon
     const service = custom.lookup(parsed.endpointId);
     return service ? { platform: customPlatform, service, displayName: service.saved()?.name ?? parsed.endpointId } : null;
   };
-  const capabilities = createCapabilitiesSource(registry, services);
-  const opencode = createOpencodeApi(services, registry, services.home);
-  const agents = createAgentsApi(services, registry, opencode);
+  const capabilities = createCapabilitiesSource(registry, routed);
+  const opencode = createOpencodeApi(routed, registry, routed.home);
+  const agents = createAgentsApi(routed, registry, opencode);
   const api: SwitchboardApi = {
     ...syncingAgents(
       {
@@ -125,14 +140,14 @@ export function createBackendFromServices(services: ApiServices, notices: readon
     ...agents.channels,
     ...createAppApi(notices),
     ...createPlaygroundApi({
-      drafts: createPlaygroundDrafts(services.settings),
-      health: services.modelHealth,
+      drafts: createPlaygroundDrafts(routed.settings),
+      health: routed.modelHealth,
       savedUrl: (instanceId) => registry(instanceId)?.service.saved()?.url ?? null,
       capabilitiesOf: capabilities.of,
-      now: services.now,
+      now: routed.now,
     }),
-    ...createNetworkApi(services),
+    ...createNetworkApi(routed),
   };
-  const streams = createStreams({ services, registry, capabilities, redactor, tuning });
-  return { api: withRedaction(api, redactor), streams: withStreamRedaction(streams, redactor) };
+  const streams = createStreams({ services: routed, registry, capabilities, redactor, tuning });
+  return { api: withRedaction(api, redactor), streams: withStreamRedaction(streams, redactor), routes };
 }

@@ -5,7 +5,7 @@ import { customPlatform } from '../platforms/custom/custom-platform.js';
 import { guard } from './guard.js';
 import { verbHandler } from './platform-channels.js';
 import { createPlatformService, type PlatformService } from './platform-service.js';
-import type { ApiServices } from './services.js';
+import type { RoutedServices } from './services.js';
 
 type CustomApi = Pick<SwitchboardApi, Extract<keyof SwitchboardApi, `custom:${string}`>>;
 type CustomVerbApi = Pick<SwitchboardApi, `custom:${PlatformVerb}`>;
@@ -18,7 +18,7 @@ const UNSAVED = '__unsaved__';
  * name, instance id (its keychain account), settings and cache. Each is the
  * same platform service LiteLLM and OpenRouter use.
  */
-export function createCustomEndpoints(services: ApiServices): { channels: CustomApi; lookup(endpointId: string): PlatformService | null } {
+export function createCustomEndpoints(services: RoutedServices): { channels: CustomApi; lookup(endpointId: string): PlatformService | null } {
   const byId = new Map<string, PlatformService>();
   const limitsOf = (id: string) => services.settings.read().platforms[customInstanceId(id)]?.modelLimits ?? {};
   const service = (id: string): PlatformService => {

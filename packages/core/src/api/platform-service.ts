@@ -15,7 +15,8 @@ import type { Platform, PlatformContext } from '../platforms/platform.js';
 import { classifyKeychainFailure } from '../store/keychain-errors.js';
 import type { PlatformSettings } from '../store/settings-schema.js';
 import { guard } from './guard.js';
-import type { ApiServices } from './services.js';
+import { routedFetch } from '../network/routed-fetch.js';
+import type { RoutedServices } from './services.js';
 
 /** Shows the last four characters of a long key, so a person can tell which key is stored. */
 function keyHint(key: string): string | null {
@@ -72,11 +73,11 @@ export interface PlatformServiceOptions {
  * keys in the keychain, connection and chosen model in settings, the model
  * list cached with its fetch time, metadata after ids, errors as values.
  */
-export function createPlatformService(services: ApiServices, options: PlatformServiceOptions): PlatformService {
+export function createPlatformService(services: RoutedServices, options: PlatformServiceOptions): PlatformService {
   const { platform, instanceId } = options;
   const adjust = options.adjust ?? ((models: Model[]) => models);
   const context: PlatformContext = {
-    client: { fetch: services.fetch, timeoutMs: services.timeoutMs, maxBytes: services.maxBytes },
+    client: { fetch: routedFetch(services.routes, instanceId), timeoutMs: services.timeoutMs, maxBytes: services.maxBytes },
     publicModelMap: services.publicModelMap,
     env: services.env,
   };

@@ -1,4 +1,4 @@
-import { STREAM_LIMITS, type ModelCapabilities, type SwitchboardStreams } from '@switchboard/shared';
+import { STREAM_LIMITS, type InstanceId, type ModelCapabilities, type SwitchboardStreams } from '@switchboard/shared';
 import { generate, type GenerateDeps, type GenerateLimits, type GenerateTarget } from '../generate/index.js';
 import { checkModels, CHECK_CONCURRENCY } from '../health/check-models.js';
 import { checkOne, minimalRequest, type Generation } from '../health/check-one.js';
@@ -7,7 +7,8 @@ import type { Redactor } from '../redact.js';
 import type { ModelCapabilitiesSource } from './capabilities-source.js';
 import type { PlatformRegistry } from './platform-registry.js';
 import { savedConnection, type SavedConnection } from './saved-connection.js';
-import type { ApiServices } from './services.js';
+import { routedFetch } from '../network/routed-fetch.js';
+import type { RoutedServices } from './services.js';
 import { createDiagnoseStream } from '../diagnose/diagnose-stream.js';
 
 /** What tests set smaller than the defaults. */
@@ -36,7 +37,7 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | nul
 }
 
 interface StreamParts {
-  services: ApiServices;
+  services: RoutedServices;
   registry: PlatformRegistry;
   capabilities: ModelCapabilitiesSource;
   /** The API's own: a result is masked before it is written to disk, where no key may ever go. */
@@ -53,9 +54,9 @@ interface StreamParts {
 export function createStreams(parts: StreamParts): SwitchboardStreams {
   const { services, registry, tuning } = parts;
   // Read per generation: a deadline changed in the settings file counts from the next Send.
-  const depsNow = (): GenerateDeps => {
+  const depsNow = (instanceId: InstanceId): GenerateDeps => {
     const { firstByteTimeoutMs, stallTimeoutMs } = services.settings.read().playground;
-    return { fetch: services.fetch, monotonic: services.monotonic, limits: { ...STREAM_LIMITS, firstByteTimeoutMs, stallTimeoutMs, ...tuning?.generateLimits } };
+    return { fetch: routedFetch(services.routes, instanceId), monotonic: services.monotonic, limits: { ...STREAM_LIMITS, firstByteTimeoutMs, stallTimeoutMs, ...tuning?.generateLimits } };
   };
 
   /** A generation on a resolved connection: what the playground and each model of a check run. */
@@ -71,7 +72,7 @@ export function createStreams(parts: StreamParts): SwitchboardStreams {
         wording: connection.platform.wording,
         capabilities: capabilities ?? UNKNOWN_CAPABILITIES,
       };
-      yield* generate(depsNow(), target, input, signal);
+      yield* generate(depsNow(connection.instanceId), target, input, signal);
     };
 
   return {
