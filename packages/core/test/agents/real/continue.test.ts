@@ -6,7 +6,10 @@ import { dirname, join } from 'node:path';
 import { startLiteLLMServer } from '@switchboard/test-servers';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { agentHeaders } from '../../../src/agents/agent-entry.js';
 import { continueTarget } from '../../../src/agents/targets/continue.js';
+import { headerAccount } from '../../../src/network/keychain-accounts.js';
+import type { PlatformSettings } from '../../../src/store/settings-schema.js';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../support/keychain.js';
 import { makeAgentHome, SWITCHBOARD_CLI, xdgOf } from './support/agent-home.js';
 import { installedOrSkip } from './support/install-agent.js';
@@ -91,24 +94,36 @@ function killGroup(pid: number | undefined): void {
 }
 
 describe.skipIf(why !== '')(`the real Continue CLI ${why}`, () => {
-  it('answers "say hi" through /v1/chat/completions with the keychain\'s key from `switchboard run`, the person\'s config kept', async () => {
+  it('answers "say hi" through /v1/chat/completions with the keychain\'s key and secret header from `switchboard run`, the person\'s config kept', async () => {
     const { secrets, service } = isolatedSecretStore();
     const key = `sk-cn-${service.slice(-12)}`;
+    const headerSecret = `cf-secret-${service.slice(-12)}`;
     await secrets.set('litellm', key);
+    await secrets.set(headerAccount('litellm', 'CF-Access-Client-Secret'), headerSecret);
     const server = await startLiteLLMServer({ virtualKeys: [key] });
     const agentHome = await makeAgentHome();
+    const userData = join(agentHome.home, 'switchboard');
     try {
+      // LiteLLM's headers as Settings › network keeps them: the secret one's value is only in the keychain.
+      const litellm: PlatformSettings = {
+        url: server.url,
+        selectedModel: 'fake-up',
+        network: { caFile: null, headers: [{ name: 'CF-Access-Client-Id', secret: false, value: 'team-7.access' }, { name: 'CF-Access-Client-Secret', secret: true }] },
+      };
+      await mkdir(userData, { recursive: true });
+      await writeFile(join(userData, 'settings.json'), JSON.stringify({ platforms: { litellm } }));
       const configPath = continueTarget.defaultPath({}, agentHome.home);
       await mkdir(dirname(configPath), { recursive: true });
       await writeFile(configPath, PERSONAL);
-      const entry = await litellmEntry(server.url, key, 'fake-up');
+      const entry = await litellmEntry(server.url, key, 'fake-up', agentHeaders('litellm', litellm));
       const written = continueTarget.applyEntry(await readFile(configPath, 'utf8'), entry, configPath);
       if (!written.ok) throw new Error(written.error.message);
       await writeFile(configPath, written.value);
       expect(written.value).not.toContain(key);
+      expect(written.value).not.toContain(headerSecret);
 
-      const result = await runThroughSwitchboard({ home: agentHome.home, cwd: agentHome.project, service, userData: join(agentHome.home, 'switchboard'), prompt: 'say hi' });
-      const summary = `exit ${result.exitCode}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`.replaceAll(key, '<key>');
+      const result = await runThroughSwitchboard({ home: agentHome.home, cwd: agentHome.project, service, userData, prompt: 'say hi' });
+      const summary = `exit ${result.exitCode}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`.replaceAll(key, '<key>').replaceAll(headerSecret, '<header>');
       expect(result.exitCode, summary).toBe(0);
       expect(result.stdout, summary).toContain('Hi from upstream');
       const chats = server.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/v1/chat/completions'));
@@ -116,6 +131,8 @@ describe.skipIf(why !== '')(`the real Continue CLI ${why}`, () => {
       for (const request of chats) {
         expect(request.headers['authorization'], summary).toBe(`Bearer ${key}`);
         expect(JSON.parse(request.body).model, summary).toBe('fake-up');
+        expect(request.headers['cf-access-client-id'], summary).toBe('team-7.access');
+        expect(request.headers['cf-access-client-secret'], summary).toBe(headerSecret);
       }
       const after = await readFile(configPath, 'utf8');
       expect(after).toContain('# My Continue config: keep this comment');
@@ -123,8 +140,10 @@ describe.skipIf(why !== '')(`the real Continue CLI ${why}`, () => {
       expect(parse(after)).toMatchObject({ name: "Ada's assistant", context: [{ provider: 'code' }], rules: ['Answer briefly.'] });
       expect(continueTarget.readEntry(after, configPath)).toEqual({ ok: true, value: { instanceId: 'litellm', modelId: 'fake-up' } });
       expect(after).not.toContain(key);
+      expect(after).not.toContain(headerSecret);
     } finally {
       await secrets.delete('litellm');
+      await secrets.delete(headerAccount('litellm', 'CF-Access-Client-Secret'));
       await server.close();
       await agentHome.remove();
     }

@@ -2,13 +2,16 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { AgentId } from '@switchboard/shared';
 import { startLiteLLMServer, type LiteLLMServer } from '@switchboard/test-servers';
-import type { AgentTarget } from '../../../../src/agents/agent-target.js';
+import type { AgentHeader, AgentTarget } from '../../../../src/agents/agent-target.js';
 import { makeAgentHome, xdgOf, type AgentHome } from './agent-home.js';
 import { litellmEntry } from './litellm-entry.js';
 import { runAgent, type AgentResult } from './run-agent.js';
 
 /** A key only this run knows, so the server's log proves which key the agent sent. */
 export const AGENT_KEY = 'sk-agent-run-7f3a9c';
+
+/** A secret header's value only this run knows: in the agent's environment (as `switchboard run` sets it), never in its file. */
+export const HEADER_SECRET = 'cf-secret-run-41b7e2';
 
 export interface WrittenAndRun {
   server: LiteLLMServer;
@@ -22,13 +25,25 @@ export interface WrittenAndRun {
 /**
  * The whole path for an agent of opencode's file format: the person's own file, Switchboard's entry
  * applied by the target, then the real agent run one-shot against a LiteLLM test server, with the key
- * in the variable `switchboard run` would set.
+ * and each secret header's value in the variables `switchboard run` would set.
  */
-export async function writeThenRun(input: { agent: AgentId; target: AgentTarget; userFile: string; args: string[]; env?: Record<string, string> }): Promise<WrittenAndRun> {
+export async function writeThenRun(input: {
+  agent: AgentId;
+  target: AgentTarget;
+  userFile: string;
+  args: string[];
+  /** The agent's own variables, by the run's home (a variable that moves the config names a file in it). */
+  env?: (home: string) => Record<string, string>;
+  /** The platform's custom headers; each secret one's variable is set to HEADER_SECRET. */
+  headers?: readonly AgentHeader[];
+}): Promise<WrittenAndRun> {
   const server = await startLiteLLMServer({ virtualKeys: [AGENT_KEY] });
   const home = await makeAgentHome();
-  const entry = await litellmEntry(server.url, AGENT_KEY, 'fake-up');
-  const configPath = input.target.defaultPath(xdgOf(home.home), home.home);
+  const headers = input.headers ?? [];
+  const entry = await litellmEntry(server.url, AGENT_KEY, 'fake-up', headers);
+  const agentEnv = input.env?.(home.home) ?? {};
+  const headerEnv = Object.fromEntries(headers.flatMap((header) => (header.secret ? [[header.variable, HEADER_SECRET]] : [])));
+  const configPath = input.target.defaultPath({ ...xdgOf(home.home), ...agentEnv }, home.home);
   await mkdir(dirname(configPath), { recursive: true });
   await writeFile(configPath, input.userFile);
   const applied = input.target.applyEntry(input.userFile, entry, configPath);
@@ -39,7 +54,8 @@ export async function writeThenRun(input: { agent: AgentId; target: AgentTarget;
     args: input.args,
     home: home.home,
     cwd: home.project,
-    env: { [entry.keyVariable]: AGENT_KEY, ...input.env },
+    env: { [entry.keyVariable]: AGENT_KEY, ...headerEnv, ...agentEnv },
+    secrets: [HEADER_SECRET],
     timeoutMs: 90_000,
   });
   return { server, home, configPath, result, after: await readFile(configPath, 'utf8') };
