@@ -10,6 +10,8 @@ import { useTempDirs } from './support/temp-dir.js';
 const tempDir = useTempDirs();
 const EMPTY_PLAYGROUND = { drafts: {}, firstByteTimeoutMs: 60_000, stallTimeoutMs: 30_000 };
 const NO_AGENTS = {};
+// Version 5's network: the proxy from the environment, as Node's fetch never followed HTTPS_PROXY before and every other tool does.
+const ENVIRONMENT_PROXY = { proxy: { mode: 'environment', url: null, username: null } };
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', 'settings', name);
 
 async function openFixture(name: string) {
@@ -25,57 +27,79 @@ describe('settings migrations', () => {
     // Every value the old file held reads back unchanged; version 1 adds the keychain's deadline, version 2 the Responses-only switch,
     // off, version 3 the playground's drafts, none yet, and its deadlines at their defaults, version 4 the agents' choices, none yet.
     const opencode = { ...(original['opencode'] as object), writeResponsesOnly: false };
-    const added = { keychain: { timeoutMs: 4000 }, opencode, playground: EMPTY_PLAYGROUND, agents: NO_AGENTS };
+    const added = { keychain: { timeoutMs: 4000 }, opencode, playground: EMPTY_PLAYGROUND, agents: NO_AGENTS, network: ENVIRONMENT_PROXY };
     expect(opened.store.read()).toEqual({ ...original, ...added });
     expect(opened.notices).toEqual([]);
-    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 4, ...original, ...added });
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 5, ...original, ...added });
     expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
   });
 
   it('migrate a version-1 file with nothing lost: only the Responses-only switch is added, off, and the playground\'s drafts, none yet', async () => {
     const { dir, original, opened } = await openFixture('v1-full.json');
     const { schemaVersion: _version, ...settings } = original;
-    const migrated = { ...settings, opencode: { ...(settings['opencode'] as object), writeResponsesOnly: false }, playground: EMPTY_PLAYGROUND, agents: NO_AGENTS };
+    const migrated = { ...settings, opencode: { ...(settings['opencode'] as object), writeResponsesOnly: false }, playground: EMPTY_PLAYGROUND, agents: NO_AGENTS, network: ENVIRONMENT_PROXY };
     expect(opened.store.read()).toEqual(migrated);
     expect(opened.store.read().keychain.timeoutMs).toBe(9000);
     expect(opened.notices).toEqual([]);
-    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 4, ...migrated });
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 5, ...migrated });
     expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
   });
 
   it('migrate a version-2 file with nothing lost: only the playground\'s drafts are added, none yet', async () => {
     const { dir, original, opened } = await openFixture('v2-full.json');
     const { schemaVersion: _version, ...settings } = original;
-    const migrated = { ...settings, playground: EMPTY_PLAYGROUND, agents: NO_AGENTS };
+    const migrated = { ...settings, playground: EMPTY_PLAYGROUND, agents: NO_AGENTS, network: ENVIRONMENT_PROXY };
     expect(opened.store.read()).toEqual(migrated);
     expect(opened.store.read().opencode.writeResponsesOnly).toBe(true);
     expect(opened.store.read().platforms['custom:lab-vllm']?.modelLimits).toEqual({
       'Qwen/Qwen3-Coder-30B-A3B-Instruct': { contextLength: 262144, maxOutputTokens: 65536 },
     });
     expect(opened.notices).toEqual([]);
-    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 4, ...migrated });
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 5, ...migrated });
     expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
   });
 
   it('migrate a version-3 file with nothing lost: only the agents\' choices are added, none yet', async () => {
     const { dir, original, opened } = await openFixture('v3-full.json');
     const { schemaVersion: _version, ...settings } = original;
-    const migrated = { ...settings, agents: NO_AGENTS };
+    const migrated = { ...settings, agents: NO_AGENTS, network: ENVIRONMENT_PROXY };
     expect(opened.store.read()).toEqual(migrated);
     expect(opened.store.read().opencode).toEqual(settings['opencode']);
     expect(Object.keys(opened.store.read().playground.drafts)).toEqual(['litellm\u0000claude-sonnet-4']);
     expect(opened.notices).toEqual([]);
-    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 4, ...migrated });
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 5, ...migrated });
     expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
   });
 
-  it('leave a current file exactly as it is, byte for byte, its drafts and agents read back', async () => {
-    const { dir, text, original, opened } = await openFixture('v4-full.json');
+  it('migrate a version-4 file with nothing lost: only the network section is added, the proxy from the environment', async () => {
+    const { dir, original, opened } = await openFixture('v4-full.json');
+    const { schemaVersion: _version, ...settings } = original;
+    const migrated = { ...settings, network: ENVIRONMENT_PROXY };
+    expect(opened.store.read()).toEqual(migrated);
+    expect(Object.keys(opened.store.read().playground.drafts)).toEqual(['litellm\u0000claude-sonnet-4']);
+    expect(opened.store.read().agents['kilo']).toEqual({ configPath: '~/.config/kilo/kilo.jsonc', sync: true });
+    // No platform gains a network section: absent means the system's CAs and no headers.
+    expect(Object.values(opened.store.read().platforms).map((platform) => platform.network)).toEqual([undefined, undefined]);
+    expect(opened.notices).toEqual([]);
+    expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 5, ...migrated });
+    expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
+  });
+
+  it('leave a version-4 network section a hand edit put there as it is', () => {
+    const network = { proxy: { mode: 'none', url: null, username: null } };
+    expect(migrateSettings({ schemaVersion: 4, network })).toMatchObject({ kind: 'current', document: { network } });
+    expect(migrateSettings({ schemaVersion: 4, network: 'broken' })).toMatchObject({ kind: 'current', document: { network: 'broken' } });
+  });
+
+  it('leave a current file exactly as it is, byte for byte, its drafts, agents and network read back', async () => {
+    const { dir, text, original, opened } = await openFixture('v5-full.json');
     const { schemaVersion: _version, ...settings } = original;
     expect(opened.store.read()).toEqual(settings);
     expect(Object.keys(opened.store.read().playground.drafts)).toEqual(['litellm\u0000claude-sonnet-4']);
     expect(opened.store.read().playground).toMatchObject({ firstByteTimeoutMs: 90_000, stallTimeoutMs: 45_000 });
     expect(opened.store.read().agents['kilo']).toEqual({ configPath: '~/.config/kilo/kilo.jsonc', sync: true });
+    expect(opened.store.read().network.proxy).toEqual({ mode: 'url', url: 'http://proxy.corp.example:3128', username: 'ann' });
+    expect(opened.store.read().platforms['litellm']?.network?.headers.map((header) => header.name)).toEqual(['X-Team', 'X-Gateway-Token']);
     expect(await readFile(settingsFile(dir), 'utf8')).toBe(text);
   });
 
@@ -87,7 +111,7 @@ describe('settings migrations', () => {
   });
 
   it.each([
-    [{ schemaVersion: 5 }, { kind: 'newer', version: 5 }],
+    [{ schemaVersion: 6 }, { kind: 'newer', version: 6 }],
     [{ schemaVersion: '1' }, { kind: 'bad-version', value: '1' }],
     [{ schemaVersion: 1.5 }, { kind: 'bad-version', value: 1.5 }],
     [{ schemaVersion: -1 }, { kind: 'bad-version', value: -1 }],
