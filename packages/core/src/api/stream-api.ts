@@ -76,7 +76,7 @@ export function createStreams(parts: StreamParts): SwitchboardStreams {
     };
 
   return {
-    'connection:diagnose': createDiagnoseStream(),
+    'connection:diagnose': createDiagnoseStream({ services, registry }),
     'playground:generate': async function* (input, signal) {
       const connection = await savedConnection(registry, services.secrets, input.instanceId);
       if (!connection.ok) {

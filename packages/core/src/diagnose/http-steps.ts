@@ -40,12 +40,13 @@ export async function checkAlive(steps: HttpSteps): Promise<StepOutcome> {
   if (!answer.ok) return unanswered(steps, answer);
   const explained = explainAnswer(answer, steps.baseUrl, steps.product);
   if (explained) return explained;
+  // A page is never LiteLLM's answer, whatever its status: a catch-all front answers 200 to every address.
+  if (/html/i.test(answer.contentType) || /^\s*</.test(answer.text)) {
+    return failed('not-a-proxy', `${steps.baseUrl}/health/liveliness answered with a web page (HTTP ${answer.status}) instead of LiteLLM's answer.`, "Use the address at which LiteLLM's API answers, not a web page's.");
+  }
   if (answer.status === 200) return ok(`LiteLLM is alive (${answer.text.trim().slice(0, 40) || 'HTTP 200'}).`);
   if (answer.status === 404) {
     return failed('not-found', `${steps.baseUrl}/health/liveliness was not found (HTTP 404), so this does not look like a LiteLLM proxy.`, "Use the proxy's base URL, for example http://localhost:4000, without any path LiteLLM does not have.");
-  }
-  if (/^\s*</.test(answer.text)) {
-    return failed('not-a-proxy', `${steps.baseUrl}/health/liveliness answered with a web page (HTTP ${answer.status}) instead of LiteLLM's answer.`, "Use the address at which LiteLLM's API answers, not a web page's.");
   }
   return failed(answer.status >= 500 ? 'server-error' : 'bad-response', `LiteLLM at ${steps.baseUrl} answered /health/liveliness with HTTP ${answer.status}.`, "Check the proxy's logs; it may be starting or failing to start.");
 }

@@ -78,8 +78,8 @@ export async function openTunnel(target: Target, proxy: { url: string; authoriza
     if (signal.aborted || isAbort(error)) return { ok: false, outcome: failed('timeout', `The proxy ${proxy.url} did not open a connection to ${where} in time.`, "Check that the proxy is running and reachable, or ask your IT department.") };
     const code = errorCode(error);
     if (code === 'ECONNREFUSED') return { ok: false, outcome: failed('unreachable', `Nothing is listening at the proxy ${proxy.url} (connection refused).`, "Check the proxy's address and port in Settings › General › Proxy, or the HTTPS_PROXY variable.") };
-    if (code?.startsWith('HPE_') === true) {
-      return { ok: false, outcome: failed('bad-response', `The proxy ${proxy.url} answered the CONNECT with something that is not HTTP (${code}).`, "Check that the proxy's address points at an HTTP proxy, not at another kind of server.") };
+    if (code?.startsWith('HPE_') === true || (error instanceof Error && error.name === 'HTTPParserError')) {
+      return { ok: false, outcome: failed('bad-response', `The proxy ${proxy.url} answered the CONNECT with something that is not HTTP${code ? ` (${code})` : ''}.`, "Check that the proxy's address points at an HTTP proxy, not at another kind of server.") };
     }
     return { ok: false, outcome: failed('unreachable', `Could not connect through the proxy ${proxy.url}${code ? ` (${code})` : ''}.`, "Check the proxy's address in Settings › General › Proxy, and your network connection.") };
   } finally {
