@@ -36,6 +36,11 @@ export const PlatformSettingsSchema = z.object({
   modelLimits: z.record(z.string(), ModelLimitsSchema).optional(),
   /** APIs besides chat completions the person confirmed a custom endpoint has (version 4; absent: none). */
   confirmedApis: z.array(z.enum(AGENT_APIS)).optional(),
+  /**
+   * APIs besides chat completions that answered at the last Test Connection of a custom endpoint, for the
+   * URL they answered at (version 5, optional; absent: none found yet). Offered beside the confirmed ones.
+   */
+  detectedApis: z.object({ url: z.string(), apis: z.array(z.enum(AGENT_APIS)) }).optional(),
   /** Version 5; absent: the system's CAs and no headers. */
   network: PlatformNetworkSettingsSchema.optional(),
 });
