@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgentEntry } from '../../src/agents/agent-target.js';
 import { codexTarget } from '../../src/agents/targets/codex.js';
 import { codexEntry } from './codex-entry.js';
+import { agentHeadersArbitrary } from './support/agent-headers.js';
 
 const FILE = '/home/person/.codex/config.toml';
 
@@ -54,6 +55,8 @@ const personalConfig = fc
   });
 
 const entries = fc.record({
+  // Codex's TOML reader is Rust's; the one Switchboard checks the write with is JavaScript's, which takes a `__proto__` key for the prototype.
+  headers: agentHeadersArbitrary.map((headers) => headers.filter((header) => header.name !== '__proto__')),
   instanceId: fc.constantFrom('litellm' as const, 'openrouter' as const, 'custom:my-box' as const),
   modelId: fc.string({ minLength: 1, maxLength: 30 }),
   platformName: fc.string({ maxLength: 20 }),
@@ -114,9 +117,12 @@ describe('Codex config: random files the person wrote', () => {
         const lines = once.split(eol);
         const ours = (line: string): boolean => line.startsWith('model = ') || line.startsWith('model_provider = ');
         let edited = lines;
+        // Our tables are one block (the provider, its auth, its header tables), as long as in a new file.
+        const fresh = write(null, entryA);
+        const blockLength = fresh.slice(fresh.indexOf('[model_providers')).replace(/\n$/, '').split('\n').length;
         for (const [position, extra] of edits) {
           const tableStart = edited.indexOf('[model_providers.switchboard-litellm]');
-          const tableEnd = edited.findIndex((line) => line.startsWith('refresh_interval_ms = '));
+          const tableEnd = tableStart + blockLength - 1;
           const comments = extra.split(/\r?\n/).filter((line) => line.startsWith('#') || line === '');
           const free = edited.map((_, index) => index).filter((index) => (index <= tableStart || index > tableEnd) && !ours(edited[index - 1] ?? ''));
           const at = free[position % Math.max(free.length, 1)] ?? edited.length;

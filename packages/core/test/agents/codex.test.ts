@@ -129,6 +129,33 @@ describe('Codex target: a file the person keeps', () => {
   });
 });
 
+describe('Codex target: custom headers', () => {
+  const headers = [
+    { name: 'CF-Access-Client-Id', secret: false as const, value: 'team "7"' },
+    { name: 'x team', secret: false as const, value: 'blue' },
+    { name: 'CF-Access-Client-Secret', secret: true as const, variable: 'SWITCHBOARD_LITELLM_HEADER_CF_ACCESS_CLIENT_SECRET' },
+  ];
+
+  test('a plain one goes in http_headers as typed, a secret one in env_http_headers as its variable; the person\'s lines stay', () => {
+    const mine = '# mine\napproval_policy = "never"\n\n[profiles.fast]\nmodel = "o4-mini"\n';
+    const text = write(mine, { headers });
+    expect(text.startsWith('# mine\napproval_policy = "never"\n')).toBe(true);
+    expect(text).toContain('[profiles.fast]\nmodel = "o4-mini"\n');
+    expect(text).toContain(
+      `${LITELLM_TABLES}\n[model_providers.switchboard-litellm.http_headers]\nCF-Access-Client-Id = "team \\"7\\""\n"x team" = "blue"\n\n` +
+        '[model_providers.switchboard-litellm.env_http_headers]\nCF-Access-Client-Secret = "SWITCHBOARD_LITELLM_HEADER_CF_ACCESS_CLIENT_SECRET"\n',
+    );
+  });
+
+  test('headers taken away leave the file with the next write, and a second write of the same is no change', () => {
+    const once = write(null, { headers });
+    expect(write(once, { headers })).toBe(once);
+    const without = write(once);
+    expect(without).not.toContain('http_headers');
+    expect(without).toBe(write(null));
+  });
+});
+
 describe('Codex target: a file that is not TOML', () => {
   const BROKEN: Array<{ name: string; text: string; where: string }> = [
     { name: 'an unclosed string', text: 'model = "gpt\n', where: 'line 1, column 13' },

@@ -5,7 +5,7 @@ import { getStaticTOMLValue } from 'toml-eslint-parser';
 import type { AgentEntry, AgentTarget, EntryInFile } from '../agent-target.js';
 import { setTomlEntry } from '../formats/toml-edit.js';
 import { parseTomlDocument } from '../formats/toml-parse.js';
-import { tomlPath, tomlString, tomlStringArray } from '../formats/toml-value.js';
+import { tomlKey, tomlPath, tomlString, tomlStringArray } from '../formats/toml-value.js';
 import { authCommandOf } from './codex-auth.js';
 
 const PROVIDER_PREFIX = 'switchboard-';
@@ -36,10 +36,24 @@ function instanceOfProvider(providerId: string): InstanceId | null {
   return parseInstanceId(rest) === null ? null : (rest as InstanceId);
 }
 
+/**
+ * A header table of the provider (`http_headers`: name = value;
+ * `env_http_headers`: name = the variable Codex reads the value from), as
+ * Codex reads it back and as its lines; none where there is no such header.
+ */
+function headerTable(path: readonly string[], pairs: ReadonlyArray<readonly [string, string]>): { value: Record<string, string> | null; lines: string[] } {
+  if (pairs.length === 0) return { value: null, lines: [] };
+  // fromEntries defines own keys: a header called "__proto__" stays a header.
+  return { value: Object.fromEntries(pairs), lines: ['', `[${tomlPath(path)}]`, ...pairs.map(([name, value]) => `${tomlKey(name)} = ${tomlString(value)}`)] };
+}
+
 /** The provider table as Codex will read it back, and the lines that write it. */
 function providerTable(entry: AgentEntry): { path: string[]; value: Record<string, unknown>; lines: string[] } {
   const path = ['model_providers', codexProviderId(entry.instanceId)];
   const auth = authCommandOf(entry.keyCommand);
+  const plain = headerTable([...path, 'http_headers'], entry.headers.flatMap((header) => (header.secret ? [] : [[header.name, header.value] as const])));
+  // A secret header is never written: Codex reads it from the variable `switchboard run` sets from the keychain.
+  const secret = headerTable([...path, 'env_http_headers'], entry.headers.flatMap((header) => (header.secret ? [[header.name, header.variable] as const] : [])));
   return {
     path,
     value: {
@@ -47,6 +61,8 @@ function providerTable(entry: AgentEntry): { path: string[]; value: Record<strin
       base_url: entry.openAIBaseUrl,
       wire_api: 'responses',
       auth: { command: auth.command, args: auth.args, timeout_ms: KEY_TIMEOUT_MS, refresh_interval_ms: KEY_REFRESH_MS },
+      ...(plain.value === null ? {} : { http_headers: plain.value }),
+      ...(secret.value === null ? {} : { env_http_headers: secret.value }),
     },
     lines: [
       `[${tomlPath(path)}]`,
@@ -60,6 +76,8 @@ function providerTable(entry: AgentEntry): { path: string[]; value: Record<strin
       `args = ${tomlStringArray(auth.args)}`,
       `timeout_ms = ${KEY_TIMEOUT_MS}`,
       `refresh_interval_ms = ${KEY_REFRESH_MS}`,
+      ...plain.lines,
+      ...secret.lines,
     ],
   };
 }
@@ -121,6 +139,7 @@ export const codexTarget: AgentTarget = {
   },
   applyEntry,
   readEntry,
-  keyRoute: "Codex runs `switchboard key` itself (the provider's auth command) whenever it needs the key, which stays in your keychain; it is never written into config.toml. `switchboard` must be on the PATH Codex sees (packages/cli/README.md).",
+  keyRoute:
+    "Codex runs `switchboard key` itself (the provider's auth command) whenever it needs the key, which stays in your keychain; it is never written into config.toml. `switchboard` must be on the PATH Codex sees (packages/cli/README.md). A secret custom header is read from a variable (env_http_headers): start Codex with `switchboard run -- codex` for it to be set.",
   runCommand: 'codex',
 };

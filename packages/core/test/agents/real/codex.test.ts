@@ -7,6 +7,7 @@ import { codexTarget } from '../../../src/agents/targets/codex.js';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../support/keychain.js';
 import { makeAgentHome, switchboardOnPath } from './support/agent-home.js';
 import { installedOrSkip } from './support/install-agent.js';
+import { headerEnvVariable } from '../../../src/opencode/api-key-env.js';
 import { litellmEntry } from './support/litellm-entry.js';
 import { runAgent } from './support/run-agent.js';
 
@@ -58,11 +59,17 @@ describe.skipIf(why !== '')(`the real Codex ${why}`, () => {
       await mkdir(dirname(configFile), { recursive: true });
       await writeFile(configFile, PERSONAL);
 
-      const entry = await litellmEntry(server.url, key, 'fake-up');
+      const headerSecret = `cf-secret-${service.slice(-12)}`;
+      const secretVariable = headerEnvVariable('litellm', 'CF-Access-Client-Secret');
+      const entry = await litellmEntry(server.url, key, 'fake-up', [
+        { name: 'CF-Access-Client-Id', secret: false, value: 'team-7.access' },
+        { name: 'CF-Access-Client-Secret', secret: true, variable: secretVariable },
+      ]);
       const written = codexTarget.applyEntry(await readFile(configFile, 'utf8'), entry, configFile);
       if (!written.ok) throw new Error(written.error.message);
       await writeFile(configFile, written.value);
       expect(written.value).not.toContain(key);
+      expect(written.value).not.toContain(headerSecret);
 
       const result = await runAgent({
         agent: 'codex',
@@ -75,9 +82,11 @@ describe.skipIf(why !== '')(`the real Codex ${why}`, () => {
           DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'] ?? '',
           SWITCHBOARD_KEYCHAIN_SERVICE: service,
           SWITCHBOARD_USER_DATA: join(agentHome.home, 'switchboard'),
+          // The secret header's variable, as `switchboard run -- codex` sets it from the keychain.
+          [secretVariable]: headerSecret,
           ...moved,
         },
-        secrets: [key],
+        secrets: [key, headerSecret],
         timeoutMs: 120_000,
       });
       expect(result.exitCode, result.summary).toBe(0);
@@ -86,9 +95,15 @@ describe.skipIf(why !== '')(`the real Codex ${why}`, () => {
       expect(responses.length, result.summary).toBeGreaterThan(0);
       // The key Codex sent is the keychain's, fetched by its auth command.
       expect(responses.every((request) => request.headers['authorization'] === `Bearer ${key}`), result.summary).toBe(true);
+      // The custom headers: the plain one from http_headers, the secret one from its variable (env_http_headers).
+      for (const request of responses) {
+        expect(request.headers['cf-access-client-id'], result.summary).toBe('team-7.access');
+        expect(request.headers['cf-access-client-secret'], result.summary).toBe(headerSecret);
+      }
       const after = await readFile(configFile, 'utf8');
       for (const line of PERSONAL.split('\n')) expect(after).toContain(line);
       expect(after).not.toContain(key);
+      expect(after).not.toContain(headerSecret);
     } finally {
       await secrets.delete('litellm');
       await server.close();
