@@ -57,7 +57,7 @@ describe.skipIf(!keychainAvailable)(`the network channels, with the real keychai
 
   it("a platform's secret header goes to the keychain, never back to the page or into settings, and is deleted when removed", async () => {
     const { api, secrets, settingsText } = await backend();
-    await api['litellm:set-config']({ url: 'http://127.0.0.1:4000', key: { mode: 'none' }, selectedModel: null });
+    await api['litellm:set-config']({ url: 'http://127.0.0.1:4000', key: { mode: 'none' }, selectedModel: 'gpt-4o' });
     const saved = await api['network:set-platform']({
       instanceId: 'litellm',
       caFile: null,
@@ -94,7 +94,7 @@ describe.skipIf(!keychainAvailable)(`the network channels, with the real keychai
     const ca = await createPrivateCa();
     const good = join(dir, 'corp-ca.pem');
     await Promise.all([writeFile(good, ca.cert), writeFile(join(dir, 'key.pem'), ca.key)]);
-    await api['litellm:set-config']({ url: 'http://127.0.0.1:4000', key: { mode: 'none' }, selectedModel: null });
+    await api['litellm:set-config']({ url: 'http://127.0.0.1:4000', key: { mode: 'none' }, selectedModel: 'gpt-4o' });
     expect(await api['network:set-platform']({ instanceId: 'litellm', caFile: good, headers: [] })).toMatchObject({
       ok: true,
       value: { caFile: good, caCertificates: [{ subject: expect.stringContaining('Switchboard Test Corp Root CA'), selfSigned: true }], caProblem: null },
@@ -128,7 +128,7 @@ describe.skipIf(!keychainAvailable)(`the network channels, with the real keychai
     const caFile = join(dir, 'corp-ca.pem');
     await writeFile(caFile, ca.cert);
     const url = `https://litellm.corp.test:${gateway.port}`;
-    await api['litellm:set-config']({ url, key: { mode: 'provided', value: DEFAULT_MASTER_KEY }, selectedModel: null });
+    await api['litellm:set-config']({ url, key: { mode: 'provided', value: DEFAULT_MASTER_KEY }, selectedModel: 'gpt-4o' });
     const headers = [{ name: 'X-Gateway-Token', secret: true as const, secretValue: { mode: 'provided' as const, value: HEADER_SECRET } }];
     expect(await api['network:set-platform']({ instanceId: 'litellm', caFile, headers })).toMatchObject({ ok: true });
 
