@@ -9,7 +9,7 @@ import { planAgentFile, previewOf, roleOf, writeAgentFile, type AgentFilePlan } 
 import { resolveAgentPath } from './agent-path.js';
 import { readAgentSettings, writeAgentSettings } from './agent-settings.js';
 import { agentView } from './agent-view.js';
-import { knownApis, missingApi } from './platform-apis.js';
+import { foundApis, knownApis, missingApi } from './platform-apis.js';
 import { AGENT_TARGETS, findAgentTarget } from './registry.js';
 import { syncAgents } from './agent-sync.js';
 
@@ -41,7 +41,7 @@ export function createAgentsApi(services: ApiServices, registry: PlatformRegistr
   /** The refusal where the platform lacks the API the agent calls, or the plan of the write. */
   const plan = async (target: AgentTarget, instanceId: InstanceId): Promise<Result<AgentFilePlan>> => {
     const instance = registry(instanceId);
-    const missing = missingApi(target, instanceId, instance?.displayName ?? instanceId, instance?.service.saved()?.confirmedApis ?? []);
+    const missing = missingApi(target, instanceId, instance?.displayName ?? instanceId, foundApis(instance?.service.saved()));
     if (missing !== null) return fail('invalid-input', missing);
     const entry = await buildAgentEntry(registry, services, instanceId);
     if (!entry.ok) return entry;

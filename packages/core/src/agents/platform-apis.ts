@@ -1,4 +1,5 @@
 import { parseInstanceId, type AgentApi, type InstanceId } from '@switchboard/shared';
+import type { PlatformSettings } from '../store/settings-schema.js';
 import type { AgentTarget } from './agent-target.js';
 
 const API_NAMES: Readonly<Record<AgentApi, string>> = {
@@ -11,7 +12,8 @@ const API_NAMES: Readonly<Record<AgentApi, string>> = {
  * The APIs a platform is known to answer. LiteLLM 1.81 serves all three (it
  * bridges Messages and Responses to any deployment); OpenRouter serves chat
  * completions only; a custom endpoint has chat completions and whatever else
- * the person confirmed it has (agents:confirm-api).
+ * the person confirmed it has (agents:confirm-api) or the last Test
+ * Connection found answering at its saved URL.
  */
 function apisOf(instanceId: InstanceId, confirmed: readonly AgentApi[]): readonly AgentApi[] {
   const platform = parseInstanceId(instanceId)?.platform;
@@ -20,14 +22,24 @@ function apisOf(instanceId: InstanceId, confirmed: readonly AgentApi[]): readonl
   return ['chat-completions'];
 }
 
+/**
+ * A custom endpoint's APIs besides chat completions: those the person
+ * confirmed, and those Test Connection found at the URL saved now (found at
+ * another URL, they say nothing about this one).
+ */
+export function foundApis(saved: PlatformSettings | undefined): AgentApi[] {
+  const detected = saved?.detectedApis !== undefined && saved.detectedApis.url === saved.url ? saved.detectedApis.apis : [];
+  return [...new Set([...(saved?.confirmedApis ?? []), ...detected])];
+}
+
 /** Null when the platform has what the agent calls; otherwise the sentence that says why Switchboard will not write it. */
 export function missingApi(target: AgentTarget, instanceId: InstanceId, platformName: string, confirmed: readonly AgentApi[] = []): string | null {
   if (apisOf(instanceId, confirmed).includes(target.needs)) return null;
   const needs = `${target.displayName} calls ${API_NAMES[target.needs]}`;
   if (parseInstanceId(instanceId)?.platform === 'custom') {
     return (
-      `${needs}, which ${platformName} is not known to offer (a custom endpoint is only known to have chat completions), so Switchboard will not write a config that may fail. ` +
-      `If ${platformName} has it, confirm that in Settings › Agents, then write again.`
+      `${needs}, which ${platformName} is not known to offer (Test Connection did not find it, and it was not confirmed), so Switchboard will not write a config that may fail. ` +
+      `If ${platformName} has it, confirm that in Settings › Agents (or run Test Connection again), then write again.`
     );
   }
   return `${needs}, which ${platformName} does not offer, so Switchboard will not write a config that fails. Use ${target.displayName} with a LiteLLM proxy, or pick an agent that uses chat completions.`;

@@ -23,6 +23,7 @@ import { diagnosisReport, type ReportSetting } from './diagnosis-report.js';
 import { checkAlive, checkApis, checkMetadata, explainListingFailure, type HttpSteps } from './http-steps.js';
 import type { ProbeRequest } from './probe.js';
 import { proxyAuthorization } from './proxy-authorization.js';
+import { recordFoundApis } from './record-apis.js';
 import { resolveName } from './resolve-name.js';
 import { failed, ok, skip, targetOf, type StepOutcome, type Target } from './step-outcome.js';
 import { checkTls, speaksTls } from './tls-step.js';
@@ -199,6 +200,7 @@ export function createDiagnoseStream(parts: DiagnoseParts): SwitchboardStreams['
         async () => {
           const found = await checkApis(http(), firstModel());
           apis = found.apis;
+          recordFoundApis(services.settings, instanceId, baseUrl as string, apis);
           return found.outcome;
         },
       ],
