@@ -79,6 +79,24 @@ describe("Claude Code's settings.json", () => {
     expect(written.startsWith(USERS_SETTINGS.slice(0, USERS_SETTINGS.indexOf('"env"')))).toBe(true);
   });
 
+  it('puts the plain custom headers in env.ANTHROPIC_CUSTOM_HEADERS, one a line, never a secret one, and takes them out when none are left', () => {
+    const headers = [
+      { name: 'CF-Access-Client-Id', secret: false as const, value: 'team-7.access' },
+      { name: 'X-Team', secret: false as const, value: 'blue' },
+      { name: 'CF-Access-Client-Secret', secret: true as const, variable: 'SWITCHBOARD_LITELLM_HEADER_CF_ACCESS_CLIENT_SECRET' },
+      // A line break (a hand-edited settings file) would add a header of its own.
+      { name: 'X-Sneaky', secret: false as const, value: 'a\nAuthorization: Bearer x' },
+    ];
+    const applied = claude.applyEntry(USERS_SETTINGS, { ...entry, headers }, file);
+    if (!applied.ok) throw new Error(applied.error.message);
+    const env = (JSON.parse(applied.value) as { env: Record<string, string> }).env;
+    expect(env['ANTHROPIC_CUSTOM_HEADERS']).toBe('CF-Access-Client-Id: team-7.access\nX-Team: blue');
+    expect(applied.value).not.toContain('CF-Access-Client-Secret');
+    expect(applied.value).not.toContain('Sneaky');
+    const without = claude.applyEntry(applied.value, entry, file);
+    expect(without).toEqual(claude.applyEntry(USERS_SETTINGS, entry, file));
+  });
+
   it('never writes /v1 into the base URL: Claude Code adds /v1/messages itself', () => {
     for (const rootUrl of ['http://127.0.0.1:4000/v1', 'http://127.0.0.1:4000/v1/', 'http://127.0.0.1:4000/']) {
       expect(JSON.parse(applied(null, { ...entry, rootUrl })).env.ANTHROPIC_BASE_URL).toBe('http://127.0.0.1:4000');

@@ -27,12 +27,24 @@ function anthropicBaseUrl(rootUrl: string): string {
   return rootUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
 }
 
+/**
+ * ANTHROPIC_CUSTOM_HEADERS, one `Name: value` a line: the plain custom
+ * headers only, since a secret one would be in the file. A line break in a
+ * hand-edited setting would add a header of its own, so such a header is left out.
+ */
+function customHeaders(entry: AgentEntry): string | undefined {
+  const lines = entry.headers.flatMap((header) => (header.secret || /[\r\n]/.test(header.name + header.value) ? [] : [`${header.name}: ${header.value}`]));
+  return lines.length === 0 ? undefined : lines.join('\n');
+}
+
 function entryEdits(entry: AgentEntry): JsonEdit[] {
   return [
     { path: ['env', 'ANTHROPIC_BASE_URL'], value: anthropicBaseUrl(entry.rootUrl) },
     { path: ['env', 'ANTHROPIC_MODEL'], value: entry.modelId },
     // Removed when no small model is chosen, so an earlier choice does not linger.
     { path: ['env', 'ANTHROPIC_SMALL_FAST_MODEL'], value: entry.smallModelId ?? undefined },
+    // Removed when there are none, so headers taken away in Switchboard do not linger.
+    { path: ['env', 'ANTHROPIC_CUSTOM_HEADERS'], value: customHeaders(entry) },
     { path: ['apiKeyHelper'], value: entry.keyCommand },
   ];
 }
@@ -81,6 +93,7 @@ export const claudeCodeTarget: AgentTarget = {
   defaultPath: (env, home) => join(env[CONFIG_DIR_ENV]?.trim() || join(home, '.claude'), 'settings.json'),
   applyEntry,
   readEntry,
-  keyRoute: "Claude Code's apiKeyHelper runs `switchboard key <platform>`, which prints the key from the keychain each time Claude Code asks for it; `switchboard` must be on the PATH Claude Code sees (packages/cli/README.md).",
+  keyRoute:
+    "Claude Code's apiKeyHelper runs `switchboard key <platform>`, which prints the key from the keychain each time Claude Code asks for it; `switchboard` must be on the PATH Claude Code sees (packages/cli/README.md). Plain custom headers go in env.ANTHROPIC_CUSTOM_HEADERS; secret ones are not written, as the file would hold them.",
   runCommand: 'claude',
 };

@@ -40,7 +40,7 @@ describe.skipIf(why !== '')(`the real Claude Code ${why}`, () => {
       await mkdir(dirname(settingsFile), { recursive: true });
       await writeFile(settingsFile, PERSONAL);
 
-      const entry = await litellmEntry(server.url, key, 'fake-up');
+      const entry = await litellmEntry(server.url, key, 'fake-up', [{ name: 'CF-Access-Client-Id', secret: false, value: 'team-7.access' }]);
       const written = claudeCodeTarget.applyEntry(await readFile(settingsFile, 'utf8'), entry, settingsFile);
       if (!written.ok) throw new Error(written.error.message);
       await writeFile(settingsFile, written.value);
@@ -71,6 +71,8 @@ describe.skipIf(why !== '')(`the real Claude Code ${why}`, () => {
       for (const request of messages) {
         expect(request.headers['x-api-key'] ?? request.headers['authorization']?.replace(/^Bearer /, ''), result.summary).toBe(key);
         expect(JSON.parse(request.body).model, result.summary).toBe('fake-up');
+        // The plain custom header, from env.ANTHROPIC_CUSTOM_HEADERS in the file.
+        expect(request.headers['cf-access-client-id'], result.summary).toBe('team-7.access');
       }
       const after = JSON.parse(await readFile(settingsFile, 'utf8'));
       expect(after).toMatchObject({ ...JSON.parse(PERSONAL), env: { BASH_DEFAULT_TIMEOUT_MS: '60000' }, apiKeyHelper: 'switchboard key litellm' });
