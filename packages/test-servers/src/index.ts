@@ -19,4 +19,4 @@ export { startConnectProxy, type ConnectProxy, type ConnectProxyOptions, type Pr
 export { createPrivateCa, selfSignedLeaf, expiredLeaf, type PrivateCa, type CertificatePair } from './private-ca.js';
 export { startTlsServer, type TlsServerOptions } from './tls-server.js';
 export { startGatewayFront, type GatewayFront } from './gateway-pages.js';
-export { startRawServer, type RawServer } from './raw-servers.js';
+export { startRawServer } from './raw-servers.js';

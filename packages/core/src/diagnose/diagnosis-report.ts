@@ -20,7 +20,7 @@ function shellQuote(text: string): string {
  * `--oauth2-bearer`, not a `Bearer …` header: the redactor every event
  * passes masks whatever follows "Bearer", the variable's name included.
  */
-export function reproduce(request: ProbeRequest, setting: ReportSetting): string {
+function reproduce(request: ProbeRequest, setting: ReportSetting): string {
   const keyed = Object.keys(request.headers).some((name) => name.toLowerCase() === 'authorization');
   const extra: string[] = [];
   for (const header of setting.headers) {

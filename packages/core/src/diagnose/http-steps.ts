@@ -28,7 +28,7 @@ async function send(steps: HttpSteps, request: ProbeRequest): Promise<ProbeAnswe
 }
 
 /** A request that did not get an answer: http:// to a TLS port has its own sentence; the rest keep test-connection's. */
-export async function unanswered(steps: HttpSteps, answer: Extract<ProbeAnswer, { ok: false }>): Promise<StepOutcome> {
+async function unanswered(steps: HttpSteps, answer: Extract<ProbeAnswer, { ok: false }>): Promise<StepOutcome> {
   if (!steps.target.secure && mayBeTlsPort(answer) && (await steps.speaksTls())) return tlsPortOutcome(steps.baseUrl, steps.target);
   const kind = answer.kind === 'timeout' || answer.kind === 'tls' ? answer.kind : 'unreachable';
   return failed(kind, answer.message, 'Check the URL, and that the server is running; on a company network, check the proxy settings.');
