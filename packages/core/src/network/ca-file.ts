@@ -55,6 +55,9 @@ export function parseCaPem(text: string, path: string): Result<CaFileContents> {
 
 /** Reads a CA file as a regular file only, capped, and parses it; every refusal is a sentence naming the path. */
 export const readCaFile: ReadCaFile = async (path) => {
+  if (path.length > NETWORK_LIMITS.maxCaFilePathChars || path.includes('\0')) {
+    return fail('invalid-input', `The CA file path is longer than ${NETWORK_LIMITS.maxCaFilePathChars} characters or has a NUL in it, so it cannot be a file. Choose the file again.`);
+  }
   let bytes: Buffer | null;
   try {
     bytes = await readRegularFile(path, { maxBytes: NETWORK_LIMITS.maxCaFileBytes, deadlineMs: READ_DEADLINE_MS, role: ROLE });

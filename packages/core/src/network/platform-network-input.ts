@@ -1,4 +1,4 @@
-import { fail, type HeaderInput, type Result } from '@switchboard/shared';
+import { fail, NETWORK_LIMITS, type HeaderInput, type Result } from '@switchboard/shared';
 import type { HeaderSetting } from '../store/settings-schema.js';
 import { checkHeaderName, checkHeaderValue } from './header-rules.js';
 
@@ -15,6 +15,10 @@ export interface CheckedHeader {
  * line breaks), and a secret kept only when one is stored.
  */
 export function checkHeaders(headers: readonly HeaderInput[], storedSecrets: ReadonlySet<string>): Result<CheckedHeader[]> {
+  // The contract caps the list too; core checks again, since not every caller went through it.
+  if (headers.length > NETWORK_LIMITS.maxHeaders) {
+    return fail('invalid-input', `There are ${headers.length} custom headers; at most ${NETWORK_LIMITS.maxHeaders} can be sent. Keep the ones your gateway needs.`);
+  }
   const seen = new Set<string>();
   const checked: CheckedHeader[] = [];
   for (const header of headers) {

@@ -1,4 +1,4 @@
-import { fail, type Result, type SetProxyInput } from '@switchboard/shared';
+import { fail, NETWORK_LIMITS, type Result, type SetProxyInput } from '@switchboard/shared';
 
 /** The proxy settings to keep, and the password to store when one came typed inside the URL. */
 export interface CheckedProxy {
@@ -26,6 +26,12 @@ function decoded(part: string): string | null {
  */
 export function checkProxyInput(input: SetProxyInput): Result<CheckedProxy> {
   const typedUrl = input.url?.trim() ?? '';
+  if (typedUrl.length > NETWORK_LIMITS.maxUrlChars) {
+    return fail('invalid-url', `The proxy URL is longer than ${NETWORK_LIMITS.maxUrlChars} characters, far longer than a proxy's address. Type it as http://proxy.example.com:3128.`);
+  }
+  if ((input.username?.length ?? 0) > NETWORK_LIMITS.maxUsernameChars) {
+    return fail('invalid-input', `The proxy user name is longer than ${NETWORK_LIMITS.maxUsernameChars} characters. Check the user name.`);
+  }
   let username = input.username?.trim() || null;
   let url: string | null = null;
   let passwordFromUrl: string | null = null;
