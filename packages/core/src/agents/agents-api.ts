@@ -20,6 +20,12 @@ export interface AgentsApi {
   channels: AgentsChannels;
   /** After Use This Model on an instance: rewrites every agent file in sync that points at it. */
   syncInstance(instanceId: InstanceId): Promise<void>;
+  /**
+   * After an instance's network settings were saved: its custom headers are
+   * part of each agent's entry, so every file in sync that points at it and
+   * would change is rewritten, opencode's too (its panel does not see this save).
+   */
+  syncNetwork(instanceId: InstanceId): Promise<void>;
 }
 
 const notOffered = (id: AgentId) =>
@@ -127,6 +133,21 @@ export function createAgentsApi(services: ApiServices, registry: PlatformRegistr
 
   return {
     channels,
+    syncNetwork: (instanceId) =>
+      syncAgents({
+        targets: AGENT_TARGETS.filter((target) => readAgentSettings(services.settings, target.id).sync === true),
+        instanceId,
+        pathOf,
+        write: (target) =>
+          guardResult(async () => {
+            const previewed = await preview(target, instanceId);
+            if (!previewed.ok) return previewed;
+            // A CA file changed, or headers this agent does not carry: the file stays as it is, its .bak too.
+            if (!previewed.value.changed) return { ok: true, value: { path: previewed.value.filePath, backupPath: null } };
+            return write(target, instanceId, previewed.value.fingerprint);
+          }),
+        problems: syncProblems,
+      }),
     syncInstance: (instanceId) =>
       syncAgents({
         targets: AGENT_TARGETS.filter((target) => target.id !== 'opencode' && readAgentSettings(services.settings, target.id).sync === true),

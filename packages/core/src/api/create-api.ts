@@ -21,7 +21,7 @@ import { createPlaygroundApi } from './playground-api.js';
 import { createCapabilitiesSource } from './capabilities-source.js';
 import { withStreamRedaction } from './redacting-streams.js';
 import { createStreams, type StreamTuning } from './stream-api.js';
-import { syncingAgents } from './syncing-agents.js';
+import { syncingAgents, syncingNetwork } from './syncing-agents.js';
 import { createNetworkApi } from '../network/network-api.js';
 import { createNetworkRoutes, type ManagedNetworkRoutes } from '../network/network-routes.js';
 import { routedFetch } from '../network/routed-fetch.js';
@@ -146,7 +146,7 @@ export function createBackendFromServices(services: ApiServices, notices: readon
       capabilitiesOf: capabilities.of,
       now: routed.now,
     }),
-    ...createNetworkApi(routed),
+    ...syncingNetwork(createNetworkApi(routed), agents.syncNetwork),
   };
   const streams = createStreams({ services: routed, registry, capabilities, redactor, tuning });
   return { api: withRedaction(api, redactor), streams: withStreamRedaction(streams, redactor), routes };

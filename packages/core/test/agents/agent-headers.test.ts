@@ -45,10 +45,21 @@ const SECRET_HEADER: HeaderSetting = { name: 'CF-Access-Client-Secret', secret: 
 const VARIABLE = 'SWITCHBOARD_LITELLM_HEADER_CF_ACCESS_CLIENT_SECRET';
 
 /** Each agent whose config carries headers, with where its file is and how its format names the secret's variable. */
-const AGENTS: ReadonlyArray<{ agentId: AgentId; file: (home: string) => string; plain: string; secret: string }> = [
-  { agentId: 'opencode', file: (home) => join(home, '.config', 'opencode', 'opencode.json'), plain: '"CF-Access-Client-Id": "team-7.access"', secret: `"CF-Access-Client-Secret": "{env:${VARIABLE}}"` },
-  { agentId: 'kilo', file: (home) => join(home, '.config', 'kilo', 'kilo.json'), plain: '"CF-Access-Client-Id": "team-7.access"', secret: `"CF-Access-Client-Secret": "{env:${VARIABLE}}"` },
-  { agentId: 'continue', file: (home) => join(home, '.continue', 'config.yaml'), plain: 'CF-Access-Client-Id: "team-7.access"', secret: `CF-Access-Client-Secret: "\${{ secrets.${VARIABLE} }}"` },
+const FILES: Partial<Record<AgentId, (home: string) => string>> = {
+  opencode: (home) => join(home, '.config', 'opencode', 'opencode.json'),
+  kilo: (home) => join(home, '.config', 'kilo', 'kilo.json'),
+  continue: (home) => join(home, '.continue', 'config.yaml'),
+};
+const file = (agentId: AgentId, home: string): string => {
+  const of = FILES[agentId];
+  if (!of) throw new Error(`no file known for ${agentId}`);
+  return of(home);
+};
+
+const AGENTS: ReadonlyArray<{ agentId: AgentId; plain: string; secret: string }> = [
+  { agentId: 'opencode', plain: '"CF-Access-Client-Id": "team-7.access"', secret: `"CF-Access-Client-Secret": "{env:${VARIABLE}}"` },
+  { agentId: 'kilo', plain: '"CF-Access-Client-Id": "team-7.access"', secret: `"CF-Access-Client-Secret": "{env:${VARIABLE}}"` },
+  { agentId: 'continue', plain: 'CF-Access-Client-Id: "team-7.access"', secret: `CF-Access-Client-Secret: "\${{ secrets.${VARIABLE} }}"` },
 ];
 
 const diffText = async (api: SwitchboardApi, agentId: AgentId) => {
@@ -57,7 +68,7 @@ const diffText = async (api: SwitchboardApi, agentId: AgentId) => {
   return { preview: preview.value, text: preview.value.diff.hunks.flatMap((hunk) => hunk.lines.map((line) => line.text)).join('\n') };
 };
 
-describe.each(AGENTS)('custom headers in $agentId\'s config', ({ agentId, file, plain, secret }) => {
+describe.each(AGENTS)('custom headers in $agentId\'s config', ({ agentId, plain, secret }) => {
   it('show in the diff and the written file, the plain one as typed, the secret one as its variable and never its value', async () => {
     const { api, home } = await setup([PLAIN, SECRET_HEADER]);
     const { preview, text } = await diffText(api, agentId);
@@ -65,7 +76,7 @@ describe.each(AGENTS)('custom headers in $agentId\'s config', ({ agentId, file, 
     expect(text).toContain(secret);
     expect(JSON.stringify(preview)).not.toContain(SECRET);
     expect(await api['agents:write']({ agentId, instanceId: 'litellm', fingerprint: preview.fingerprint })).toMatchObject({ ok: true });
-    const written = await readFile(file(home), 'utf8');
+    const written = await readFile(file(agentId, home), 'utf8');
     expect(written).toContain(plain);
     expect(written).toContain(secret);
     expect(written).not.toContain(SECRET);
@@ -74,7 +85,7 @@ describe.each(AGENTS)('custom headers in $agentId\'s config', ({ agentId, file, 
 
   it('are a change once the headers change, and none once the file has them', async () => {
     const { api, home, setHeaders } = await setup([]);
-    await mkdir(join(file(home), '..'), { recursive: true });
+    await mkdir(join(file(agentId, home), '..'), { recursive: true });
     expect(await api['agents:write']({ agentId, instanceId: 'litellm', fingerprint: null })).toMatchObject({ ok: true });
     expect((await diffText(api, agentId)).preview.changed).toBe(false);
     setHeaders([PLAIN]);
@@ -87,7 +98,7 @@ describe.each(AGENTS)('custom headers in $agentId\'s config', ({ agentId, file, 
     const removed = await diffText(api, agentId);
     expect(removed.preview.changed).toBe(true);
     expect(await api['agents:write']({ agentId, instanceId: 'litellm', fingerprint: removed.preview.fingerprint })).toMatchObject({ ok: true });
-    expect(await readFile(file(home), 'utf8')).not.toContain('CF-Access');
+    expect(await readFile(file(agentId, home), 'utf8')).not.toContain('CF-Access');
   });
 });
 
@@ -101,5 +112,48 @@ describe('custom headers beside a person\'s own file', () => {
     const after = await readFile(join(home, '.continue', 'config.yaml'), 'utf8');
     expect(after.startsWith('# mine: keep\nname: Mine\nversion: 1.0.0\nmodels:\n')).toBe(true);
     expect(after.endsWith('  - name: Home box # beside\n    provider: ollama\n    model: qwen\n')).toBe(true);
+  });
+});
+
+describe('keep in sync, after a platform\'s headers are saved', () => {
+  it('rewrites each agent in sync whose entry points at the platform, opencode included, and leaves one with sync off; a save that changes no header writes nothing', async () => {
+    const { api, home } = await setup([]);
+    for (const { agentId } of AGENTS) expect(await api['agents:write']({ agentId, instanceId: 'litellm', fingerprint: null })).toMatchObject({ ok: true });
+    expect(await api['agents:set-settings']({ agentId: 'continue', sync: false })).toMatchObject({ ok: true });
+    const continueBefore = await readFile(file('continue', home), 'utf8');
+
+    const saved = await api['network:set-platform']({
+      instanceId: 'litellm',
+      caFile: null,
+      headers: [
+        { name: PLAIN.name, secret: false, value: 'team-7.access' },
+        { name: SECRET_HEADER.name, secret: true, secretValue: { mode: 'provided', value: 'typed-secret-93c1' } },
+      ],
+    });
+    expect(saved).toMatchObject({ ok: true });
+    for (const { agentId, plain, secret } of AGENTS.filter((agent) => agent.agentId !== 'continue')) {
+      const text = await readFile(file(agentId, home), 'utf8');
+      expect(text).toContain(plain);
+      expect(text).toContain(secret);
+      expect(text).not.toContain('typed-secret-93c1');
+    }
+    expect(await readFile(file('continue', home), 'utf8')).toBe(continueBefore);
+    const listed = await api['agents:list'](undefined);
+    expect(listed.filter((agent) => agent.fileProblem !== null)).toEqual([]);
+
+    // Saved again with the same headers (the secret kept as stored): no agent file is written, so no .bak replaced.
+    const kilo = file('kilo', home);
+    await writeFile(`${kilo}.bak`, 'the backup before');
+    expect(
+      await api['network:set-platform']({
+        instanceId: 'litellm',
+        caFile: null,
+        headers: [
+          { name: PLAIN.name, secret: false, value: 'team-7.access' },
+          { name: SECRET_HEADER.name, secret: true, secretValue: { mode: 'stored' } },
+        ],
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await readFile(`${kilo}.bak`, 'utf8')).toBe('the backup before');
   });
 });
