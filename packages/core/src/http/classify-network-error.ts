@@ -24,6 +24,22 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+const TRUST_A_CA = "If your company gave you a CA certificate for it, choose it with Trust a CA file… in this platform's network settings.";
+
+/** The same causes Test Connection's `tls` step names, so the quick check and the steps agree. */
+function tlsFailure(code: string, origin: string): HttpFailure {
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') {
+    return new HttpFailure('tls', `${origin} answers plain HTTP, not TLS (${code}). Use ${origin.replace(/^https:/, 'http:')}.`, origin.replace(/^https:/, 'http:'));
+  }
+  if (code === 'CERT_HAS_EXPIRED') {
+    return new HttpFailure('tls', `The certificate of ${origin} has expired (${code}). Ask the server's administrator to renew it.`);
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return new HttpFailure('tls', `The certificate of ${origin} is for another name (${code}). Use the name it was issued for, or ask the server's administrator for one that names this address.`);
+  }
+  return new HttpFailure('tls', `The secure connection to ${origin} failed (${code}): its certificate is not trusted by this computer. ${TRUST_A_CA}`);
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
@@ -41,12 +57,7 @@ export function classifyNetworkError(error: unknown, origin: string, timeoutMs: 
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
     return new HttpFailure('unreachable', `The host name in ${origin} could not be found. Check the spelling of the URL.`);
   }
-  if (code !== undefined && (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))) {
-    return new HttpFailure(
-      'tls',
-      `The secure connection to ${origin} failed (${code}). The proxy's certificate is not trusted by this computer; fix the certificate or use its http:// address on a trusted network.`,
-    );
-  }
+  if (code !== undefined && (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))) return tlsFailure(code, origin);
   if (code === 'ECONNREFUSED') {
     return new HttpFailure('unreachable', `Nothing is listening at ${origin}. Check that the proxy is running and that the port is right.`);
   }

@@ -210,3 +210,20 @@ describe('Test Connection step by step: what it recognises', () => {
     if (end?.type === 'error') expect(end.report).toContain(`${row.failsAt.padEnd(8)} FAIL`);
   });
 });
+
+describe('test-connection says what the steps say', () => {
+  const agreeing: ReadonlyArray<{ name: string; url(): Promise<string>; says: RegExp }> = [
+    { name: 'https:// to a plain http port', url: async () => (await litellm()).url.replace('http:', 'https:'), says: /answers plain HTTP, not TLS \(ERR_SSL_WRONG_VERSION_NUMBER\)\. Use http:\/\// },
+    {
+      name: 'a self-signed certificate',
+      url: async () => (await tlsFront(await selfSignedLeaf(['127.0.0.1']), (await litellm()).url)).url,
+      says: /not trusted by this computer\. If your company gave you a CA certificate for it, choose it with Trust a CA file…/,
+    },
+    { name: 'an expired certificate', url: async () => (await tlsFront(await expiredLeaf(['127.0.0.1']), (await litellm()).url)).url, says: /has expired/ },
+  ];
+  it.each(agreeing)('$name', async ({ url, says }) => {
+    const app = await diagnosis();
+    const tested = await app.backend.api['litellm:test-connection']({ url: await url(), key: KEY });
+    expect(tested).toMatchObject({ ok: false, error: { kind: 'tls', message: expect.stringMatching(says) } });
+  });
+});
