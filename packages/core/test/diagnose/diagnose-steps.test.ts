@@ -152,6 +152,24 @@ const cases: Case[] = [
     certificate: { selfSigned: false },
   },
   {
+    name: 'a trusted certificate for another name',
+    arrange: async (app) => {
+      const ca = await createPrivateCa();
+      const front = await tlsFront(await ca.issue(['gateway.corp.test']), (await litellm()).url);
+      const proxy = await startConnectProxy({ hosts: { 'litellm.corp.test': '127.0.0.1' } });
+      closer(() => proxy.close());
+      const url = `https://litellm.corp.test:${front.port}`;
+      await app.backend.api['litellm:set-config']({ url, key: KEY, selectedModel: 'gpt-4o' });
+      await app.backend.api['network:set-platform']({ instanceId: 'litellm', caFile: await app.file('ca.pem', ca.cert), headers: [] });
+      await app.backend.api['network:set-proxy']({ mode: 'url', url: proxy.url, username: null, password: { mode: 'none' } });
+      return { platform: 'litellm', url, key: KEY };
+    },
+    failsAt: 'tls',
+    kind: 'tls',
+    detail: /CN=gateway\.corp\.test.* is for another name than litellm\.corp\.test/,
+    certificate: { selfSigned: false },
+  },
+  {
     name: "LiteLLM's documentation page at every address",
     arrange: async () => ({ platform: 'litellm', url: (await litellm({ failure: 'html' })).url, key: KEY }),
     failsAt: 'alive',
