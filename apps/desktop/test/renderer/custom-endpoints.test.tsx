@@ -7,6 +7,9 @@ import { OLLAMA, VLLM } from './main-process/loopback-servers';
 // At VLLM a server that lists qwen2.5-coder and llama-3.1-8b, ids only; at OLLAMA one that lists llama3.1:8b and mistral:7b for the key "ollama-key".
 const app = appHarness();
 
+/** What each Test Connection asked main, as the page sent it. */
+const tested = () => app.main.streamsTo('connection:diagnose').map((call) => call.input);
+
 const openCustom = () => app.openPlatform('Custom endpoint');
 const id = (testId: string) => getByTestId(document.body, testId);
 const input = (testId: string) => id(testId) as HTMLInputElement;
@@ -37,7 +40,7 @@ describe('custom endpoints', () => {
     expect(input('custom-url-input').value).toBe('http://localhost:8000');
     await type(input('custom-url-input'), VLLM);
     await click(id('custom-test-button'));
-    expect(app.main.callsTo('custom:test-connection')).toEqual([{ url: VLLM, key: { mode: 'none' } }]);
+    expect(tested()).toEqual([{ platform: 'custom', url: VLLM, key: { mode: 'none' } }]);
     expect(options()).toEqual(['llama-3.1-8b', 'qwen2.5-coder']);
     // A server that lists ids only: nothing more is asked.
     expect(app.main.callsTo('custom:fetch-metadata')).toEqual([]);
@@ -60,7 +63,7 @@ describe('custom endpoints', () => {
     expect(id('custom-saved-name').textContent).toBe('My vLLM');
     // From now on the endpoint's own channels are used, with its id.
     await click(id('custom-test-button'));
-    expect(app.main.callsTo('custom:test-connection').at(-1)).toEqual({ endpointId: 'my-vllm', url: VLLM, key: { mode: 'none' } });
+    expect(tested().at(-1)).toEqual({ platform: 'custom', endpointId: 'my-vllm', url: VLLM, key: { mode: 'none' } });
   });
 
   test('a second endpoint sits beside the first, each with its own name, key and list', async () => {

@@ -20,6 +20,9 @@ async function openPanel() {
 
 const header = () => getByTestId(document.body, 'current-model').textContent;
 
+/** What each Test Connection asked main: the platform, the URL and the key, as the page sent them. */
+const tested = () => app.main.streamsTo('connection:diagnose').map((call) => call.input);
+
 /** Nothing listens at http://localhost:4000 (the default address) any more. */
 async function defaultProxyDown() {
   const { 'http://localhost:4000': _stopped, ...others } = app.main.routes();
@@ -34,7 +37,7 @@ describe('LiteLLM panel', () => {
     expect(panel.key.getAttribute('autocomplete')).toBe('off');
     expect(panel.save.disabled).toBe(true);
     await click(panel.test);
-    expect(app.main.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'none' } }]);
+    expect(tested()).toEqual([{ platform: 'litellm', url: 'http://localhost:4000', key: { mode: 'none' } }]);
   });
 
   test('a successful test says Connected with the model count and latency, and lists the models', async () => {
@@ -66,7 +69,12 @@ describe('LiteLLM panel', () => {
     await defaultProxyDown();
     const panel = await openPanel();
     await click(panel.test);
-    expect(panel.status.textContent).toBe('Nothing is listening at http://localhost:4000. Check that the proxy is running and that the port is right.');
+    expect(panel.status.textContent).toMatch(/^Nothing is listening at localhost:4000\b/);
+    // The step that failed says so, with what to do.
+    const tcp = document.querySelector('[data-testid="diagnosis-step"][data-step="tcp"]');
+    expect(tcp?.getAttribute('data-state')).toBe('fail');
+    expect(tcp?.querySelector('[data-testid="diagnosis-step-fix"]')?.textContent).toMatch(/\.$/);
+    expect(document.querySelector('[data-step="models"]')?.getAttribute('data-state')).toBe('skip');
     expect(panel.status.getAttribute('data-kind')).toBe('unreachable');
     expect(panel.status.className).toContain('status-error');
     expect(byTestId(document.body, 'litellm-model-select')).toBeNull();
@@ -82,7 +90,7 @@ describe('LiteLLM panel', () => {
     expect(status.textContent).toMatch(/^The API key contains a zero-width space \(U\+200B\) at position 7/);
     expect(status.textContent).not.toContain('def');
     await click(panel.test);
-    expect(app.main.callsTo('litellm:test-connection')).toEqual([]);
+    expect(tested()).toEqual([]);
     await type(panel.key, 'sk-abcdef');
     expect(panel.test.disabled).toBe(false);
     expect(panel.key.getAttribute('aria-invalid')).toBe('false');
@@ -99,11 +107,11 @@ describe('LiteLLM panel', () => {
     expect(panel.test.disabled).toBe(false);
     expect(panel.url.getAttribute('aria-invalid')).toBe('false');
     await click(panel.test);
-    expect(app.main.callsTo('litellm:test-connection')).toEqual([{ url: 'http://proxy.local:4000', key: { mode: 'none' } }]);
+    expect(tested()).toEqual([{ platform: 'litellm', url: 'http://proxy.local:4000', key: { mode: 'none' } }]);
   });
 
   test('while testing, the button is disabled, busy and says Testing…', async () => {
-    const release = app.main.hold('litellm:test-connection');
+    const release = app.main.holdStream('connection:diagnose');
     const panel = await openPanel();
     await click(panel.test);
     expect(panel.test.disabled).toBe(true);
@@ -116,13 +124,16 @@ describe('LiteLLM panel', () => {
     expect(panel.status.textContent).toContain('Connected');
   });
 
-  test('a refused call (transport error) shows a sentence instead of crashing', async () => {
-    app.main.reject('litellm:test-connection', "Error invoking remote method 'litellm:test-connection': ContractInputError: Invalid input for litellm:test-connection: url too long");
+  test('a refused stream (transport error) shows a sentence instead of crashing', async () => {
+    app.main.overrideStream('connection:diagnose', (_input, _onEvent, onEnd) => {
+      queueMicrotask(() => onEnd('Invalid input for connection:diagnose: url too long'));
+      return { cancel() {} };
+    });
     const panel = await openPanel();
     await click(panel.test);
     expect(panel.status.getAttribute('data-kind')).toBe('transport');
     expect(panel.status.textContent).toBe(
-      'Switchboard could not complete the request: Invalid input for litellm:test-connection: url too long. Check the values and try again.',
+      'Switchboard could not complete the request: Invalid input for connection:diagnose: url too long. Check the values and try again.',
     );
     expect(panel.test.disabled).toBe(false);
   });
@@ -132,7 +143,7 @@ describe('LiteLLM panel', () => {
     const panel = await openPanel();
     await type(panel.key, 'sk-master-1234');
     await click(panel.test);
-    expect(app.main.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-master-1234' } }]);
+    expect(tested()).toEqual([{ platform: 'litellm', url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-master-1234' } }]);
     await click(getByTestId(document.body, 'litellm-model-select').querySelector('[data-model-id="gpt-4o"]'));
     expect(panel.save.disabled).toBe(false);
     await click(panel.save);
@@ -149,7 +160,7 @@ describe('LiteLLM panel', () => {
 
     // With the key stored and nothing typed, the next test asks main to use the stored one.
     await click(panel.test);
-    expect(app.main.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'stored' } });
+    expect(tested().at(-1)).toEqual({ platform: 'litellm', url: 'http://localhost:4000', key: { mode: 'stored' } });
     expect(panel.status.textContent).toContain('Connected');
   });
 
@@ -160,10 +171,10 @@ describe('LiteLLM panel', () => {
     await click(getByRole(document.body, 'button', 'Forget stored key'));
     expect(panel.key.placeholder).not.toContain('Stored');
     await click(panel.test);
-    expect(app.main.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'none' } });
+    expect(tested().at(-1)).toEqual({ platform: 'litellm', url: 'http://localhost:4000', key: { mode: 'none' } });
     await type(panel.key, 'sk-other');
     await click(panel.test);
-    expect(app.main.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-other' } });
+    expect(tested().at(-1)).toEqual({ platform: 'litellm', url: 'http://localhost:4000', key: { mode: 'provided', value: 'sk-other' } });
   });
 
   test('the show/hide toggle switches the input type and its pressed state', async () => {
@@ -187,7 +198,7 @@ describe('LiteLLM panel', () => {
     expect(status.className).toBe('field-error');
     expect(panel.key.placeholder).toBe('The keychain could not be read');
     await click(panel.test);
-    expect(app.main.callsTo('litellm:test-connection')).toEqual([{ url: 'http://localhost:4000', key: { mode: 'stored' } }]);
+    expect(tested()).toEqual([{ platform: 'litellm', url: 'http://localhost:4000', key: { mode: 'stored' } }]);
   });
 
   test('after a restart: saved URL and model, key in keychain, models reloaded', async () => {

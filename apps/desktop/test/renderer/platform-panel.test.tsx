@@ -10,6 +10,8 @@ const app = appHarness();
 const id = (testId: string) => getByTestId(document.body, testId);
 const input = (testId: string) => id(testId) as HTMLInputElement;
 const button = (testId: string) => id(testId) as HTMLButtonElement;
+/** What each Test Connection asked main, as the page sent it. */
+const tested = () => app.main.streamsTo('connection:diagnose').map((call) => call.input);
 const header = () => id('current-model').textContent;
 const testIdsWithPrefix = (prefix: string) =>
   [...document.querySelectorAll('[data-testid]')].map((element) => element.getAttribute('data-testid') ?? '').filter((testId) => testId.startsWith(`${prefix}-`));
@@ -64,7 +66,7 @@ describe('OpenRouter', () => {
     expect(button('openrouter-test-button').disabled).toBe(false);
     await click(id('openrouter-test-button'));
     // The address is OpenRouter's own: it is never sent.
-    expect(app.main.callsTo('openrouter:test-connection')).toEqual([{ key: { mode: 'provided', value: 'sk-or-v1-test' } }]);
+    expect(tested()).toEqual([{ platform: 'openrouter', key: { mode: 'provided', value: 'sk-or-v1-test' } }]);
     expect(id('connection-status').textContent).toBe('Connected · 4 models · 35 ms');
     expect(byTestId(document.body, 'openrouter-key-warning')).toBeNull();
   });
@@ -101,7 +103,7 @@ describe('OpenRouter', () => {
     expect(byTestId(document.body, 'openrouter-forget-key-button')).toBeNull();
     expect(button('openrouter-test-button').disabled).toBe(false);
     await click(id('openrouter-test-button'));
-    expect(app.main.callsTo('openrouter:test-connection').at(-1)).toEqual({ key: { mode: 'stored' } });
+    expect(tested().at(-1)).toEqual({ platform: 'openrouter', key: { mode: 'stored' } });
   });
 });
 

@@ -5,6 +5,9 @@ import { byTestId, click, getByTestId, type } from './dom';
 
 const app = appHarness();
 
+/** What each Test Connection asked main, as the page sent it. */
+const tested = () => app.main.streamsTo('connection:diagnose').map((call) => call.input);
+
 async function openPanel() {
   await app.openPlatform('LiteLLM');
   return {
@@ -43,7 +46,7 @@ describe('a URL copied from a LiteLLM page', () => {
     expect(offer()).toBeNull();
     expect(document.activeElement).toBe(panel.url);
     await click(panel.test);
-    expect(app.main.callsTo('litellm:test-connection')).toEqual([{ url: base, key: { mode: 'none' } }]);
+    expect(tested()).toEqual([{ platform: 'litellm', url: base, key: { mode: 'none' } }]);
   });
 
   test('a URL that is wrong in another way gets no offer', async () => {
@@ -64,7 +67,7 @@ describe('a connection that fails with a suggested address', () => {
   };
 
   test('offers it beside the reason; taking it fills the field and tests again at once', async () => {
-    app.main.failWith('litellm:test-connection', adminPage);
+    app.main.failDiagnosisWith(adminPage);
     const panel = await openPanel();
     await type(panel.url, 'http://proxy.local:4000/litellm');
     await click(panel.test);
@@ -73,16 +76,16 @@ describe('a connection that fails with a suggested address', () => {
     expect(button?.textContent).toBe('Use http://proxy.local:4000 and test again');
     expect(button?.closest('[role="status"]')).not.toBeNull();
 
-    app.main.restore('litellm:test-connection');
+    app.main.restoreStream('connection:diagnose');
     await click(button);
     expect(panel.url.value).toBe('http://proxy.local:4000');
-    expect(app.main.callsTo('litellm:test-connection').at(-1)).toEqual({ url: 'http://proxy.local:4000', key: { mode: 'none' } });
+    expect(tested().at(-1)).toEqual({ platform: 'litellm', url: 'http://proxy.local:4000', key: { mode: 'none' } });
     expect(panel.status.textContent).toBe('Connected · 4 models · 35 ms');
     expect(offer()).toBeNull();
   });
 
   test('the offer goes away once the URL is edited by hand', async () => {
-    app.main.failWith('litellm:test-connection', adminPage);
+    app.main.failDiagnosisWith(adminPage);
     const panel = await openPanel();
     await type(panel.url, 'http://proxy.local:4000/litellm');
     await click(panel.test);

@@ -1,12 +1,14 @@
 import { normalizeBaseUrl, type NormalizedUrl } from '@switchboard/shared';
 import { useCallback, useEffect, useEffectEvent, useMemo, useReducer } from 'react';
 import { availabilityOf } from '../lib/current-model';
+import type { DiagnosisRun } from '../lib/diagnosis-run';
 import { keyInputFor, typedKeyProblem } from '../lib/key-field';
 import type { InstanceView, PlatformCalls } from '../lib/platform-calls';
 import { initialPlatformFormState, platformFormReducer, type PlatformFormState } from '../lib/platform-form-state';
 import type { PlatformInstance } from '../lib/platforms';
 import type { PlatformChange } from '../lib/saved-choices';
 import { urlOffer, type UrlOffer } from '../lib/url-offer';
+import { useDiagnosis } from './useDiagnosis';
 import { useModelCatalog, type ModelCatalog } from './useModelCatalog';
 import { usePlatformCalls } from './usePlatformCalls';
 
@@ -15,6 +17,8 @@ export interface PlatformConnection {
   /** The instance's channels, for what the panel adds around the connection (typed limits). */
   calls: PlatformCalls;
   catalog: ModelCatalog;
+  /** Test Connection's steps, as they run and after, until the next test. */
+  diagnosis: DiagnosisRun;
   urlCheck: NormalizedUrl;
   /** An address to offer in place of the typed one, or null. */
   urlOffer: UrlOffer | null;
@@ -52,6 +56,8 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
   const [state, dispatch] = useReducer(platformFormReducer, initialPlatformFormState);
   const calls = usePlatformCalls(instance);
   const catalog = useModelCatalog(instance);
+  const diagnosis = useDiagnosis();
+  const diagnose = diagnosis.start;
   const { latest, showCached, refresh: refreshCatalog, testStarted, listed, failed, clear } = catalog;
   // Heard from the opening effect, which must not run again because the panel's parent passed a new function.
   const reportLoaded = useEffectEvent((view: InstanceView) => onChange?.({ instance, view, event: 'loaded' }));
@@ -114,7 +120,13 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
       if (!idle || !keyReady || !check.ok) return;
       dispatch({ type: 'test-started' });
       testStarted(check.url);
-      const tested = await calls.testConnection({ url: fixedUrl ? undefined : check.url, key });
+      // Step by step; a saved endpoint's id brings its own network settings.
+      const tested = await diagnose({
+        platform: platform.id,
+        ...(instance.endpointId === null ? {} : { endpointId: instance.endpointId }),
+        ...(fixedUrl ? {} : { url: check.url }),
+        key,
+      });
       if (tested.ok) {
         const { url, modelIds, latencyMs, warning, accessNote } = tested.value;
         dispatch({ type: 'test-succeeded', modelCount: modelIds.length, offers: (id) => modelIds.includes(id), latencyMs, warning });
@@ -124,7 +136,7 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
         failed(check.url, tested.error);
       }
     },
-    [checkUrl, idle, keyReady, fixedUrl, key, calls, testStarted, listed, failed],
+    [checkUrl, idle, keyReady, fixedUrl, key, diagnose, platform.id, instance.endpointId, testStarted, listed, failed],
   );
   const testConnection = useCallback(() => testUrl(state.url), [testUrl, state.url]);
   const takeOffer = useCallback(
@@ -178,6 +190,7 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
     state,
     calls,
     catalog,
+    diagnosis: diagnosis.run,
     urlCheck,
     urlOffer: offer,
     keyMissing,

@@ -19,6 +19,7 @@ import type { ModelCacheStore, SecretStore, SettingsStore } from '@switchboard/c
 import { registerContractHandlers } from '../../../src/main/ipc';
 import { registerStreamHandler, type StreamRequestEvent } from '../../../src/main/stream-ipc';
 import { electronPort } from '../../main/fake-electron';
+import { diagnoseByName } from './diagnose-by-name';
 import type { FromCore, KeychainState, MainState, StreamRequest, ToCore } from './messages';
 
 /**
@@ -60,6 +61,8 @@ const nothingListening = await closedPort();
 /** The test servers stand in for hosts by name; any other host is nothing listening on loopback, so no request leaves 127.0.0.1. */
 function routed(routes: Record<string, string>, url: string): string {
   const { origin } = new URL(url);
+  // Test Connection is handed a server's own address (diagnose-by-name.ts): it is already there.
+  if (Object.values(routes).includes(origin)) return url;
   return (routes[origin] ?? nothingListening) + url.slice(origin.length);
 }
 
@@ -126,7 +129,8 @@ function open(state: MainState): Session {
     handle: (channel: string, handler: Handler) => void next.handlers.set(channel, handler),
   } as unknown as Pick<IpcMain, 'handle'>;
   registerContractHandlers(ipcMain, api, () => true, () => {});
-  registerStreamHandler({ on: (_channel, listener) => (next.streamListener = listener) }, streams, () => true, () => {});
+  const byName = { ...streams, 'connection:diagnose': diagnoseByName(streams['connection:diagnose'], () => next.state.routes, nothingListening, state.env) };
+  registerStreamHandler({ on: (_channel, listener) => (next.streamListener = listener) }, byName, () => true, () => {});
   return next;
 }
 

@@ -172,6 +172,9 @@ export class MainProcess implements SwitchboardBridge {
     const call: StreamCall = { channel, input, events: [] };
     this.streamCalls.push(call);
     const open: StreamOpener = this.streamOverrides.get(channel) ?? ((given, onEach, onLast) => this.bridge.stream(channel, given as StreamInput<C>, onEach, onLast));
+    let ended: () => void = () => {};
+    // Test Connection is one answer, as its channel was: the page is at work until the run ends.
+    if (channel === 'connection:diagnose' && !this.streamOverrides.has(channel)) void track(new Promise<void>((resolve) => (ended = resolve)));
     return open(
       input,
       (event) => {
@@ -181,6 +184,7 @@ export class MainProcess implements SwitchboardBridge {
       (error) => {
         call.end = error;
         onEnd(error);
+        ended();
       },
     );
   }
@@ -222,6 +226,52 @@ export class MainProcess implements SwitchboardBridge {
   /** The stream channel is opened by `opener` instead of main: a transport that breaks, or sends what main never would. */
   overrideStream(channel: StreamChannel, opener: StreamOpener): void {
     this.streamOverrides.set(channel, opener);
+  }
+
+  /** The stream channel waits until the returned function is called, then main runs it. */
+  holdStream(channel: StreamChannel): () => void {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    this.streamOverrides.set(channel, (input, onEvent, onEnd) => {
+      this.streamOverrides.delete(channel);
+      let inner: StreamHandle | null = null;
+      let cancelled = false;
+      // Counted as main at work once released, as a held call is.
+      void gate.then(() =>
+        track(
+          new Promise<void>((resolve) => {
+            if (cancelled) return resolve();
+            inner = this.bridge.stream(channel, input as StreamInput<typeof channel>, onEvent, (error) => {
+              onEnd(error);
+              resolve();
+            });
+          }),
+        ),
+      );
+      return {
+        cancel() {
+          cancelled = true;
+          inner?.cancel();
+        },
+      };
+    });
+    return () => release();
+  }
+
+  /** Test Connection ends with this error at once, as core says it (for a sentence whose exact words a test needs). */
+  failDiagnosisWith(error: ProxyError): void {
+    this.streamOverrides.set('connection:diagnose', (_input, onEvent, onEnd) => {
+      queueMicrotask(() => {
+        onEvent({ type: 'error', error, report: error.message, totalMs: 0 });
+        onEnd(null);
+      });
+      return { cancel() {} };
+    });
+  }
+
+  /** Undoes overrideStream, failDiagnosisWith or holdStream: main runs the stream again. */
+  restoreStream(channel: StreamChannel): void {
+    this.streamOverrides.delete(channel);
   }
 
   /** Undoes failWith, reject or hold: main answers the channel again. */

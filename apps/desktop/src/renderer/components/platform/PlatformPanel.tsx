@@ -1,4 +1,4 @@
-import { useRef, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useKeepFocus } from '../../hooks/useKeepFocus';
 import { ShownModelHealthContext, useModelHealth } from '../../hooks/useModelHealth';
 import { useModelLimits } from '../../hooks/useModelLimits';
@@ -11,6 +11,7 @@ import { OpencodeConfigSection } from '../opencode/OpencodeConfigSection';
 import { Spinner } from '../ui/Spinner';
 import { ApiKeyField } from './ApiKeyField';
 import { CheckModels } from './CheckModels';
+import { DiagnosisSteps } from './DiagnosisSteps';
 import { ModelLimitsForm } from './ModelLimitsForm';
 import { ModelSection } from './ModelSection';
 import { NameField } from './NameField';
@@ -42,6 +43,7 @@ export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
   const saveButtonRef = useRef<HTMLButtonElement>(null);
   useKeepFocus(state.busy === 'testing' || state.busy === 'disconnecting', testButtonRef);
   useKeepFocus(state.busy === 'saving', saveButtonRef);
+  const [caRequest, setCaRequest] = useState(0);
   // A custom endpoint has network settings of its own once it is saved (they are kept under its id).
   const hasNetwork = platform.id !== 'custom' || instance.endpointId !== null;
 
@@ -86,6 +88,7 @@ export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
           {/* After a failed test: the status line says why, the button tests the address it suggests. */}
           <UrlSuggestion offer={connection.urlOffer?.retest ? connection.urlOffer : null} onTake={connection.takeOffer} />
         </div>
+        <DiagnosisSteps run={connection.diagnosis} onTrustCa={() => setCaRequest((count) => count + 1)} />
         {/* Always in the page, so the notice is announced when a test brings one. */}
         <div role="status" aria-live="polite" className="notice-region">
           {state.warning ? (
@@ -96,7 +99,7 @@ export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
         </div>
       </form>
 
-      {hasNetwork ? <PlatformNetworkSection key={instanceId(instance)} instanceId={instanceId(instance)} caRequest={0} /> : null}
+      {hasNetwork ? <PlatformNetworkSection key={instanceId(instance)} instanceId={instanceId(instance)} caRequest={caRequest} /> : null}
 
       <ShownModelHealthContext.Provider value={health}>
         <ModelSection
