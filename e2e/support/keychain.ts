@@ -19,7 +19,7 @@ export function clearKeychainEntry(account: string): void {
 }
 
 /** Every account the OS keychain holds for Switchboard (secret-tool prints the attributes on stderr; the secrets on stdout are not read). */
-export function switchboardAccounts(): string[] {
+function switchboardAccounts(): string[] {
   const found = spawnSync('secret-tool', ['search', '--all', 'service', 'switchboard'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   return [...(found.stderr ?? '').matchAll(/^attribute\.account = (.+)$/gm)].map((match) => match[1] ?? '');
 }

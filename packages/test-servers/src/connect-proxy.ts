@@ -18,7 +18,7 @@ export interface ConnectProxyOptions {
   hosts?: Record<string, string>;
 }
 
-export interface ProxyExchange {
+interface ProxyExchange {
   /** `CONNECT` for a tunnel, else the method of an absolute-URI request. */
   method: string;
   /** As the client asked: `litellm.corp.test:443` for CONNECT, the absolute URL otherwise. */

@@ -3,7 +3,7 @@ import { NETWORK_LIMITS, fail, type CertificateSummary, type Result } from '@swi
 import { FileRefusal, isErrno, readRegularFile } from '../files/index.js';
 
 /** What a CA file holds: the PEM blocks to trust, and how each reads to a person. */
-export interface CaFileContents {
+interface CaFileContents {
   pems: string[];
   certificates: CertificateSummary[];
 }
@@ -18,7 +18,7 @@ const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 
 const oneLine = (name: string): string => name.split('\n').filter(Boolean).join(', ');
 
-export function summarize(certificate: X509Certificate): CertificateSummary {
+function summarize(certificate: X509Certificate): CertificateSummary {
   return {
     subject: oneLine(certificate.subject).slice(0, 1024),
     issuer: oneLine(certificate.issuer).slice(0, 1024),
@@ -30,7 +30,7 @@ export function summarize(certificate: X509Certificate): CertificateSummary {
 }
 
 /** Certificates in PEM text, or a sentence naming `path` when it holds none, holds a private key, or holds garbage. */
-export function parseCaPem(text: string, path: string): Result<CaFileContents> {
+function parseCaPem(text: string, path: string): Result<CaFileContents> {
   // A private key has no business in a file that is handed around as "the company's CA"; saying so may save a leak.
   if (PRIVATE_KEY.test(text)) {
     return fail('invalid-input', `${path} holds a private key, not only certificates. A CA file needs just the CA's certificate: ask for the certificate alone, and keep the key file private.`);

@@ -4,7 +4,7 @@ import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
 import type { ProxyPlan } from './proxy-plan.js';
 
 /** What a dispatcher is made from: the proxy, and the CAs trusted besides the system's (null: the default trust). */
-export interface DispatcherSpec {
+interface DispatcherSpec {
   plan: ProxyPlan;
   extraCa: readonly string[] | null;
 }

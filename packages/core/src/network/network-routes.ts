@@ -104,7 +104,8 @@ export function createNetworkRoutes(options: NetworkRoutesOptions): ManagedNetwo
       // The caller's headers win: a custom header never replaces what Switchboard sets for the request.
       const merged = new Headers(init.headers);
       for (const [name, value] of Object.entries(custom)) if (!merged.has(name)) merged.set(name, value);
-      const headers = Object.fromEntries(merged.entries());
+      const headers: Record<string, string> = {};
+      merged.forEach((value, name) => (headers[name] = value));
       if (options.transport !== undefined) return options.transport(url, { ...init, headers });
       const dispatcher: Dispatcher = isLoopbackUrl(url) ? direct : proxied;
       // undici's own fetch, since only it takes this undici's dispatcher; its Response is the web one Node's fetch gives.
