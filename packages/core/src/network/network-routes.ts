@@ -11,6 +11,7 @@ import { headerAccount, PROXY_PASSWORD_ACCOUNT } from './keychain-accounts.js';
 import { isLoopbackUrl } from './loopback.js';
 import type { NetworkRoutes, PlatformRoute } from './network-route.js';
 import { proxyForUrl, proxyPlan } from './proxy-plan.js';
+import { proxyRefusal } from './proxy-refusal.js';
 
 export interface NetworkRoutesOptions {
   settings: SettingsStore;
@@ -109,7 +110,11 @@ export function createNetworkRoutes(options: NetworkRoutesOptions): ManagedNetwo
       if (options.transport !== undefined) return options.transport(url, { ...init, headers });
       const dispatcher: Dispatcher = isLoopbackUrl(url) ? direct : proxied;
       // undici's own fetch, since only it takes this undici's dispatcher; its Response is the web one Node's fetch gives.
-      return undiciFetch(url, { ...(init as UndiciRequestInit), headers, dispatcher }) as unknown as Promise<Response>;
+      const answer = undiciFetch(url, { ...(init as UndiciRequestInit), headers, dispatcher }) as unknown as Promise<Response>;
+      return answer.catch((error: unknown) => {
+        const proxy = proxyForUrl(plan, url);
+        throw (proxy === null ? null : proxyRefusal(error, proxy, url)) ?? error;
+      });
     };
     return { ok: true, value: { fetch, proxyFor: (url) => proxyForUrl(plan, url), extraCa, headers: custom } };
   };
