@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { isSettingsDocument, type SettingsDocument } from './migrations/settings-document.js';
 import { salvageAgents } from './salvage-agents.js';
+import { salvageNetwork, salvagePlatformNetwork } from './salvage-network.js';
 import { salvagePlayground } from './salvage-playground.js';
 import { PlatformSettingsSchema, SettingsSchema, type Settings } from './settings-schema.js';
 
@@ -45,7 +46,10 @@ function salvagePlatforms(value: unknown, dropped: string[]): SettingsDocument {
   const entries: [string, SettingsDocument][] = [];
   for (const [id, entry] of Object.entries(value)) {
     const fieldsDropped: string[] = [];
-    const kept = salvageFields(PlatformSettingsSchema.shape, entry, `platforms.${id}`, fieldsDropped);
+    // The network settings header by header, before the connection's fields are judged whole.
+    const network = isSettingsDocument(entry) ? salvagePlatformNetwork(entry['network'], `platforms.${id}.network`, fieldsDropped) : undefined;
+    const judged = isSettingsDocument(entry) ? { ...entry, network } : entry;
+    const kept = salvageFields(PlatformSettingsSchema.shape, judged, `platforms.${id}`, fieldsDropped);
     if (kept === null) dropped.push(`the connection "${id}"`);
     else {
       dropped.push(...fieldsDropped);
@@ -62,11 +66,12 @@ function salvagePlatforms(value: unknown, dropped: string[]): SettingsDocument {
  */
 export function salvageSettings(document: SettingsDocument): SalvagedSettings {
   const dropped: string[] = [];
-  const { platforms: _platforms, playground: _playground, agents: _agents, ...sections } = SettingsSchema.shape;
+  const { platforms: _platforms, playground: _playground, agents: _agents, network: _network, ...sections } = SettingsSchema.shape;
   const salvaged: SettingsDocument = {
     platforms: salvagePlatforms(document.platforms, dropped),
     playground: salvagePlayground(document['playground'], dropped),
     agents: salvageAgents(document['agents'], dropped),
+    network: salvageNetwork(document['network'], dropped),
   };
   for (const [section, schema] of Object.entries(sections)) {
     salvaged[section] = salvageFields(schema.unwrap().shape, document[section], section, dropped) ?? {};

@@ -14,10 +14,10 @@ const good = { schemaVersion: SETTINGS_SCHEMA_VERSION, platforms: { litellm }, n
 /** A hand edit that breaks one network setting: what must go, and what still reads. */
 const CASES = [
   {
-    name: 'a proxy mode that is not one of the three costs the proxy settings, nothing else',
+    name: 'a proxy mode that is not one of the three costs the mode alone: the URL and user name stay',
     file: { ...good, network: { proxy: { ...proxy, mode: 'socks' } } },
-    dropped: 'network.proxy',
-    proxy: { mode: 'environment', url: null, username: null },
+    dropped: 'network.proxy.mode',
+    proxy: { ...proxy, mode: 'environment' },
     platformNetwork: network,
   },
   {
@@ -28,11 +28,25 @@ const CASES = [
     platformNetwork: network,
   },
   {
-    name: "a platform's broken headers cost its network settings, not the connection",
-    file: { ...good, platforms: { litellm: { ...litellm, network: { caFile: null, headers: 'X-Team: ds' } } } },
-    dropped: 'platforms.litellm.network',
+    name: "a platform's headers that are not a list cost the headers, not its CA file or the connection",
+    file: { ...good, platforms: { litellm: { ...litellm, network: { caFile: network.caFile, headers: 'X-Team: ds' } } } },
+    dropped: 'platforms.litellm.network.headers',
     proxy,
-    platformNetwork: undefined,
+    platformNetwork: { caFile: network.caFile, headers: [] },
+  },
+  {
+    name: 'one broken header is dropped alone; its neighbours stay',
+    file: { ...good, platforms: { litellm: { ...litellm, network: { ...network, headers: [...network.headers, { name: 7, secret: 'yes' }, { name: 'X-Token', secret: true }] } } } },
+    dropped: 'platforms.litellm.network.headers[1]',
+    proxy,
+    platformNetwork: { ...network, headers: [...network.headers, { name: 'X-Token', secret: true }] },
+  },
+  {
+    name: 'a CA file that is not a path falls back to none; the headers stay',
+    file: { ...good, platforms: { litellm: { ...litellm, network: { ...network, caFile: ['/etc/ssl/corp.pem'] } } } },
+    dropped: 'platforms.litellm.network.caFile',
+    proxy,
+    platformNetwork: { ...network, caFile: null },
   },
 ] as const;
 
