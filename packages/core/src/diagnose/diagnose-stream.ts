@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import {
   customInstanceId,
   type AgentApi,
@@ -29,7 +30,6 @@ import { failed, ok, skip, targetOf, type StepOutcome, type Target } from './ste
 import { checkTls, speaksTls } from './tls-step.js';
 import { openTunnel } from './open-tunnel.js';
 import { understandUrl } from './understand-url.js';
-import type { Duplex } from 'node:stream';
 
 export interface DiagnoseParts {
   /** Its `routes` are how every request of the diagnosis leaves the machine, as the platform's own requests do. */
@@ -165,7 +165,8 @@ export function createDiagnoseStream(parts: DiagnoseParts): SwitchboardStreams['
         'models',
         async () => {
           const steps = http();
-          lastRequest = { method: 'GET', url: `${steps.openAIBaseUrl}/models`, headers: key === null ? {} : { authorization: 'Bearer' } };
+          // The listing's request as the report reproduces it: only whether a key goes with it matters there, never its value.
+          lastRequest = { method: 'GET', url: `${steps.openAIBaseUrl}/models`, headers: key === null ? {} : { authorization: 'Bearer $KEY' } };
           const tested = await service.testConnection({ url: input.url, key: input.key });
           if (!tested.ok) {
             const explained = await explainListingFailure(steps);
