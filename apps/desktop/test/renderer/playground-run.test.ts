@@ -112,6 +112,47 @@ describe('frame batching', () => {
     expect(delivered).toEqual([['a'], ['b', 'c']]);
   });
 
+  test('paced, a fast stream is handed over every other 60 Hz frame, and the first token after a pause at the next frame', () => {
+    const frames = manualFrames();
+    let now = 0;
+    const frame = () => {
+      now += 1000 / 60;
+      frames.tick();
+    };
+    const delivered: string[][] = [];
+    const batch = frameBatch<string>((items) => delivered.push(items), frames, { gapMs: 25, clock: () => now });
+    // A token every 5 ms for ten frames: five hand-overs, each with what came since the last, nothing lost.
+    for (let i = 0; i < 10; i++) {
+      for (let j = 0; j < 3; j++) batch.push(`t${i}.${j}`);
+      frame();
+    }
+    expect(delivered.map((items) => items.length)).toEqual([3, 6, 6, 6, 6]);
+    expect(frames.pending()).toBe(1);
+    frame();
+    expect(delivered.flat()).toHaveLength(30);
+    // Quiet for a while, then one token: it does not wait a second frame.
+    frame();
+    frame();
+    batch.push('late');
+    frame();
+    expect(delivered.at(-1)).toEqual(['late']);
+  });
+
+  test('paced, a hurried item (the first words of an answer) goes at the next frame even right after a hand-over', () => {
+    const frames = manualFrames();
+    let now = 0;
+    const delivered: string[][] = [];
+    const batch = frameBatch<string>((items) => delivered.push(items), frames, { gapMs: 25, clock: () => now });
+    batch.push('start');
+    now += 1000 / 60;
+    frames.tick();
+    batch.push('first words');
+    batch.hurry();
+    now += 1000 / 60;
+    frames.tick();
+    expect(delivered).toEqual([['start'], ['first words']]);
+  });
+
   test('flush hands over at once and cancels the frame; dispose drops what is queued', () => {
     const frames = manualFrames();
     const delivered: string[][] = [];

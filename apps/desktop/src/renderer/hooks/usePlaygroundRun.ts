@@ -21,9 +21,17 @@ interface Live {
 const now = () => performance.now();
 
 /**
+ * The least time between two renders of a streaming answer: every other frame
+ * at 60 Hz, about 30 a second. Each render lays out the whole answer again, so
+ * rendering every frame doubles the main thread's work for no text a reader
+ * could tell apart; on a busy machine that work is what grows into long tasks.
+ */
+const ANSWER_GAP_MS = 25;
+
+/**
  * One generation at a time, streamed into the run store. Events are
- * batched per animation frame: the answer re-renders at most once a frame
- * however fast the tokens come, and the form around it not at all.
+ * batched per animation frame, frames ANSWER_GAP_MS apart: the answer
+ * re-renders about 30 times a second at most, and the form around it not at all.
  * `frames` and `clock` are injected in tests.
  */
 export function usePlaygroundRun(frames?: FrameScheduler, clock: () => number = now): PlaygroundRunner {
@@ -46,10 +54,16 @@ export function usePlaygroundRun(frames?: FrameScheduler, clock: () => number = 
       end();
       const runId = (runs.current += 1);
       dispatch({ type: 'started', runId, target: { instanceId: input.instanceId, modelId: input.modelId }, at: clock() });
-      const batch = frameBatch<GenerateEvent>((events) => dispatch({ type: 'events', runId, events, at: clock() }), frames);
+      const batch = frameBatch<GenerateEvent>((events) => dispatch({ type: 'events', runId, events, at: clock() }), frames, { gapMs: ANSWER_GAP_MS, clock });
+      let answering = false;
       const handle = openStream('playground:generate', input, {
         onEvent(event) {
           batch.push(event);
+          // The first words go at the next frame whatever the pace: how soon an answer starts is what a person notices.
+          if (!answering && (event.type === 'delta' || event.type === 'reasoning')) {
+            answering = true;
+            batch.hurry();
+          }
           // The last word is shown at once, with what came before it in the same frame.
           if (event.type === 'done' || event.type === 'error') batch.flush();
         },
