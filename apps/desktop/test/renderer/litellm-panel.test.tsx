@@ -107,7 +107,8 @@ describe('LiteLLM panel', () => {
     expect(panel.test.disabled).toBe(false);
     expect(panel.url.getAttribute('aria-invalid')).toBe('false');
     await click(panel.test);
-    expect(tested()).toEqual([{ platform: 'litellm', url: 'http://proxy.local:4000', key: { mode: 'none' } }]);
+    // Sent as typed: the url step says what it changes.
+    expect(tested()).toEqual([{ platform: 'litellm', url: 'http://proxy.local:4000/v1/', key: { mode: 'none' } }]);
   });
 
   test('while testing, the button is disabled, busy and says Testing…', async () => {

@@ -124,7 +124,8 @@ export function usePlatformConnection(instance: PlatformInstance, onChange?: (ch
       const tested = await diagnose({
         platform: platform.id,
         ...(instance.endpointId === null ? {} : { endpointId: instance.endpointId }),
-        ...(fixedUrl ? {} : { url: check.url }),
+        // As typed: the url step says what it changed, and notices what normalising would hide (/v1 twice).
+        ...(fixedUrl ? {} : { url: typed.trim() }),
         key,
       });
       if (tested.ok) {
