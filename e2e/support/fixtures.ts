@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { fixturesDir, startLiteLLMServer, startOpenRouterServer, startStaticServer, type OpenRouterServerOptions } from '@switchboard/test-servers';
+import {
+  fixturesDir,
+  startConnectProxy,
+  startLiteLLMServer,
+  startOpenRouterServer,
+  startStaticServer,
+  type ConnectProxy,
+  type ConnectProxyOptions,
+  type OpenRouterServerOptions,
+} from '@switchboard/test-servers';
 // By path: e2e does not depend on the shared package (adding it would need an install); the grammar is shared's.
 import { parseInstanceId } from '../../packages/shared/src/instance-id.js';
 import { SettingsPage } from '../pages/settings-page.js';
@@ -35,8 +44,20 @@ export interface OpenRouterOptions {
   openrouterOptions: OpenRouterServerOptions;
 }
 
+/** Set with `test.use({ corpProxyOptions: … })` where a spec needs another corporate proxy (one that refuses, say). */
+export interface CorpProxyOptions {
+  corpProxyOptions: ConnectProxyOptions;
+}
+
+/** The corporate proxy's credentials: the password must never reach the page once saved. */
+export const CORP_PROXY_CREDENTIALS = { username: 'alice', password: 'proxy-pw-7f3a91c2e5' } as const;
+/** A name only the corporate proxy knows, for the loopback test servers (Switchboard never sends loopback through a proxy). */
+export const CORP_HOST = 'litellm.corp.test';
+
 type Fixtures = {
   switchboard: Switchboard;
+  /** A real HTTP CONNECT proxy on loopback that wants Basic credentials and resolves {@link CORP_HOST} to 127.0.0.1. */
+  corpProxy: ConnectProxy;
   litellm: Awaited<ReturnType<typeof startLiteLLMServer>>;
   /** The OpenRouter the app talks to: SWITCHBOARD_OPENROUTER_BASE_URL points at it, so no test reaches openrouter.ai. */
   openrouter: Awaited<ReturnType<typeof startOpenRouterServer>>;
@@ -57,9 +78,16 @@ function clearSwitchboardKeychain(): void {
 
 type WorkerFixtures = { publicModelMapUrl: string };
 
-export const test = base.extend<Fixtures & HostOptions & OpenRouterOptions, WorkerFixtures>({
+export const test = base.extend<Fixtures & HostOptions & OpenRouterOptions & CorpProxyOptions, WorkerFixtures>({
   host: ['browser', { option: true }],
   openrouterOptions: [{}, { option: true }],
+  corpProxyOptions: [{ credentials: CORP_PROXY_CREDENTIALS, hosts: { [CORP_HOST]: '127.0.0.1' } }, { option: true }],
+
+  corpProxy: async ({ corpProxyOptions }, use) => {
+    const proxy = await startConnectProxy(corpProxyOptions);
+    await use(proxy);
+    await proxy.close();
+  },
 
   // LiteLLM's public model map, served from the recorded copy: tests never reach the internet.
   publicModelMapUrl: [
