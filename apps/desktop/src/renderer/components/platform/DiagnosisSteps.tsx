@@ -23,7 +23,8 @@ function StepRow({ step }: { step: DiagnosisStepEvent }) {
         {STEP_LABELS[step.step]} <span className="visually-hidden">{STATE_WORDS[step.state]}</span>
       </span>
       <span className="diagnosis-time" data-testid="diagnosis-step-time">
-        {step.ms === null ? '' : `${Math.round(step.ms)} ms`}
+        {/* A skipped step took no time worth saying. */}
+        {step.ms === null || step.state === 'skip' ? '' : `${Math.round(step.ms)} ms`}
       </span>
       <span className="diagnosis-detail" data-testid="diagnosis-step-detail">
         {step.detail}
