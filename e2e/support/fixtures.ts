@@ -19,7 +19,7 @@ import { parseInstanceId } from '../../packages/shared/src/instance-id.js';
 import { SettingsPage } from '../pages/settings-page.js';
 import { startBrowserHostApp, startElectronApp, type RunningApp } from './app-host.js';
 import { electronBinary } from './electron-binary.js';
-import { clearKeychainEntry } from './keychain.js';
+import { clearKeychainEntry, clearNetworkSecrets } from './keychain.js';
 
 export interface HostOptions {
   host: 'browser' | 'electron';
@@ -71,9 +71,11 @@ function customAccounts(): string[] {
   return accounts.filter((account) => parseInstanceId(account)?.platform === 'custom');
 }
 
-/** Every account Switchboard writes: LiteLLM's, OpenRouter's, and each custom endpoint's. */
+/** Every account Switchboard writes: LiteLLM's, OpenRouter's, each custom endpoint's, and the network's secrets. */
 function clearSwitchboardKeychain(): void {
   for (const account of ['litellm', 'openrouter', ...customAccounts()]) clearKeychainEntry(account);
+  // Secret headers' values and the proxy password (#14), which a network spec leaves behind.
+  clearNetworkSecrets();
 }
 
 type WorkerFixtures = { publicModelMapUrl: string };
