@@ -46,7 +46,14 @@ export function PlatformNetworkSection({ instanceId, caRequest }: PlatformNetwor
           Network
         </button>
       </h4>
-      {shown ? (
+      {shown && network.saved === null && network.status === null ? (
+        <p className="loading-line">
+          <Spinner />
+          Loading network settings…
+        </p>
+      ) : null}
+      {/* The form waits for the saved settings, so what main answers never overwrites what is typed. */}
+      {shown && (network.saved !== null || network.status !== null) ? (
         <form id={`${id}-body`} className="stack" noValidate onSubmit={onSubmit}>
           <CaFileField id={`${id}-ca`} ref={caRef} value={network.caFile} preview={network.caPreview} onChange={network.setCaFile} />
           <fieldset className="stack-tight">

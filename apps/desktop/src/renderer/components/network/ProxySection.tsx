@@ -34,9 +34,9 @@ function EnvironmentFacts({ environment }: { environment: ProxySettingsView['env
 }
 
 function savedSummary(saved: ProxySettingsView): string {
-  if (saved.mode === 'none') return 'Saved: no proxy.';
-  if (saved.mode === 'environment') return 'Saved: the proxy from the environment.';
-  return `Saved: ${saved.url ?? 'a proxy'}${saved.username ? ` as ${saved.username}` : ''}${saved.hasPassword ? ', password in the keychain' : ''}.`;
+  if (saved.mode === 'none') return 'In use: no proxy.';
+  if (saved.mode === 'environment') return 'In use: the proxy from the environment.';
+  return `In use: ${saved.url ?? 'a proxy'}${saved.username ? ` as ${saved.username}` : ''}${saved.hasPassword ? ', password in the keychain' : ''}.`;
 }
 
 /**
@@ -60,72 +60,80 @@ export function ProxySection() {
       <h3 className="panel-title" id={`${id}-title`}>
         Network
       </h3>
-      <form className="stack" noValidate onSubmit={onSubmit}>
-        <fieldset className="radio-group">
-          <legend>Outgoing proxy</legend>
-          {(Object.keys(MODE_LABELS) as ProxyMode[]).map((mode) => (
-            <label key={mode} className="radio-option">
-              <input type="radio" name={`${id}-mode`} value={mode} checked={form.mode === mode} onChange={() => proxy.edit({ mode })} />
-              {MODE_LABELS[mode]}
-            </label>
-          ))}
-        </fieldset>
-        {form.mode === 'environment' && saved ? <EnvironmentFacts environment={saved.environment} /> : null}
-        {form.mode === 'url' ? (
-          <div className="field-grid">
-            <div className="field">
-              <label htmlFor={`${id}-url`}>Outgoing proxy URL</label>
-              <input
-                id={`${id}-url`}
-                type="url"
-                inputMode="url"
-                value={form.url}
-                placeholder="http://proxy.example.com:3128"
-                onChange={(event) => proxy.edit({ url: event.target.value })}
-                aria-invalid={failed || undefined}
-                aria-describedby={failed ? statusId : undefined}
-                autoComplete="off"
-                spellCheck={false}
-              />
+      {/* The form waits for the saved settings, so what main answers never overwrites what is typed. */}
+      {saved === null && proxy.status === null ? (
+        <p className="loading-line" data-testid="network-proxy-loading">
+          <Spinner />
+          Loading network settings…
+        </p>
+      ) : (
+        <form className="stack" noValidate onSubmit={onSubmit}>
+          <fieldset className="radio-group">
+            <legend>Outgoing proxy</legend>
+            {(Object.keys(MODE_LABELS) as ProxyMode[]).map((mode) => (
+              <label key={mode} className="radio-option">
+                <input type="radio" name={`${id}-mode`} value={mode} checked={form.mode === mode} onChange={() => proxy.edit({ mode })} />
+                {MODE_LABELS[mode]}
+              </label>
+            ))}
+          </fieldset>
+          {form.mode === 'environment' && saved ? <EnvironmentFacts environment={saved.environment} /> : null}
+          {form.mode === 'url' ? (
+            <div className="field-grid">
+              <div className="field">
+                <label htmlFor={`${id}-url`}>Outgoing proxy URL</label>
+                <input
+                  id={`${id}-url`}
+                  type="url"
+                  inputMode="url"
+                  value={form.url}
+                  placeholder="http://proxy.example.com:3128"
+                  onChange={(event) => proxy.edit({ url: event.target.value })}
+                  aria-invalid={failed || undefined}
+                  aria-describedby={failed ? statusId : undefined}
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-username`}>Proxy username</label>
+                <input id={`${id}-username`} type="text" value={form.username} onChange={(event) => proxy.edit({ username: event.target.value })} autoComplete="off" spellCheck={false} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-password`}>Proxy password</label>
+                <input
+                  id={`${id}-password`}
+                  type="password"
+                  value={form.password.typed}
+                  placeholder={secretPlaceholder(form.password)}
+                  onChange={(event) => proxy.edit({ password: { ...form.password, typed: event.target.value } })}
+                  autoComplete="off"
+                />
+                {form.password.stored ? (
+                  <label className="checkbox-option">
+                    <input type="checkbox" checked={form.password.forgotten} onChange={(event) => proxy.edit({ password: { ...form.password, forgotten: event.target.checked } })} />
+                    Forget the stored password
+                  </label>
+                ) : null}
+              </div>
             </div>
-            <div className="field">
-              <label htmlFor={`${id}-username`}>Proxy username</label>
-              <input id={`${id}-username`} type="text" value={form.username} onChange={(event) => proxy.edit({ username: event.target.value })} autoComplete="off" spellCheck={false} />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-password`}>Proxy password</label>
-              <input
-                id={`${id}-password`}
-                type="password"
-                value={form.password.typed}
-                placeholder={secretPlaceholder(form.password)}
-                onChange={(event) => proxy.edit({ password: { ...form.password, typed: event.target.value } })}
-                autoComplete="off"
-              />
-              {form.password.stored ? (
-                <label className="checkbox-option">
-                  <input type="checkbox" checked={form.password.forgotten} onChange={(event) => proxy.edit({ password: { ...form.password, forgotten: event.target.checked } })} />
-                  Forget the stored password
-                </label>
-              ) : null}
+          ) : null}
+          <div className="actions">
+            <button type="submit" className="button button-primary" data-testid="network-proxy-save" disabled={proxy.busy || saved === null} aria-busy={proxy.busy}>
+              {proxy.busy ? <Spinner /> : null}
+              Save
+            </button>
+            <div id={statusId}>
+              <StatusLineView status={proxy.status} testId="network-proxy-status" />
             </div>
           </div>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="button button-primary" data-testid="network-proxy-save" disabled={proxy.busy || saved === null} aria-busy={proxy.busy}>
-            {proxy.busy ? <Spinner /> : null}
-            Save
-          </button>
-          <div id={statusId}>
-            <StatusLineView status={proxy.status} testId="network-proxy-status" />
-          </div>
-        </div>
-        {saved ? (
-          <p className="muted" data-testid="network-proxy-saved">
-            {savedSummary(saved)} Requests to this computer (localhost, 127.0.0.1) never go through a proxy.
-          </p>
-        ) : null}
-      </form>
+          {saved ? (
+            <p className="muted" data-testid="network-proxy-saved">
+              {savedSummary(saved)} Requests to this computer (localhost, 127.0.0.1) never go through a proxy.
+            </p>
+          ) : null}
+        </form>
+      )}
     </section>
   );
 }
