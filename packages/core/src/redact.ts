@@ -1,7 +1,9 @@
 const MASK = '[redacted]';
 
 // Whatever looks like a credential, even one Switchboard was never told about: a bearer token, an OpenAI-style key.
-const TOKEN_PATTERNS: readonly RegExp[] = [/\b(Bearer\s+)[^\s"',;]+/gi, /\bsk-[A-Za-z0-9_-]{6,}/g];
+// A shell variable after Bearer (`Bearer $LITELLM_API_KEY`, what a copied curl says) is a name, not a key: masking
+// it would leave a command that cannot run.
+const TOKEN_PATTERNS: readonly RegExp[] = [/\b(Bearer\s+)(?!\$\{?[A-Z_][A-Z0-9_]*\}?(?![^\s"',;]))[^\s"',;]+/gi, /\bsk-[A-Za-z0-9_-]{6,}/g];
 
 /** Keys shorter than this are not masked by value: masking "ab" would shred every sentence. */
 const MIN_SECRET_LENGTH = 4;

@@ -17,6 +17,15 @@ describe('the redactor every error sentence passes through', () => {
     expect(redactor.redact('key sk-proj-AbC123xyz is wrong')).toBe('key [redacted] is wrong');
   });
 
+  it.each([
+    ['-H "Authorization: Bearer $LITELLM_API_KEY"', '-H "Authorization: Bearer $LITELLM_API_KEY"'],
+    ['Bearer ${OPENROUTER_API_KEY}', 'Bearer ${OPENROUTER_API_KEY}'],
+    ['Bearer $KEY-with-a-tail', 'Bearer [redacted]'],
+    ['Bearer $(cat key.txt)', 'Bearer [redacted] key.txt)'],
+  ])('keeps a copied curl runnable: %s', (text, expected) => {
+    expect(createRedactor().redact(text)).toBe(expected);
+  });
+
   it('leaves ordinary sentences and very short "keys" alone', () => {
     const redactor = createRedactor();
     redactor.remember('ab');
