@@ -70,6 +70,10 @@ const HEADERS: ReadonlyArray<{ what: string; headers: HeaderInput[]; sentence: R
   { what: 'a unicode name', headers: [plain('X-Ünïcode', '1')], sentence: /characters a header name cannot have/ },
   { what: 'a value beyond Latin-1', headers: [plain('X-Team', 'data ☃ science')], sentence: /outside Latin-1/ },
   { what: 'the same header twice, in two cases', headers: [plain('X-Team', 'a'), plain('x-team', 'b')], sentence: /there twice/ },
+  { what: 'two names the agents would see as one variable', headers: [plain('X-Team', 'a'), plain('X_Team', 'b')], sentence: /there twice/ },
+  { what: "opencode's {file:…} in a plain value, which an agent would expand", headers: [plain('X-Team', '{file:~/.ssh/id_rsa}')], sentence: /substitution/ },
+  { what: "opencode's {env:…} in a plain value", headers: [plain('X-Team', 'pre-{env:HOME}')], sentence: /substitution/ },
+  { what: "Continue's ${{ secrets.… }} in a plain value", headers: [plain('X-Team', '${{ secrets.OTHER }}')], sentence: /substitution/ },
   { what: 'a secret kept that was never stored', headers: [{ name: 'X-Never', secret: true, secretValue: { mode: 'stored' } }], sentence: /No value is stored/ },
 ];
 

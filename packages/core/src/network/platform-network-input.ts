@@ -9,6 +9,12 @@ export interface CheckedHeader {
   newSecret: string | null;
 }
 
+/** What the agents' config files would substitute in a written value: opencode's and Kilo's `{env:…}` / `{file:…}`, Continue's `${{ … }}`. */
+const AGENT_SUBSTITUTION = /\{(?:env|file):|\$\{\{/i;
+
+/** Names the agents' variables cannot tell apart (`X-Token`, `X_Token`): a secret header becomes SWITCHBOARD_…_HEADER_X_TOKEN either way. */
+const variableKey = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+
 /**
  * Checks every header of a platform's network settings before anything is
  * saved: names (a token, not one Switchboard sets, no two alike), values (no
@@ -25,11 +31,17 @@ export function checkHeaders(headers: readonly HeaderInput[], storedSecrets: Rea
     const name = checkHeaderName(header.name);
     if (!name.ok) return name;
     const lower = name.value.toLowerCase();
-    if (seen.has(lower)) return fail('invalid-input', `The ${name.value} header is there twice. Keep one row for it.`);
-    seen.add(lower);
+    if (seen.has(variableKey(name.value))) {
+      return fail('invalid-input', `The ${name.value} header is there twice (header names ignore case, and agents see - and _ alike). Keep one row for it.`);
+    }
+    seen.add(variableKey(name.value));
     if (!header.secret) {
       const value = checkHeaderValue(name.value, header.value);
       if (!value.ok) return value;
+      // Written as it is into agents' files, where it would be expanded: `{file:~/.ssh/id_rsa}` would send that file.
+      if (AGENT_SUBSTITUTION.test(value.value)) {
+        return fail('invalid-input', `The value of the ${name.value} header looks like an agent's substitution ({env:…}, {file:…} or \${{ … }}), which the agents would expand when they read their config. Mark the header Secret to keep the value as it is, or remove the row.`);
+      }
       checked.push({ setting: { name: name.value, secret: false, value: value.value }, newSecret: null });
       continue;
     }
