@@ -4,7 +4,7 @@ import { invokeResult, invokeSafe } from '../lib/bridge';
 import { secretField, secretInputFor, type SecretFieldState } from '../lib/secret-field';
 import { errorLine, type StatusLine } from '../lib/status-line';
 
-export interface ProxyForm {
+interface ProxyForm {
   mode: ProxyMode;
   url: string;
   username: string;
