@@ -15,6 +15,7 @@ import type { Platform, PlatformContext } from '../platforms/platform.js';
 import { classifyKeychainFailure } from '../store/keychain-errors.js';
 import type { PlatformSettings } from '../store/settings-schema.js';
 import { guard } from './guard.js';
+import { headerAccount } from '../network/keychain-accounts.js';
 import { routedFetch } from '../network/routed-fetch.js';
 import type { RoutedServices } from './services.js';
 
@@ -242,6 +243,10 @@ export function createPlatformService(services: RoutedServices, options: Platfor
     disconnect: () =>
       guard(async () => {
         await services.secrets.delete(instanceId);
+        // The connection's network settings go with it: a secret header left in the keychain would be shown nowhere, ever.
+        for (const header of saved()?.network?.headers ?? []) {
+          if (header.secret) await services.secrets.delete(headerAccount(instanceId, header.name));
+        }
         writeSettings(undefined);
         services.modelCache.clear(instanceId);
         latest = null;

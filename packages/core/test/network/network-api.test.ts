@@ -89,6 +89,19 @@ describe.skipIf(!keychainAvailable)(`the network channels, with the real keychai
     expect(await secrets.get(headerAccount('litellm', 'X-Gateway-Token'))).toBeNull();
   });
 
+  it("disconnecting a platform takes its secret headers out of the keychain with its key", async () => {
+    const { api, secrets, settingsText } = await backend();
+    await api['litellm:set-config']({ url: 'http://127.0.0.1:4000', key: { mode: 'provided', value: 'sk-disconnect-test-1234' }, selectedModel: 'gpt-4o' });
+    const headers = [{ name: 'X-Gateway-Token', secret: true as const, secretValue: { mode: 'provided' as const, value: HEADER_SECRET } }];
+    expect(await api['network:set-platform']({ instanceId: 'litellm', caFile: null, headers })).toMatchObject({ ok: true });
+    expect(await secrets.get(headerAccount('litellm', 'X-Gateway-Token'))).toBe(HEADER_SECRET);
+
+    expect(await api['litellm:disconnect'](undefined)).toMatchObject({ ok: true });
+    expect(await secrets.get(headerAccount('litellm', 'X-Gateway-Token'))).toBeNull();
+    expect(await secrets.get('litellm')).toBeNull();
+    expect(await settingsText()).not.toContain('X-Gateway-Token');
+  });
+
   it('a CA file that is not one is refused with a sentence naming it, and what was saved before stays', async () => {
     const { api, dir } = await backend();
     const ca = await createPrivateCa();
