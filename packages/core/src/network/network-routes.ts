@@ -1,7 +1,7 @@
 import { fail, type InstanceId, type Result } from '@switchboard/shared';
 import { fetch as undiciFetch, type Dispatcher, type RequestInit as UndiciRequestInit } from 'undici';
 import type { FetchLike } from '../http/index.js';
-import { classifyKeychainFailure } from '../store/keychain-errors.js';
+import { asNetworkSecretFailure, classifyKeychainFailure } from '../store/keychain-errors.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
 import type { PlatformNetworkSettings } from '../store/settings-schema.js';
@@ -39,7 +39,7 @@ const REMEMBER_MS = 60_000;
 const APP_SLOT = '(app)';
 
 const keychainFailure = (error: unknown) => {
-  const failure = classifyKeychainFailure(error, 'read');
+  const failure = asNetworkSecretFailure(classifyKeychainFailure(error, 'read'));
   return fail(failure.kind, failure.message);
 };
 

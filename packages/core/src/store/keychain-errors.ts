@@ -9,6 +9,18 @@ const NOT_DONE: Record<KeychainOperation, string> = {
   remove: 'the stored API key was not removed',
 };
 
+/**
+ * The same failure, said of a network secret (the proxy password, a secret
+ * header) instead of the API key: the store that failed does not know what
+ * the secret it was asked for is.
+ */
+export function asNetworkSecretFailure(failure: KeychainError): { kind: ProxyErrorKind; message: string } {
+  return {
+    kind: failure.kind,
+    message: failure.message.replace(NOT_DONE.read, 'a stored network secret (the proxy password or a secret header) could not be read, and nothing was sent without it'),
+  };
+}
+
 /** libsecret's (and the OS's) own words can be long; a sentence quotes at most this much of them. */
 const MAX_DETAIL = 200;
 

@@ -1,6 +1,7 @@
 import { createPrivateCa, DEFAULT_MASTER_KEY, startConnectProxy, startLiteLLMServer, startTlsServer } from '@switchboard/test-servers';
 import { describe, expect, it } from 'vitest';
 import { headerAccount } from '../../src/network/keychain-accounts.js';
+import { KeychainLockedError } from '../../src/store/keychain-errors.js';
 import { customInstanceId } from '@switchboard/shared';
 import { memorySecretStore } from '../support/memory-secret-store.js';
 import { useTempDirs } from '../support/temp-dir.js';
@@ -97,6 +98,17 @@ describe("a platform's CA file and headers apply to its requests only", () => {
     expect(await bench.routes.routeFor('litellm')).toEqual({
       ok: false,
       error: { kind: 'config-invalid', message: expect.stringContaining('X-Gateway-Token header is not in the keychain') },
+    });
+  });
+
+  it('a locked keychain fails the route with a sentence about the network secret, not the API key', async () => {
+    const locked = { ...memorySecretStore(), get: async () => Promise.reject(new KeychainLockedError('read')) };
+    const bench = routeBench(await tempDir(), locked, {});
+    closing(() => bench.routes.close());
+    bench.setPlatform('litellm', { caFile: null, headers: [{ name: 'X-Gateway-Token', secret: true }] });
+    expect(await bench.routes.routeFor('litellm')).toEqual({
+      ok: false,
+      error: { kind: 'keychain-locked', message: expect.stringMatching(/keychain is locked, so a stored network secret \(the proxy password or a secret header\) could not be read/) },
     });
   });
 });
