@@ -148,6 +148,6 @@ export function createBackendFromServices(services: ApiServices, notices: readon
     }),
     ...syncingNetwork(createNetworkApi(routed), agents.syncNetwork),
   };
-  const streams = createStreams({ services: routed, registry, capabilities, redactor, tuning });
+  const streams = createStreams({ services: routed, registry, capabilities, redactor, tuning, unsavedCustom: custom.unsaved });
   return { api: withRedaction(api, redactor), streams: withStreamRedaction(streams, redactor), routes };
 }

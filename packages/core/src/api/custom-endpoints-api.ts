@@ -18,7 +18,12 @@ const UNSAVED = '__unsaved__';
  * name, instance id (its keychain account), settings and cache. Each is the
  * same platform service LiteLLM and OpenRouter use.
  */
-export function createCustomEndpoints(services: RoutedServices): { channels: CustomApi; lookup(endpointId: string): PlatformService | null } {
+export function createCustomEndpoints(services: RoutedServices): {
+  channels: CustomApi;
+  lookup(endpointId: string): PlatformService | null;
+  /** The service an endpoint without an id is tested on, by either Test Connection. */
+  unsaved(): PlatformService;
+} {
   const byId = new Map<string, PlatformService>();
   const limitsOf = (id: string) => services.settings.read().platforms[customInstanceId(id)]?.modelLimits ?? {};
   const service = (id: string): PlatformService => {
@@ -82,5 +87,5 @@ export function createCustomEndpoints(services: RoutedServices): { channels: Cus
       });
     },
   };
-  return { channels, lookup: (endpointId) => (exists(endpointId) ? service(endpointId) : null) };
+  return { channels, lookup: (endpointId) => (exists(endpointId) ? service(endpointId) : null), unsaved: () => service(UNSAVED) };
 }

@@ -6,6 +6,7 @@ import { apiKeyEnvVariable } from '../opencode/index.js';
 import type { Redactor } from '../redact.js';
 import type { ModelCapabilitiesSource } from './capabilities-source.js';
 import type { PlatformRegistry } from './platform-registry.js';
+import type { PlatformService } from './platform-service.js';
 import { savedConnection, type SavedConnection } from './saved-connection.js';
 import { routedFetch } from '../network/routed-fetch.js';
 import type { RoutedServices } from './services.js';
@@ -43,6 +44,8 @@ interface StreamParts {
   /** The API's own: a result is masked before it is written to disk, where no key may ever go. */
   redactor: Redactor;
   tuning?: StreamTuning | undefined;
+  /** The service a custom endpoint without an id yet is tested on: the same one `custom:test-connection` uses. */
+  unsavedCustom: () => PlatformService;
 }
 
 /**
@@ -76,7 +79,7 @@ export function createStreams(parts: StreamParts): SwitchboardStreams {
     };
 
   return {
-    'connection:diagnose': createDiagnoseStream({ services, registry }),
+    'connection:diagnose': createDiagnoseStream({ services, registry, unsavedCustom: parts.unsavedCustom }),
     'playground:generate': async function* (input, signal) {
       const connection = await savedConnection(registry, services.secrets, input.instanceId);
       if (!connection.ok) {

@@ -11,7 +11,7 @@ import {
   type SwitchboardStreams,
 } from '@switchboard/shared';
 import type { PlatformRegistry } from '../api/platform-registry.js';
-import { createPlatformService, type PlatformService } from '../api/platform-service.js';
+import type { PlatformService } from '../api/platform-service.js';
 import type { RoutedServices } from '../api/services.js';
 import type { PlatformRoute } from '../network/network-route.js';
 import { routedFetch } from '../network/routed-fetch.js';
@@ -35,16 +35,9 @@ export interface DiagnoseParts {
   /** Its `routes` are how every request of the diagnosis leaves the machine, as the platform's own requests do. */
   services: RoutedServices;
   registry: PlatformRegistry;
-  /**
-   * The service of a custom endpoint not saved yet, whose listing the panel
-   * reads after testing. Without it, one of the stream's own (the listing is
-   * then not the one `custom:fetch-metadata` without an endpoint id reads).
-   */
-  unsavedCustom?: (() => PlatformService) | undefined;
+  /** The service a custom endpoint without an id yet is tested on: the one `custom:test-connection` uses too. */
+  unsavedCustom: () => PlatformService;
 }
-
-/** As custom-endpoints-api names the endpoint being tested before it has an id. */
-const UNSAVED = '__unsaved__';
 
 const PLATFORMS: Record<DiagnoseInput['platform'], Platform> = { litellm: litellmPlatform, openrouter: openrouterPlatform, custom: customPlatform };
 
@@ -76,8 +69,7 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | nul
 export function createDiagnoseStream(parts: DiagnoseParts): SwitchboardStreams['connection:diagnose'] {
   const { services, registry } = parts;
   const { routes } = services;
-  let ownUnsaved: PlatformService | null = null;
-  const unsavedCustom = parts.unsavedCustom ?? (() => (ownUnsaved ??= createPlatformService(services, { platform: customPlatform, instanceId: customInstanceId(UNSAVED), defaultUrl: 'http://localhost:8000' })));
+  const { unsavedCustom } = parts;
   return async function* (input, signal): AsyncGenerator<DiagnosisEvent> {
     const started = services.monotonic();
     const totalMs = () => Math.round(services.monotonic() - started);
