@@ -23,7 +23,6 @@ import type { Platform, PlatformContext } from '../platforms/platform.js';
 import { diagnosisReport, type ReportSetting } from './diagnosis-report.js';
 import { checkAlive, checkApis, checkMetadata, explainListingFailure, type HttpSteps } from './http-steps.js';
 import type { ProbeRequest } from './probe.js';
-import { proxyAuthorization } from './proxy-authorization.js';
 import { recordFoundApis } from './record-apis.js';
 import { resolveName } from './resolve-name.js';
 import { failed, ok, skip, targetOf, type StepOutcome, type Target } from './step-outcome.js';
@@ -125,7 +124,7 @@ export function createDiagnoseStream(parts: DiagnoseParts): SwitchboardStreams['
           if (!routed.ok) return failed(routed.error.kind, routed.error.message, "Correct this platform's network settings, then test again.");
           route = routed.value;
           const proxyUrl = route.proxyFor(baseUrl);
-          if (proxyUrl !== null) proxy = { url: proxyUrl, authorization: await proxyAuthorization(services.settings.read().network, services.secrets, services.env, target.secure) };
+          if (proxyUrl !== null) proxy = { url: proxyUrl, authorization: route.proxyAuthorizationFor(baseUrl) };
           key = input.key.mode === 'provided' ? input.key.value : input.key.mode === 'stored' && instanceId !== null ? await services.secrets.get(instanceId) : null;
           return understood.outcome;
         },

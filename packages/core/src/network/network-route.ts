@@ -17,6 +17,8 @@ export interface PlatformRoute {
   fetch: FetchLike;
   /** The proxy a request to `url` goes through, without credentials, or null for a direct connection (always null for loopback). */
   proxyFor(url: string): string | null;
+  /** The `Proxy-Authorization` that proxy wants, for a CONNECT Switchboard opens itself (Test Connection's `tcp` step); null when none. */
+  proxyAuthorizationFor(url: string): string | null;
   /** PEM certificates trusted besides the system's for this platform, or null when none were added. */
   extraCa: readonly string[] | null;
   /** The custom headers as sent, for a reproducing `curl`; secret values are in the redactor, so a report masks them. */

@@ -10,7 +10,7 @@ import { createDispatcherPool } from './dispatchers.js';
 import { headerAccount, PROXY_PASSWORD_ACCOUNT } from './keychain-accounts.js';
 import { isLoopbackUrl } from './loopback.js';
 import type { NetworkRoutes, PlatformRoute } from './network-route.js';
-import { proxyForUrl, proxyPlan } from './proxy-plan.js';
+import { proxyAuthorizationForUrl, proxyForUrl, proxyPlan } from './proxy-plan.js';
 import { proxyRefusal } from './proxy-refusal.js';
 
 export interface NetworkRoutesOptions {
@@ -116,7 +116,7 @@ export function createNetworkRoutes(options: NetworkRoutesOptions): ManagedNetwo
         throw (proxy === null ? null : proxyRefusal(error, proxy, url)) ?? error;
       });
     };
-    return { ok: true, value: { fetch, proxyFor: (url) => proxyForUrl(plan, url), extraCa, headers: custom } };
+    return { ok: true, value: { fetch, proxyFor: (url) => proxyForUrl(plan, url), proxyAuthorizationFor: (url) => proxyAuthorizationForUrl(plan, url), extraCa, headers: custom } };
   };
 
   return {

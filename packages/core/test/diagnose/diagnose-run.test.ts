@@ -75,23 +75,32 @@ describe('Test Connection step by step: a connection that works', () => {
     expect(done.report).toContain(`--cacert '${caFile}'`);
   });
 
-  it("sends the proxy's user name and keychain password with its own CONNECT, as the requests do", async () => {
+  const PROXY_PASSWORD = 'pw-proxy-31337';
+  it.each([
+    ["a typed proxy's user name and keychain password", 'settings'],
+    ["the credentials in the environment's HTTPS_PROXY", 'environment'],
+  ] as const)("sends %s with its own CONNECT, as the requests do", async (_what, from) => {
     const server = await litellm();
     const ca = await createPrivateCa();
     const front = await startTlsServer({ ...(await ca.issue(['litellm.corp.test'])), forwardTo: server.url });
     closer(() => front.close());
-    const proxy = await startConnectProxy({ credentials: { username: 'ann', password: 'pw-proxy-31337' }, hosts: { 'litellm.corp.test': '127.0.0.1' } });
+    const proxy = await startConnectProxy({ credentials: { username: 'ann', password: PROXY_PASSWORD }, hosts: { 'litellm.corp.test': '127.0.0.1' } });
     closer(() => proxy.close());
-    const app = await diagnosis();
+    const withCredentials = proxy.url.replace('http://', `http://ann:${PROXY_PASSWORD}@`);
+    const app = await diagnosis(from === 'environment' ? { HTTPS_PROXY: withCredentials } : {});
     const url = `https://litellm.corp.test:${front.port}`;
     await app.backend.api['litellm:set-config']({ url, key: KEY, selectedModel: 'gpt-4o' });
     await app.backend.api['network:set-platform']({ instanceId: 'litellm', caFile: await app.file('ca.pem', ca.cert), headers: [] });
-    await app.backend.api['network:set-proxy']({ mode: 'url', url: proxy.url, username: 'ann', password: { mode: 'provided', value: 'pw-proxy-31337' } });
+    if (from === 'settings') {
+      await app.backend.api['network:set-proxy']({ mode: 'url', url: proxy.url, username: 'ann', password: { mode: 'provided', value: PROXY_PASSWORD } });
+    }
     const events = await app.run({ platform: 'litellm', url, key: KEY });
     expectWellFormed(events);
+    expect(stepOf(events, 'tcp')).toMatchObject({ state: 'ok' });
     expect(events.at(-1)?.type).toBe('done');
     expect(proxy.refused).toEqual([]);
-    expect(JSON.stringify(events)).not.toContain('pw-proxy-31337');
+    expect(proxy.forwarded.length).toBeGreaterThan(0);
+    expect(JSON.stringify(events)).not.toContain(PROXY_PASSWORD);
   });
 
   it('tells a key that sees no models from a refused one: accepted, no models, a warning, and the run ends done', async () => {
