@@ -60,6 +60,39 @@ describe('Settings › General › Network', () => {
   });
 });
 
+describe('saving network settings', () => {
+  test('a proxy saved with a password shows its URL and user name again, and of the password only that one is kept', async () => {
+    const section = await openGeneral();
+    await click(getByLabel(section, 'This proxy'));
+    await type(getByLabel(section, 'Outgoing proxy URL'), 'http://proxy.corp.test:3128');
+    await type(getByLabel(section, 'Proxy username'), 'alice');
+    await type(getByLabel(section, 'Proxy password'), 'hunter2-proxy');
+    await click(getByTestId(section, 'network-proxy-save'));
+    expect(getByTestId(section, 'network-proxy-status').textContent).toBe('Saved');
+    expect(getByTestId(section, 'network-proxy-saved').textContent).toContain('http://proxy.corp.test:3128 as alice, password in the keychain');
+    const password = getByLabel(section, 'Proxy password');
+    expect(password.value).toBe('');
+    expect(password.placeholder).toBe('Stored in keychain');
+    expect(document.body.innerHTML).not.toContain('hunter2-proxy');
+  });
+
+  test("a saved platform's secret header is kept, and its value never comes back to the page", async () => {
+    await app.main.save('litellm', { url: 'http://localhost:4000', selectedModel: 'gpt-4o' });
+    const section = await openNetworkOf('LiteLLM');
+    await click(getByRole(section, 'button', 'Add header'));
+    await type(allByLabel(section, 'Header name')[0]!, 'cf-access-client-secret');
+    await click(allByLabel(section, 'Secret')[0]!);
+    await type(allByLabel(section, 'Header value')[0]!, 'cf-secret-value-91');
+    await click(getByTestId(section, 'platform-network-save'));
+    expect(getByTestId(section, 'platform-network-status').textContent).toBe('Saved');
+    const value = allByLabel(section, 'Header value')[0]!;
+    expect(value.value).toBe('');
+    expect(value.placeholder).toBe('Stored in keychain');
+    expect(allByLabel(section, 'Header name')[0]!.value).toBe('cf-access-client-secret');
+    expect(document.body.innerHTML).not.toContain('cf-secret-value-91');
+  });
+});
+
 describe("a platform's Network section", () => {
   test('is collapsed until opened, and then offers the CA file and Add header', async () => {
     await app.openPlatform('LiteLLM');
