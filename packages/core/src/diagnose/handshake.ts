@@ -29,6 +29,9 @@ export function handshake(socket: Duplex, host: string, extraCa: readonly string
     signal.addEventListener('abort', onAbort, { once: true });
     tls = tlsConnect({
       socket,
+      // `host` is what the certificate is checked against (without it, over a socket of our own, Node checks "localhost");
+      // SNI carries names only, never an address.
+      host,
       servername: isIP(host) === 0 ? host : undefined,
       ca: extraCa === null ? undefined : [...rootCertificates, ...extraCa],
       rejectUnauthorized: verify,

@@ -45,9 +45,9 @@ export async function checkAlive(steps: HttpSteps): Promise<StepOutcome> {
     return failed('not-a-proxy', `${steps.baseUrl}/health/liveliness answered with a web page (HTTP ${answer.status}) instead of LiteLLM's answer.`, "Use the address at which LiteLLM's API answers, not a web page's.");
   }
   if (answer.status === 200) return ok(`LiteLLM is alive (${answer.text.trim().slice(0, 40) || 'HTTP 200'}).`);
-  if (answer.status === 404) {
-    return failed('not-found', `${steps.baseUrl}/health/liveliness was not found (HTTP 404), so this does not look like a LiteLLM proxy.`, "Use the proxy's base URL, for example http://localhost:4000, without any path LiteLLM does not have.");
-  }
+  // Not conclusive: a front may route only /v1 to LiteLLM, and a URL with a path (an admin page's) is better named
+  // by what the model list answers, which says what was found there and offers the address to use instead.
+  if (answer.status === 404) return skip(`${steps.baseUrl}/health/liveliness was not found (HTTP 404), so liveness could not be checked; the model list decides.`);
   return failed(answer.status >= 500 ? 'server-error' : 'bad-response', `LiteLLM at ${steps.baseUrl} answered /health/liveliness with HTTP ${answer.status}.`, "Check the proxy's logs; it may be starting or failing to start.");
 }
 

@@ -1,4 +1,5 @@
-import { createPrivateCa, DEFAULT_MASTER_KEY, startConnectProxy, startLiteLLMServer, startOpenRouterServer, startTlsServer } from '@switchboard/test-servers';
+import { readFileSync } from 'node:fs';
+import { createPrivateCa, DEFAULT_MASTER_KEY, fixturesDir, startConnectProxy, startLiteLLMServer, startOpenRouterServer, startStaticServer, startTlsServer } from '@switchboard/test-servers';
 import { describe, expect, it } from 'vitest';
 import { expectWellFormed, finals, stepOf, useClosers, useDiagnosis } from './diagnose-support.js';
 
@@ -101,6 +102,39 @@ describe('Test Connection step by step: a connection that works', () => {
     expect(proxy.refused).toEqual([]);
     expect(proxy.forwarded.length).toBeGreaterThan(0);
     expect(JSON.stringify(events)).not.toContain(PROXY_PASSWORD);
+  });
+
+  it("checks an https address given as an IP against the certificate's IP entry, not a host name", async () => {
+    const ca = await createPrivateCa();
+    // The CA's leaves carry 127.0.0.1 among their names; this one names no host the URL uses.
+    const front = await startTlsServer({ ...(await ca.issue(['gateway.corp.test'])), forwardTo: (await litellm()).url });
+    closer(() => front.close());
+    const app = await diagnosis();
+    const url = `https://127.0.0.1:${front.port}`;
+    await app.backend.api['litellm:set-config']({ url, key: KEY, selectedModel: 'gpt-4o' });
+    await app.backend.api['network:set-platform']({ instanceId: 'litellm', caFile: await app.file('ca.pem', ca.cert), headers: [] });
+    const events = await app.run({ platform: 'litellm', url, key: KEY });
+    expectWellFormed(events);
+    expect(stepOf(events, 'tls')).toMatchObject({ state: 'ok', detail: expect.stringMatching(/CN=gateway\.corp\.test/) });
+    expect(events.at(-1)?.type).toBe('done');
+  });
+
+  it("lets the model list name what a path serves when /health/liveliness is not there: a front with LiteLLM's admin page under /litellm", async () => {
+    const adminPage = readFileSync(`${fixturesDir}/litellm-1.81.0/admin-ui.html`, 'utf8');
+    const site = await startStaticServer({
+      '/litellm/v1/models': { contentType: 'text/html; charset=utf-8', body: adminPage },
+      '/v1/models': { contentType: 'application/json', body: JSON.stringify({ object: 'list', data: [{ id: 'gpt-4o', object: 'model', created: 1677610602, owned_by: 'openai' }] }) },
+    });
+    closer(() => site.close());
+    const app = await diagnosis();
+    const underPath = await app.run({ platform: 'litellm', url: `${site.url}/litellm`, key: KEY });
+    expectWellFormed(underPath);
+    expect(stepOf(underPath, 'alive')).toMatchObject({ state: 'skip', detail: expect.stringMatching(/liveliness was not found \(HTTP 404\)/) });
+    expect(stepOf(underPath, 'models')).toMatchObject({ state: 'fail', detail: expect.stringMatching(/LiteLLM's admin page/) });
+    expect(underPath.at(-1)).toMatchObject({ type: 'error', error: { suggestedUrl: site.url } });
+
+    const atOrigin = await app.run({ platform: 'litellm', url: site.url, key: KEY });
+    expect(atOrigin.at(-1)).toMatchObject({ type: 'done', result: { modelIds: ['gpt-4o'] } });
   });
 
   it('tells a key that sees no models from a refused one: accepted, no models, a warning, and the run ends done', async () => {
