@@ -30,7 +30,7 @@ export const NETWORK_LIMITS = {
 } as const;
 
 /** What the proxy settings are, as the page may see them: no password, only whether one is kept. */
-export const ProxySettingsViewSchema = z.object({
+const ProxySettingsViewSchema = z.object({
   mode: z.enum(PROXY_MODES),
   /** The URL typed for `url` mode, without credentials; kept when another mode is chosen. */
   url: z.string().nullable(),
@@ -80,7 +80,7 @@ const HeaderInputSchema = z.discriminatedUnion('secret', [
 export type HeaderInput = z.infer<typeof HeaderInputSchema>;
 
 /** What one certificate is, in the words a person can compare with what their IT department gave them. */
-export const CertificateSummarySchema = z.object({
+const CertificateSummarySchema = z.object({
   subject: z.string().max(1024),
   issuer: z.string().max(1024),
   validFrom: z.string().max(100),
@@ -92,7 +92,7 @@ export const CertificateSummarySchema = z.object({
 export type CertificateSummary = z.infer<typeof CertificateSummarySchema>;
 
 /** A platform instance's own network settings: a CA file added to the system's trusted set for its requests only, and headers. */
-export const PlatformNetworkViewSchema = z.object({
+const PlatformNetworkViewSchema = z.object({
   instanceId: InstanceIdSchema,
   caFile: z.string().nullable(),
   /** What the CA file holds now, or null when there is none or it cannot be read (then `caProblem` says why). */
@@ -140,8 +140,7 @@ export const networkChannels = {
 export const DIAGNOSIS_STEPS = ['url', 'dns', 'tcp', 'tls', 'alive', 'models', 'metadata', 'apis'] as const;
 export type DiagnosisStep = (typeof DIAGNOSIS_STEPS)[number];
 
-export const DIAGNOSIS_STATES = ['running', 'ok', 'fail', 'skip'] as const;
-export type DiagnosisState = (typeof DIAGNOSIS_STATES)[number];
+const DIAGNOSIS_STATES = ['running', 'ok', 'fail', 'skip'] as const;
 
 const Sentence = z.string().max(4000);
 
