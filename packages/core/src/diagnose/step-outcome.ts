@@ -1,5 +1,7 @@
 import type { CertificateSummary, ProxyErrorKind } from '@switchboard/shared';
 
+export { errorCode, isAbort } from '../http/classify-network-error.js';
+
 /** How one step ended, before it becomes an event: `fail` stops the run, the kind is the error's if it does. */
 export type StepOutcome =
   | { state: 'ok'; detail: string; fix?: string | null }
@@ -31,19 +33,4 @@ export function targetOf(url: URL): Target {
 /** `host:port` as CONNECT and sentences write it (IPv6 in brackets). */
 export function hostPort({ host, port }: Target): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-}
-
-/** The code Node or undici put on an error, looking through `cause`. */
-export function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-export function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError' || (error as { code?: unknown }).code === 'ABORT_ERR');
 }

@@ -13,7 +13,8 @@ const TLS_CODES = new Set([
   'EPROTO',
 ]);
 
-function errorCode(error: unknown): string | undefined {
+/** The code Node or undici put on an error, looking through `cause`. */
+export function errorCode(error: unknown): string | undefined {
   // undici wraps the socket error as `cause`, sometimes twice.
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
@@ -40,8 +41,9 @@ function tlsFailure(code: string, origin: string): HttpFailure {
   return new HttpFailure('tls', `The secure connection to ${origin} failed (${code}): its certificate is not trusted by this computer. ${TRUST_A_CA}`);
 }
 
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+/** A deadline or a cancel, however Node, undici or the signal said it. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError' || (error as { code?: unknown }).code === 'ABORT_ERR');
 }
 
 /** Turns what `fetch` throws into an error kind and a sentence about the proxy at `origin`. */
