@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Socket } from 'node:net';
 import { createProxy } from 'proxy';
+import { listenOnLoopback } from './loopback-listen.js';
 
 export interface ConnectProxyOptions {
   /** Basic proxy credentials the proxy demands; without them it answers 407. */
@@ -84,11 +84,6 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
   const forwarded: ProxyExchange[] = [];
   const refused: ConnectProxy['refused'] = [];
   const server = createProxy(createServer());
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
 
   const statusFor = (req: IncomingMessage): number | null => {
     if (options.refuse === true) return 403;
@@ -125,27 +120,12 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
     for (const listener of onRequest) listener.call(server, req, res);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('proxy has no TCP address');
-  let closed = false;
+  const { port, close } = await listenOnLoopback(server, 'proxy');
   return {
-    url: `http://127.0.0.1:${address.port}`,
-    port: address.port,
+    url: `http://127.0.0.1:${port}`,
+    port,
     forwarded,
     refused,
-    close() {
-      if (closed) return Promise.resolve();
-      closed = true;
-      const done = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      return done;
-    },
+    close,
   };
 }

@@ -1,9 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
-import type { Socket } from 'node:net';
 import type { CertificatePair } from './private-ca.js';
 import type { RecordedRequest, RunningServer } from './types.js';
+import { listenOnLoopback } from './loopback-listen.js';
 
 export interface TlsServerOptions extends CertificatePair {
   /** The plain-http loopback server (e.g. a LiteLLM test server's `url`) every request is forwarded to, path and headers as sent. */
@@ -41,7 +41,6 @@ function forward(target: URL, req: IncomingMessage, res: ServerResponse): void {
  */
 export async function startTlsServer(options: TlsServerOptions): Promise<RunningServer> {
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   const target = options.forwardTo === undefined ? null : new URL(options.forwardTo);
   const server = createServer({ cert: options.cert, key: options.key }, (req, res) => {
     requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', headers: flatten(req), body: '' });
@@ -52,32 +51,13 @@ export async function startTlsServer(options: TlsServerOptions): Promise<Running
       res.end('ok');
     }
   });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
   // A client that rejects the certificate hangs up mid-handshake: that is the test passing, not a crash.
   server.on('tlsClientError', () => undefined);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('TLS server has no TCP address');
-  let closed = false;
+  const { port, close } = await listenOnLoopback(server, 'TLS server');
   return {
-    url: `https://127.0.0.1:${address.port}`,
-    port: address.port,
+    url: `https://127.0.0.1:${port}`,
+    port,
     requests,
-    close() {
-      if (closed) return Promise.resolve();
-      closed = true;
-      const done = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      return done;
-    },
+    close,
   };
 }
