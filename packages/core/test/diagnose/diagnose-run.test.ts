@@ -1,17 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createPrivateCa, DEFAULT_MASTER_KEY, fixturesDir, startConnectProxy, startLiteLLMServer, startOpenRouterServer, startStaticServer, startTlsServer } from '@switchboard/test-servers';
+import { createPrivateCa, fixturesDir, startConnectProxy, startOpenRouterServer, startStaticServer, startTlsServer } from '@switchboard/test-servers';
 import { describe, expect, it } from 'vitest';
-import { expectWellFormed, finals, stepOf, useClosers, useDiagnosis } from './diagnose-support.js';
+import { expectWellFormed, finals, stepOf, KEY, useClosers, useDiagnosis, useLiteLLM } from './diagnose-support.js';
 
 const closer = useClosers();
 const diagnosis = useDiagnosis(closer);
-const KEY = { mode: 'provided' as const, value: DEFAULT_MASTER_KEY };
-
-async function litellm(options: Parameters<typeof startLiteLLMServer>[0] = {}) {
-  const server = await startLiteLLMServer(options);
-  closer(() => server.close());
-  return server;
-}
+const litellm = useLiteLLM(closer);
 
 describe('Test Connection step by step: a connection that works', () => {
   it('runs every step on a LiteLLM proxy, answers what test-connection answers plus the APIs, and leaves the listing for the metadata', async () => {

@@ -2,27 +2,19 @@ import { createServer } from 'node:net';
 import type { DiagnoseInput, DiagnosisStep } from '@switchboard/shared';
 import {
   createPrivateCa,
-  DEFAULT_MASTER_KEY,
   expiredLeaf,
   selfSignedLeaf,
   startConnectProxy,
   startGatewayFront,
-  startLiteLLMServer,
   startTlsServer,
   type GatewayFront,
 } from '@switchboard/test-servers';
 import { describe, expect, it } from 'vitest';
-import { expectWellFormed, finals, stepOf, useClosers, useDiagnosis, type Diagnosing } from './diagnose-support.js';
+import { expectWellFormed, finals, stepOf, KEY, useClosers, useDiagnosis, useLiteLLM, type Diagnosing } from './diagnose-support.js';
 
 const closer = useClosers();
 const diagnosis = useDiagnosis(closer);
-const KEY = { mode: 'provided' as const, value: DEFAULT_MASTER_KEY };
-
-async function litellm(options: Parameters<typeof startLiteLLMServer>[0] = {}) {
-  const server = await startLiteLLMServer(options);
-  closer(() => server.close());
-  return server;
-}
+const litellm = useLiteLLM(closer);
 
 async function closedPort(): Promise<number> {
   const server = createServer();

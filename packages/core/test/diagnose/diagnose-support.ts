@@ -5,6 +5,7 @@ import { afterEach, expect } from 'vitest';
 import { createBackend, type Backend } from '../../src/api/create-api.js';
 import { memorySecretStore } from '../support/memory-secret-store.js';
 import { useTempDirs } from '../support/temp-dir.js';
+import { DEFAULT_MASTER_KEY, startLiteLLMServer } from '@switchboard/test-servers';
 
 /** Everything a test started, closed after it. */
 export function useClosers(): (close: () => Promise<void>) => void {
@@ -13,6 +14,16 @@ export function useClosers(): (close: () => Promise<void>) => void {
     await Promise.all(closers.splice(0).map((close) => close()));
   });
   return (close) => void closers.push(close);
+}
+
+/** A LiteLLM test server closed after the test, with the key every diagnosis test sends. */
+export const KEY = { mode: 'provided' as const, value: DEFAULT_MASTER_KEY };
+export function useLiteLLM(closer: (close: () => Promise<void>) => void) {
+  return async (options: Parameters<typeof startLiteLLMServer>[0] = {}) => {
+    const server = await startLiteLLMServer(options);
+    closer(() => server.close());
+    return server;
+  };
 }
 
 export interface Diagnosing {
