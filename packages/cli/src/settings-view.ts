@@ -58,9 +58,13 @@ export function readSettingsView(userDataDir: string): SettingsView {
   }
   const instances = new Map<string, SavedInstance>();
   const platforms = document['platforms'];
+  // Network settings sit beside the connections (settings v5), by the same instance id.
+  const network = document['network'];
+  const networkPlatforms = isObject(network) && isObject(network['platforms']) ? network['platforms'] : {};
+  const secretHeadersFor = (id: string) => secretHeadersOf(Object.hasOwn(networkPlatforms, id) ? networkPlatforms[id] : undefined);
   if (isObject(platforms)) {
     for (const [id, saved] of Object.entries(platforms)) {
-      instances.set(id, isObject(saved) ? { url: textOrNull(saved['url']), name: textOrNull(saved['name']), secretHeaders: secretHeadersOf(saved['network']) } : { url: null, name: null, secretHeaders: [] });
+      instances.set(id, isObject(saved) ? { url: textOrNull(saved['url']), name: textOrNull(saved['name']), secretHeaders: secretHeadersFor(id) } : { url: null, name: null, secretHeaders: [] });
     }
   }
   const agents = document['agents'];

@@ -84,12 +84,16 @@ describe('switchboard run', () => {
 
   it("sets each secret custom header's variable from the keychain, for the platform that has it, and neither a plain header nor one without a stored value", async () => {
     const { dir, runNode, errors } = await setup({ 'litellm#header:x-team-token': 'tok-team-9', 'custom:my-vllm#header:cf-access-client-secret': 'cf-secret-4' });
-    const headers = (entries: unknown[]) => ({ url: 'http://gpu:8000', selectedModel: null, network: { caFile: null, headers: entries } });
-    const platforms = {
-      litellm: headers([{ name: 'X-Team-Token', secret: true }, { name: 'X-Team', secret: false, value: 'blue' }, { name: 'X-Unset', secret: true }]),
-      'custom:my-vllm': headers([{ name: 'CF-Access-Client-Secret', secret: true }]),
+    const saved = { url: 'http://gpu:8000', selectedModel: null };
+    const headers = (entries: unknown[]) => ({ caFile: null, headers: entries });
+    // The headers sit beside the connections (settings v5's network.platforms), by the same instance id.
+    const network = {
+      platforms: {
+        litellm: headers([{ name: 'X-Team-Token', secret: true }, { name: 'X-Team', secret: false, value: 'blue' }, { name: 'X-Unset', secret: true }]),
+        'custom:my-vllm': headers([{ name: 'CF-Access-Client-Secret', secret: true }]),
+      },
     };
-    await writeFile(join(dir, 'settings.json'), JSON.stringify({ platforms }));
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ platforms: { litellm: saved, 'custom:my-vllm': saved }, network }));
     const names = ['SWITCHBOARD_LITELLM_HEADER_X_TEAM_TOKEN', 'SWITCHBOARD_MY_VLLM_HEADER_CF_ACCESS_CLIENT_SECRET', 'SWITCHBOARD_LITELLM_HEADER_X_TEAM', 'SWITCHBOARD_LITELLM_HEADER_X_UNSET'];
     const report = `require('node:fs').writeFileSync(process.argv[1], JSON.stringify(Object.fromEntries(${JSON.stringify(names)}.map((n) => [n, process.env[n] ?? null]))))`;
     expect(await runNode(report, join(dir, 'env.json'))).toEqual({ exitCode: 0 });

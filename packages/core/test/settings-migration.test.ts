@@ -10,8 +10,9 @@ import { useTempDirs } from './support/temp-dir.js';
 const tempDir = useTempDirs();
 const EMPTY_PLAYGROUND = { drafts: {}, firstByteTimeoutMs: 60_000, stallTimeoutMs: 30_000 };
 const NO_AGENTS = {};
-// Version 5's network: the proxy from the environment, as Node's fetch never followed HTTPS_PROXY before and every other tool does.
-const ENVIRONMENT_PROXY = { proxy: { mode: 'environment', url: null, username: null } };
+// Version 5's network: the proxy from the environment, as Node's fetch never followed HTTPS_PROXY before and every other tool does;
+// no platform's CA file or headers yet.
+const ENVIRONMENT_PROXY = { proxy: { mode: 'environment', url: null, username: null }, platforms: {} };
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', 'settings', name);
 
 async function openFixture(name: string) {
@@ -78,16 +79,21 @@ describe('settings migrations', () => {
     expect(opened.store.read()).toEqual(migrated);
     expect(Object.keys(opened.store.read().playground.drafts)).toEqual(['litellm\u0000claude-sonnet-4']);
     expect(opened.store.read().agents['kilo']).toEqual({ configPath: '~/.config/kilo/kilo.jsonc', sync: true });
-    // No platform gains a network section: absent means the system's CAs and no headers.
-    expect(Object.values(opened.store.read().platforms).map((platform) => platform.network)).toEqual([undefined, undefined]);
+    // Every connection reads back as it was, with no network settings of its own: absent means the system's CAs and no headers.
+    expect(opened.store.read().platforms).toEqual(settings['platforms']);
+    expect(opened.store.read().network.platforms).toEqual({});
     expect(opened.notices).toEqual([]);
     expect(await readJson(settingsFile(dir))).toEqual({ schemaVersion: 5, ...migrated });
     expect((await readdir(dir)).filter((name) => name !== 'settings.json')).toEqual([]);
   });
 
-  it('leave a version-4 network section a hand edit put there as it is', () => {
+  it('leave a version-4 network section a hand edit put there as it is', async () => {
     const network = { proxy: { mode: 'none', url: null, username: null } };
     expect(migrateSettings({ schemaVersion: 4, network })).toMatchObject({ kind: 'current', document: { network } });
+    // Read through the store, that hand edit gains the platforms' network settings, none yet.
+    const dir = await tempDir();
+    await writeFile(settingsFile(dir), JSON.stringify({ schemaVersion: 4, network }));
+    expect(openSettingsStore(dir).store.read().network).toEqual({ ...network, platforms: {} });
     expect(migrateSettings({ schemaVersion: 4, network: 'broken' })).toMatchObject({ kind: 'current', document: { network: 'broken' } });
   });
 
@@ -99,7 +105,8 @@ describe('settings migrations', () => {
     expect(opened.store.read().playground).toMatchObject({ firstByteTimeoutMs: 90_000, stallTimeoutMs: 45_000 });
     expect(opened.store.read().agents['kilo']).toEqual({ configPath: '~/.config/kilo/kilo.jsonc', sync: true });
     expect(opened.store.read().network.proxy).toEqual({ mode: 'url', url: 'http://proxy.corp.example:3128', username: 'ann' });
-    expect(opened.store.read().platforms['litellm']?.network?.headers.map((header) => header.name)).toEqual(['X-Team', 'X-Gateway-Token']);
+    expect(opened.store.read().network.platforms['litellm']?.headers.map((header) => header.name)).toEqual(['X-Team', 'X-Gateway-Token']);
+    expect(opened.store.read().network.platforms['litellm']?.caFile).toBe('/etc/ssl/corp/root-ca.pem');
     expect(await readFile(settingsFile(dir), 'utf8')).toBe(text);
   });
 

@@ -3,12 +3,12 @@ import type { PlatformRegistry } from '../api/platform-registry.js';
 import type { ApiServices } from '../api/services.js';
 import { apiKeyEnvVariable, headerEnvVariable } from '../opencode/index.js';
 import { keyCommandFor } from '../key-command.js';
-import type { PlatformSettings } from '../store/settings-schema.js';
+import type { PlatformNetworkSettings } from '../store/settings-schema.js';
 import type { AgentEntry, AgentHeader } from './agent-target.js';
 
 /** The instance's custom headers as an agent may carry them: a secret one's value stays in the keychain, named by its variable. */
-export function agentHeaders(instanceId: InstanceId, saved: PlatformSettings | undefined): AgentHeader[] {
-  return (saved?.network?.headers ?? []).map((header) =>
+export function agentHeaders(instanceId: InstanceId, network: PlatformNetworkSettings | undefined): AgentHeader[] {
+  return (network?.headers ?? []).map((header) =>
     header.secret
       ? { name: header.name, secret: true, variable: headerEnvVariable(instanceId, header.name) }
       : { name: header.name, secret: false, value: header.value ?? '' },
@@ -49,7 +49,7 @@ export async function buildAgentEntry(registry: PlatformRegistry, services: ApiS
       models: models.value,
       keyVariable: apiKeyEnvVariable(instanceId),
       keyCommand: keyCommandFor(instanceId),
-      headers: agentHeaders(instanceId, saved),
+      headers: agentHeaders(instanceId, services.settings.read().network.platforms[instanceId]),
     },
   };
 }

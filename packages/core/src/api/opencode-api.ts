@@ -71,7 +71,7 @@ export function createOpencodeApi(services: ApiServices, registry: PlatformRegis
       apiKey,
       writeResponsesOnly,
       // A secret header is never written: `switchboard run` sets its variable from the keychain, as it does the key's.
-      headers: headerValues(agentHeaders(instanceId, saved), envReference),
+      headers: headerValues(agentHeaders(instanceId, services.settings.read().network.platforms[instanceId]), envReference),
     });
     return previewOpencodeConfig({
       filePath: configPath(),

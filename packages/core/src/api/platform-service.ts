@@ -172,6 +172,13 @@ export function createPlatformService(services: RoutedServices, options: Platfor
     services.settings.write({ ...settings, platforms: value ? { ...others, [instanceId]: value } : others });
   };
 
+  // Kept beside the connection (settings v5), so forgetting the connection has to take them out too.
+  const forgetNetwork = () => {
+    const settings = services.settings.read();
+    const { [instanceId]: _previous, ...others } = settings.network.platforms;
+    services.settings.write({ ...settings, network: { ...settings.network, platforms: others } });
+  };
+
   const service: PlatformService = {
     saved,
     knownModels: async () => {
@@ -244,10 +251,11 @@ export function createPlatformService(services: RoutedServices, options: Platfor
       guard(async () => {
         await services.secrets.delete(instanceId);
         // The connection's network settings go with it: a secret header left in the keychain would be shown nowhere, ever.
-        for (const header of saved()?.network?.headers ?? []) {
+        for (const header of services.settings.read().network.platforms[instanceId]?.headers ?? []) {
           if (header.secret) await services.secrets.delete(headerAccount(instanceId, header.name));
         }
         writeSettings(undefined);
+        forgetNetwork();
         services.modelCache.clear(instanceId);
         latest = null;
         return getConfig();

@@ -81,7 +81,8 @@ export function createDiagnoseStream(parts: DiagnoseParts): SwitchboardStreams['
       return;
     }
     const context: PlatformContext = { client: { fetch: routedFetch(routes, instanceId), timeoutMs: services.timeoutMs, maxBytes: services.maxBytes }, publicModelMap: services.publicModelMap, env: services.env };
-    const saved = instanceId === null ? undefined : services.settings.read().platforms[instanceId];
+    // The platform's own network settings, kept whether or not its connection is saved yet.
+    const ownNetwork = instanceId === null ? undefined : services.settings.read().network.platforms[instanceId];
     const timeoutMs = services.timeoutMs;
     const abortAll = new AbortController();
     const stop = AbortSignal.any([signal, abortAll.signal]);
@@ -223,12 +224,12 @@ export function createDiagnoseStream(parts: DiagnoseParts): SwitchboardStreams['
       (socket as Duplex | null)?.destroy();
     }
 
-    const headers: ReportSetting['headers'] = (saved?.network?.headers ?? []).map((header) =>
+    const headers: ReportSetting['headers'] = (ownNetwork?.headers ?? []).map((header) =>
       header.secret || instanceId === null ? { name: header.name, variable: headerEnvVariable(instanceId ?? 'custom', header.name) } : { name: header.name, value: header.value ?? '' },
     );
     // Set inside the steps' closures, which the compiler does not follow.
     const usedProxy = proxy as { url: string } | null;
-    const setting: ReportSetting = { keyVariable: apiKeyEnvVariable(instanceId ?? 'custom'), proxy: usedProxy?.url ?? null, caFile: saved?.network?.caFile ?? null, headers };
+    const setting: ReportSetting = { keyVariable: apiKeyEnvVariable(instanceId ?? 'custom'), proxy: usedProxy?.url ?? null, caFile: ownNetwork?.caFile ?? null, headers };
     const report = diagnosisReport(`Test Connection: ${platform.displayName} at ${(baseUrl as string | null) ?? input.url ?? '(no URL)'}`, finals, lastRequest, setting);
     if (failure !== null) {
       const error = { kind: failure.kind, message: failure.detail.includes(failure.fix) ? failure.detail : `${failure.detail} ${failure.fix}`, ...(failure.suggestedUrl === undefined ? {} : { suggestedUrl: failure.suggestedUrl }) };

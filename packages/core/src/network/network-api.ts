@@ -1,4 +1,4 @@
-import { fail, type InstanceId, type PlatformNetworkView, type ProxySettingsView, type SwitchboardApi } from '@switchboard/shared';
+import { type InstanceId, type PlatformNetworkView, type ProxySettingsView, type SwitchboardApi } from '@switchboard/shared';
 import { guard } from '../api/guard.js';
 import { classifyKeychainFailure } from '../store/keychain-errors.js';
 import type { RoutedServices } from '../api/services.js';
@@ -41,7 +41,7 @@ export function createNetworkApi(services: RoutedServices, readCaFile: ReadCaFil
   };
 
   const platformView = async (instanceId: InstanceId): Promise<PlatformNetworkView> => {
-    const network = services.settings.read().platforms[instanceId]?.network;
+    const network = services.settings.read().network.platforms[instanceId];
     const caFile = network?.caFile ?? null;
     const contents = caFile === null ? null : await readCaFile(caFile);
     const headers = await Promise.all(
@@ -82,11 +82,8 @@ export function createNetworkApi(services: RoutedServices, readCaFile: ReadCaFil
     'network:get-platform': ({ instanceId }) => platformView(instanceId),
 
     'network:set-platform': async ({ instanceId, caFile, headers }) => {
-      const saved = services.settings.read().platforms[instanceId];
-      if (saved === undefined) {
-        return fail('not-configured', 'Save this connection first (its URL and key); then its CA file and headers can be set.');
-      }
-      const before = saved.network?.headers ?? [];
+      // No saved connection needed: the first Test Connection behind a private CA or a gateway needs these before it can pass.
+      const before = services.settings.read().network.platforms[instanceId]?.headers ?? [];
       const stored = new Set<string>();
       for (const header of before) if (header.secret && (await has(services, headerAccount(instanceId, header.name)))) stored.add(header.name.toLowerCase());
       const checked = checkHeaders(headers, stored);
@@ -106,9 +103,8 @@ export function createNetworkApi(services: RoutedServices, readCaFile: ReadCaFil
           if (header.secret && !keptSecrets.has(header.name.toLowerCase())) await saving(() => services.secrets.delete(headerAccount(instanceId, header.name)));
         }
         const settings = services.settings.read();
-        const current = settings.platforms[instanceId] ?? saved;
-        const network = { caFile: path, headers: checked.value.map(({ setting }) => setting) };
-        services.settings.write({ ...settings, platforms: { ...settings.platforms, [instanceId]: { ...current, network } } });
+        const entry = { caFile: path, headers: checked.value.map(({ setting }) => setting) };
+        services.settings.write({ ...settings, network: { ...settings.network, platforms: { ...settings.network.platforms, [instanceId]: entry } } });
         services.routes.forget();
         return platformView(instanceId);
       });

@@ -76,8 +76,8 @@ export function createNetworkRoutes(options: NetworkRoutesOptions): ManagedNetwo
   };
 
   const build = async (slot: string, instanceId: InstanceId | null): Promise<Result<PlatformRoute>> => {
-    const { network, platforms } = options.settings.read();
-    const platformNetwork = instanceId === null ? undefined : platforms[instanceId]?.network;
+    const { network } = options.settings.read();
+    const platformNetwork = instanceId === null ? undefined : network.platforms[instanceId];
     let password: string | null = null;
     if (network.proxy.mode === 'url' && network.proxy.username !== null) {
       try {
@@ -122,8 +122,8 @@ export function createNetworkRoutes(options: NetworkRoutesOptions): ManagedNetwo
   return {
     async routeFor(instanceId) {
       const slot = instanceId ?? APP_SLOT;
-      const { network, platforms } = options.settings.read();
-      const fingerprint = JSON.stringify([network.proxy, instanceId === null ? null : (platforms[instanceId]?.network ?? null)]);
+      const { network } = options.settings.read();
+      const fingerprint = JSON.stringify([network.proxy, instanceId === null ? null : (network.platforms[instanceId] ?? null)]);
       const known = remembered.get(slot);
       if (known !== undefined && known.fingerprint === fingerprint && Date.now() - known.at < REMEMBER_MS) return { ok: true, value: known.route };
       const built = await build(slot, instanceId);

@@ -14,9 +14,26 @@ function fieldByField(shape: typeof ProxySchema.shape, value: SettingsDocument, 
   return kept;
 }
 
+/** Each platform's entry on its own: a broken one costs that entry (or that header), not its neighbours. */
+function salvagePlatformsNetwork(value: unknown, dropped: string[]): SettingsDocument {
+  if (value === undefined) return {};
+  if (!isSettingsDocument(value)) {
+    dropped.push('network.platforms');
+    return {};
+  }
+  const entries: [string, SettingsDocument][] = [];
+  for (const [id, entry] of Object.entries(value)) {
+    const kept = salvagePlatformNetwork(entry, `network.platforms.${id}`, dropped);
+    if (kept !== undefined) entries.push([id, kept]);
+  }
+  // fromEntries defines own properties, so an id like "__proto__" stays an entry instead of becoming a prototype.
+  return Object.fromEntries(entries);
+}
+
 /**
  * The network section, field by field: a proxy mode typed wrong by hand costs
- * the mode (back to the environment), not the proxy URL or user name beside it.
+ * the mode (back to the environment), not the proxy URL or user name beside
+ * it; a platform's broken entry costs that entry alone.
  */
 export function salvageNetwork(value: unknown, dropped: string[]): SettingsDocument {
   if (value === undefined) return {};
@@ -24,12 +41,13 @@ export function salvageNetwork(value: unknown, dropped: string[]): SettingsDocum
     dropped.push('network');
     return {};
   }
-  if (value['proxy'] === undefined) return {};
+  const platforms = salvagePlatformsNetwork(value['platforms'], dropped);
+  if (value['proxy'] === undefined) return { platforms };
   if (!isSettingsDocument(value['proxy'])) {
     dropped.push('network.proxy');
-    return {};
+    return { platforms };
   }
-  return { proxy: fieldByField(ProxySchema.shape, value['proxy'], 'network.proxy', dropped) };
+  return { proxy: fieldByField(ProxySchema.shape, value['proxy'], 'network.proxy', dropped), platforms };
 }
 
 /**
@@ -37,7 +55,7 @@ export function salvageNetwork(value: unknown, dropped: string[]): SettingsDocum
  * dropped alone (its neighbours and the CA file stay); a CA file that is not
  * a path falls back to none. Undefined when there is nothing to keep.
  */
-export function salvagePlatformNetwork(value: unknown, path: string, dropped: string[]): SettingsDocument | undefined {
+function salvagePlatformNetwork(value: unknown, path: string, dropped: string[]): SettingsDocument | undefined {
   if (value === undefined) return undefined;
   if (!isSettingsDocument(value)) {
     dropped.push(path);

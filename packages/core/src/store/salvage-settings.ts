@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { isSettingsDocument, type SettingsDocument } from './migrations/settings-document.js';
 import { salvageAgents } from './salvage-agents.js';
-import { salvageNetwork, salvagePlatformNetwork } from './salvage-network.js';
+import { salvageNetwork } from './salvage-network.js';
 import { salvagePlayground } from './salvage-playground.js';
 import { PlatformSettingsSchema, SettingsSchema, type Settings } from './settings-schema.js';
 
@@ -46,10 +46,7 @@ function salvagePlatforms(value: unknown, dropped: string[]): SettingsDocument {
   const entries: [string, SettingsDocument][] = [];
   for (const [id, entry] of Object.entries(value)) {
     const fieldsDropped: string[] = [];
-    // The network settings header by header, before the connection's fields are judged whole.
-    const network = isSettingsDocument(entry) ? salvagePlatformNetwork(entry['network'], `platforms.${id}.network`, fieldsDropped) : undefined;
-    const judged = isSettingsDocument(entry) ? { ...entry, network } : entry;
-    const kept = salvageFields(PlatformSettingsSchema.shape, judged, `platforms.${id}`, fieldsDropped);
+    const kept = salvageFields(PlatformSettingsSchema.shape, entry, `platforms.${id}`, fieldsDropped);
     if (kept === null) dropped.push(`the connection "${id}"`);
     else {
       dropped.push(...fieldsDropped);

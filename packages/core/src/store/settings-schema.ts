@@ -17,7 +17,12 @@ export const HeaderSettingSchema = z.object({
 });
 export type HeaderSetting = z.infer<typeof HeaderSettingSchema>;
 
-/** A platform instance's own network settings (version 5): a CA file trusted for its requests only, and headers sent with each. */
+/**
+ * A platform instance's own network settings (version 5): a CA file trusted
+ * for its requests only, and headers sent with each. Kept in `network.platforms`
+ * beside the connection, not inside it: the first Test Connection of a
+ * LiteLLM behind a private CA needs them before the connection can be saved.
+ */
 export const PlatformNetworkSettingsSchema = z.object({
   caFile: z.string().nullable().default(null),
   headers: z.array(HeaderSettingSchema).default([]),
@@ -41,8 +46,6 @@ export const PlatformSettingsSchema = z.object({
    * URL they answered at (version 5, optional; absent: none found yet). Offered beside the confirmed ones.
    */
   detectedApis: z.object({ url: z.string(), apis: z.array(z.enum(AGENT_APIS)) }).optional(),
-  /** Version 5; absent: the system's CAs and no headers. */
-  network: PlatformNetworkSettingsSchema.optional(),
 });
 export type PlatformSettings = z.infer<typeof PlatformSettingsSchema>;
 
@@ -83,7 +86,8 @@ const KeychainSettingsSchema = z.object({
 /**
  * How requests leave the machine (version 5). The default follows
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY as every tool does; the password of a
- * typed proxy URL is in the keychain (network/), never here.
+ * typed proxy URL and secret headers' values are in the keychain (network/),
+ * never here.
  */
 const NetworkSettingsSchema = z.object({
   proxy: z
@@ -94,6 +98,8 @@ const NetworkSettingsSchema = z.object({
       username: z.string().nullable().default(null),
     })
     .prefault({}),
+  /** By instance id, saved connection or not; absent: the system's CAs and no headers. */
+  platforms: z.record(z.string(), PlatformNetworkSettingsSchema).default({}),
 });
 export type NetworkSettings = z.infer<typeof NetworkSettingsSchema>;
 
@@ -142,7 +148,7 @@ export const SettingsSchema = z.object({
   playground: PlaygroundSettingsSchema.prefault({}),
   /** By agent id (AGENT_IDS), version 4: each agent's config path and sync switch. */
   agents: z.record(z.string(), AgentSettingsSchema).default({}),
-  /** Version 5: the outgoing proxy. */
+  /** Version 5: the outgoing proxy, and each platform's CA file and headers. */
   network: NetworkSettingsSchema.prefault({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

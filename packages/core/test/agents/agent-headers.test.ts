@@ -32,9 +32,7 @@ async function setup(headers: HeaderSetting[]) {
   const setHeaders = (next: HeaderSetting[]) => {
     const { store } = openSettingsStore(userDataDir);
     const settings = store.read();
-    const litellm = settings.platforms['litellm'];
-    if (!litellm) throw new Error('LiteLLM was not saved');
-    store.write({ ...settings, platforms: { ...settings.platforms, litellm: { ...litellm, network: { caFile: null, headers: next } } } });
+    store.write({ ...settings, network: { ...settings.network, platforms: { ...settings.network.platforms, litellm: { caFile: null, headers: next } } } });
   };
   setHeaders(headers);
   return { api, home, setHeaders };

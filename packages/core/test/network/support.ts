@@ -40,7 +40,7 @@ export function routeBench(dir: string, secrets: SecretStore, env: NodeJS.Proces
     },
     setPlatform(instanceId, network) {
       const current = settings.read();
-      settings.write({ ...current, platforms: { ...current.platforms, [instanceId]: { url: 'https://example.invalid', selectedModel: null, network } } });
+      settings.write({ ...current, network: { ...current.network, platforms: { ...current.network.platforms, [instanceId]: network } } });
     },
     async caFile(name, pem) {
       const path = join(dir, name);

@@ -10,7 +10,7 @@ import { isSettingsDocument, type SettingsDocument } from './settings-document.j
  * the salvage to judge.
  */
 export function migrateV4ToV5(document: SettingsDocument): SettingsDocument {
-  const network = document['network'] ?? { proxy: { mode: 'environment', url: null, username: null } };
+  const network = document['network'] ?? { proxy: { mode: 'environment', url: null, username: null }, platforms: {} };
   if (!isSettingsDocument(network)) return document;
   return { ...document, network };
 }

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { agentHeaders } from '../../../src/agents/agent-entry.js';
 import { continueTarget } from '../../../src/agents/targets/continue.js';
 import { headerAccount } from '../../../src/network/keychain-accounts.js';
-import type { PlatformSettings } from '../../../src/store/settings-schema.js';
+import type { PlatformNetworkSettings, PlatformSettings } from '../../../src/store/settings-schema.js';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../support/keychain.js';
 import { makeAgentHome, SWITCHBOARD_CLI, xdgOf } from './support/agent-home.js';
 import { installedOrSkip } from './support/install-agent.js';
@@ -105,17 +105,17 @@ describe.skipIf(why !== '')(`the real Continue CLI ${why}`, () => {
     const userData = join(agentHome.home, 'switchboard');
     try {
       // LiteLLM's headers as Settings › network keeps them: the secret one's value is only in the keychain.
-      const litellm: PlatformSettings = {
-        url: server.url,
-        selectedModel: 'fake-up',
-        network: { caFile: null, headers: [{ name: 'CF-Access-Client-Id', secret: false, value: 'team-7.access' }, { name: 'CF-Access-Client-Secret', secret: true }] },
+      const litellm: PlatformSettings = { url: server.url, selectedModel: 'fake-up' };
+      const litellmNetwork: PlatformNetworkSettings = {
+        caFile: null,
+        headers: [{ name: 'CF-Access-Client-Id', secret: false, value: 'team-7.access' }, { name: 'CF-Access-Client-Secret', secret: true }],
       };
       await mkdir(userData, { recursive: true });
-      await writeFile(join(userData, 'settings.json'), JSON.stringify({ platforms: { litellm } }));
+      await writeFile(join(userData, 'settings.json'), JSON.stringify({ platforms: { litellm }, network: { platforms: { litellm: litellmNetwork } } }));
       const configPath = continueTarget.defaultPath({}, agentHome.home);
       await mkdir(dirname(configPath), { recursive: true });
       await writeFile(configPath, PERSONAL);
-      const entry = await litellmEntry(server.url, key, 'fake-up', agentHeaders('litellm', litellm));
+      const entry = await litellmEntry(server.url, key, 'fake-up', agentHeaders('litellm', litellmNetwork));
       const written = continueTarget.applyEntry(await readFile(configPath, 'utf8'), entry, configPath);
       if (!written.ok) throw new Error(written.error.message);
       await writeFile(configPath, written.value);
