@@ -4,20 +4,9 @@ import { join } from 'node:path';
 import { createPrivateCa, startTlsServer } from '@switchboard/test-servers';
 import { DiagnosisPage } from '../pages/diagnosis-page.js';
 import { NetworkPage } from '../pages/network-page.js';
-import type { SettingsPage } from '../pages/settings-page.js';
 import { CORP_HOST, CORP_PROXY_CREDENTIALS, expect, test } from '../support/fixtures.js';
 
 const KEY = 'sk-master-1234';
-
-/** A platform's own network settings are kept with its saved connection: LiteLLM saved first, at this address. */
-async function saveLiteLLM(settings: SettingsPage, url: string): Promise<void> {
-  await settings.openLiteLLM();
-  await settings.connect(url, KEY);
-  await expect(settings.status).toContainText('Connected');
-  await settings.chooseModel('gpt-4o');
-  await settings.saveButton.click();
-  await expect(settings.saveStatus).toHaveText('Saved');
-}
 
 test.describe('an outgoing proxy set in Settings › General › Network', () => {
   test('Test Connection to a name only the proxy knows goes through it with the credentials typed; the password never comes back to the page', async ({
@@ -66,7 +55,10 @@ test.describe('a corporate proxy that refuses the CONNECT', () => {
 });
 
 test.describe("a platform's own CA file and headers", () => {
-  test('TLS from a private CA fails at tls naming the certificate; "Trust a CA file…" takes the CA path, and the test then passes', async ({ switchboard, litellm }) => {
+  test('a first Test Connection behind a private CA fails at tls naming the certificate; "Trust a CA file…" takes the CA path, the test then passes, and only then is LiteLLM saved', async ({
+    switchboard,
+    litellm,
+  }) => {
     const { page, settings } = switchboard;
     const network = new NetworkPage(page);
     const diagnosis = new DiagnosisPage(page);
@@ -78,8 +70,8 @@ test.describe("a platform's own CA file and headers", () => {
     const caPath = join(dir, 'corp-root.pem');
     await writeFile(caPath, ca.cert);
     try {
-      await saveLiteLLM(settings, litellm.url);
-      // The same proxy moves behind the company's TLS front.
+      // Nothing saved yet, as for a person whose LiteLLM sits behind the company's TLS front from the start.
+      await settings.openLiteLLM();
       await settings.connect(tlsUrl, KEY);
       await diagnosis.ended();
       await expect(diagnosis.step('tls')).toHaveAttribute('data-state', 'fail');
@@ -93,6 +85,9 @@ test.describe("a platform's own CA file and headers", () => {
       await diagnosis.expectPassed();
       await expect(diagnosis.step('tls')).toHaveAttribute('data-state', 'ok');
       await expect(settings.status).toContainText('Connected');
+      await settings.saveModel('gpt-4o');
+      // Saving the connection keeps the CA file it was tested with.
+      await expect(network.caFile).toHaveValue(caPath);
     } finally {
       await tls.close();
       await rm(dir, { recursive: true, force: true });
@@ -104,7 +99,10 @@ test.describe("a platform's own CA file and headers", () => {
     const network = new NetworkPage(page);
     const diagnosis = new DiagnosisPage(page);
     const secret = 'cf-secret-4e8b2d71a9';
-    await saveLiteLLM(settings, litellm.url);
+    // Headers are set before the first test, as for a gateway that lists models only with them.
+    await settings.openLiteLLM();
+    await settings.urlInput.fill(litellm.url);
+    await settings.keyInput.fill(KEY);
     await network.openPlatformSection();
     await network.addHeaderRow('x-team', 'platform-eng');
     await network.addHeaderRow('cf-access-client-secret', secret, true);
@@ -116,6 +114,7 @@ test.describe("a platform's own CA file and headers", () => {
     const listing = litellm.requests.filter((request) => request.path === '/v1/models').at(-1);
     expect(listing?.headers['x-team']).toBe('platform-eng');
     expect(listing?.headers['cf-access-client-secret']).toBe(secret);
+    await settings.saveModel('gpt-4o');
     expect(await page.content()).not.toContain(secret);
   });
 });
