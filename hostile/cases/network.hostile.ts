@@ -182,4 +182,45 @@ const caCases: HostileCase[] = PLANTED.flatMap(({ what, plant, sentence }) => [
   },
 ]);
 
-hostileCases([...headerCases, ...proxyCases, ...caCases]);
+/** LiteLLM's own entry, which every hand edit below must leave in force. */
+const KEPT = { caFile: null, headers: [{ name: 'X-Team', secret: false, value: 'ds' }] };
+
+/**
+ * Hand edits of `network.platforms` in settings.json (kept beside the connections, by instance id,
+ * saved or not): a broken entry costs itself alone, never LiteLLM's beside it, and none pollutes anything.
+ */
+const HAND_EDITS: ReadonlyArray<{ what: string; platforms: string }> = [
+  { what: 'a __proto__ entry', platforms: `{"__proto__":{"caFile":"/etc/evil.pem","headers":[{"name":"X-Evil","secret":false,"value":"1"}]},"litellm":${JSON.stringify(KEPT)}}` },
+  { what: 'a constructor entry with a prototype inside', platforms: `{"constructor":{"prototype":{"caFile":"/etc/evil.pem"}},"litellm":${JSON.stringify(KEPT)}}` },
+  { what: "another platform's entry that is a string", platforms: `{"openrouter":"corp.pem","litellm":${JSON.stringify(KEPT)}}` },
+  { what: 'an entry for an id no platform can have', platforms: `{"../../etc/passwd":{"caFile":"/etc/passwd","headers":[]},"litellm":${JSON.stringify(KEPT)}}` },
+  { what: "another platform's headers that are a number", platforms: `{"openrouter":{"caFile":null,"headers":7},"litellm":${JSON.stringify(KEPT)}}` },
+];
+
+const handEditCases: HostileCase[] = HAND_EDITS.map(({ what, platforms }) => ({
+  name: `network: settings.json with ${what} in network.platforms: LiteLLM's entry beside it stays in force, other platforms still save, and nothing is polluted`,
+  async run(probe) {
+    const dir = await mkdtemp(join(tmpdir(), 'switchboard-hostile-network-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    await mkdir(join(dir, 'data'));
+    await writeFile(join(dir, 'data', 'settings.json'), `{"schemaVersion":5,"network":{"platforms":${platforms}}}`);
+    let backend: ReturnType<typeof createBackend>;
+    try {
+      backend = createBackend({ userDataDir: join(dir, 'data'), secrets: memorySecretStore(), env: { SWITCHBOARD_PUBLIC_MODEL_MAP_URL: 'http://127.0.0.1:9/no-map' } });
+    } catch (error) {
+      probe.crash(`opening settings.json with ${what}: ${String(error)}`);
+      throw error;
+    }
+    cleanups.push(() => backend.routes.close());
+    const view = await answered(probe, 'reading LiteLLM\'s network settings', backend.api['network:get-platform']({ instanceId: 'litellm' }));
+    if (view.headers.length !== 1 || view.headers[0]?.value !== 'ds') probe.lost(`LiteLLM's network settings beside ${what}`);
+    // An unsaved platform still answers with no settings of its own, and can be given some.
+    expect(await answered(probe, 'reading an unsaved endpoint', backend.api['network:get-platform']({ instanceId: 'custom:lab' }))).toMatchObject({ caFile: null, headers: [] });
+    expect(await answered(probe, 'saving for OpenRouter', backend.api['network:set-platform']({ instanceId: 'openrouter', caFile: null, headers: [plain('X-Or', '1')] }))).toMatchObject({ ok: true });
+    const objectKeys = ['caFile', 'headers', 'prototype'].filter((key) => key in {});
+    if (objectKeys.length > 0) probe.crash(`every object gained ${objectKeys.join(', ')} from ${what}`);
+    expect(await readFile(join(dir, 'data', 'settings.json'), 'utf8')).not.toContain('evil.pem');
+  },
+}));
+
+hostileCases([...headerCases, ...proxyCases, ...caCases, ...handEditCases]);
