@@ -11,6 +11,7 @@ import { savedConnection, type SavedConnection } from './saved-connection.js';
 import { routedFetch } from '../network/routed-fetch.js';
 import type { RoutedServices } from './services.js';
 import { createDiagnoseStream } from '../diagnose/diagnose-stream.js';
+import { untilAborted } from '../until-aborted.js';
 
 /** What tests set smaller than the defaults. */
 export interface StreamTuning {
@@ -26,16 +27,6 @@ const CHECK_DEADLINE_MS = 30_000;
 
 // Nobody says: the request sends only what every OpenAI-compatible server takes.
 const UNKNOWN_CAPABILITIES: ModelCapabilities = { supportedParams: null, supportsResponseSchema: null, supportsReasoning: null, maxTokensParam: 'max_tokens' };
-
-/** The work's answer, or null as soon as the signal aborts. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | null> {
-  if (signal.aborted) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => resolve(null);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
 
 interface StreamParts {
   services: RoutedServices;

@@ -29,6 +29,7 @@ import { failed, ok, skip, targetOf, type StepOutcome, type Target } from './ste
 import { checkTls, speaksTls } from './tls-step.js';
 import { openTunnel } from './open-tunnel.js';
 import { understandUrl } from './understand-url.js';
+import { untilAborted } from '../until-aborted.js';
 
 export interface DiagnoseParts {
   /** Its `routes` are how every request of the diagnosis leaves the machine, as the platform's own requests do. */
@@ -47,16 +48,6 @@ function stepEvent(step: DiagnosisStep, outcome: StepOutcome, ms: number | null)
   const event: DiagnosisStepEvent = { type: 'step', step, state: outcome.state, ms, detail: outcome.detail, fix: outcome.state === 'skip' ? null : (outcome.fix ?? null) };
   if (outcome.state === 'fail' && outcome.certificate !== undefined) event.certificate = outcome.certificate;
   return event;
-}
-
-/** The work's answer, or null as soon as the signal aborts. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | null> {
-  if (signal.aborted) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => resolve(null);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /**
