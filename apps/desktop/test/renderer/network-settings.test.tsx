@@ -91,6 +91,23 @@ describe('saving network settings', () => {
     expect(allByLabel(section, 'Header name')[0]!.value).toBe('cf-access-client-secret');
     expect(document.body.innerHTML).not.toContain('cf-secret-value-91');
   });
+
+  test('after Disconnect the Network section shows what core kept (nothing), so a later save cannot bring the old headers back', async () => {
+    await app.main.save('litellm', { url: 'http://localhost:4000', selectedModel: 'gpt-4o' });
+    let section = await openNetworkOf('LiteLLM');
+    await click(getByRole(section, 'button', 'Add header'));
+    await type(allByLabel(section, 'Header name')[0]!, 'x-team');
+    await type(allByLabel(section, 'Header value')[0]!, 'data-science');
+    await click(getByTestId(section, 'platform-network-save'));
+    expect(getByTestId(section, 'platform-network-status').textContent).toBe('Saved');
+
+    await click(getByTestId(document.body, 'litellm-disconnect-button'));
+    await settle();
+    section = getByTestId(document.body, 'platform-network');
+    const toggle = getByRole(section, 'button', 'Network');
+    if (toggle.getAttribute('aria-expanded') === 'false') await click(toggle);
+    expect(allByLabel(section, 'Header name')).toHaveLength(0);
+  });
 });
 
 describe("a platform's Network section", () => {

@@ -29,6 +29,8 @@ export interface PlatformFormState {
   action: StatusLine | null;
   /** Goes up by one with each successful save ("Use This Model"), for what follows a save (opencode's config). */
   saves: number;
+  /** Goes up by one with each disconnect: core has forgotten the platform's network settings, so their form reads them again. */
+  disconnects: number;
 }
 
 export type PlatformFormAction =
@@ -68,6 +70,7 @@ export const initialPlatformFormState: PlatformFormState = {
   suggestedUrl: null,
   action: null,
   saves: 0,
+  disconnects: 0,
 };
 
 /** The form as main describes it: used on load, after a save and after a disconnect. */
@@ -136,6 +139,7 @@ export function platformFormReducer(state: PlatformFormState, action: PlatformFo
         connection: null,
         warning: null,
         action: { tone: 'success', text: 'Disconnected' },
+        disconnects: state.disconnects + 1,
       };
     case 'disconnect-failed':
       return { ...state, busy: null, action: errorLine(action.error) };

@@ -99,7 +99,7 @@ export function PlatformPanel({ instance, onChange }: PlatformPanelProps) {
         </div>
       </form>
 
-      {hasNetwork ? <PlatformNetworkSection key={instanceId(instance)} instanceId={instanceId(instance)} caRequest={caRequest} /> : null}
+      {hasNetwork ? <PlatformNetworkSection key={`${instanceId(instance)}:${state.disconnects}`} instanceId={instanceId(instance)} caRequest={caRequest} /> : null}
 
       <ShownModelHealthContext.Provider value={health}>
         <ModelSection
