@@ -76,10 +76,12 @@ test.describe("a platform's own CA file and headers", () => {
       await diagnosis.ended();
       await expect(diagnosis.step('tls')).toHaveAttribute('data-state', 'fail');
       await expect(diagnosis.certificate).toContainText('Switchboard Test Corp Root CA');
+      await expect(diagnosis.certificate).toContainText(/valid until \d{4}-\d{2}-\d{2}\./);
       await diagnosis.trustCa.click();
       await expect(network.caFile).toBeFocused();
       await network.caFile.fill(caPath);
       await expect(network.caCertificates.first()).toContainText('Switchboard Test Corp Root CA');
+      await expect(network.caCertificates.first()).toContainText(/expires \d{4}-\d{2}-\d{2}$/);
       await network.savePlatform();
       await settings.testButton.click();
       await diagnosis.expectPassed();

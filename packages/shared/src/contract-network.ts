@@ -79,7 +79,7 @@ const HeaderInputSchema = z.discriminatedUnion('secret', [
 ]);
 export type HeaderInput = z.infer<typeof HeaderInputSchema>;
 
-/** What one certificate is, in the words a person can compare with what their IT department gave them. */
+/** What one certificate is, in the words a person can compare with what their IT department gave them; dates in ISO 8601. */
 const CertificateSummarySchema = z.object({
   subject: z.string().max(1024),
   issuer: z.string().max(1024),

@@ -1,6 +1,7 @@
 export * from './contract.js';
 export * from './contract-playground.js';
 export * from './contract-network.js';
+export { certificateDay } from './certificate-day.js';
 export { AGENT_APIS, AGENT_IDS, type AgentApi, type AgentId, type AgentPreview, type AgentView } from './contract-agents.js';
 export * from './stream-pump.js';
 export * from './stream-port.js';

@@ -1,4 +1,4 @@
-import type { CertificateSummary } from '@switchboard/shared';
+import { certificateDay, type CertificateSummary } from '@switchboard/shared';
 import type { PeerCertificate } from 'node:tls';
 
 /** "CN=proxy.corp, O=Corp": the fields in the order a certificate viewer shows them. */
@@ -10,14 +10,20 @@ function distinguishedName(name: PeerCertificate['subject'] | undefined): string
     .slice(0, 1024);
 }
 
+/** OpenSSL's "Nov 29 17:03:03 2027 GMT" as ISO 8601, the contract's form; the text as given when it is not a date. */
+function isoDate(text: string | undefined): string {
+  const time = Date.parse(text ?? '');
+  return Number.isNaN(time) ? String(text ?? '').slice(0, 100) : new Date(time).toISOString();
+}
+
 export function summariseCertificate(peer: PeerCertificate): CertificateSummary {
   const subject = distinguishedName(peer.subject);
   const issuer = distinguishedName(peer.issuer);
   return {
     subject,
     issuer,
-    validFrom: String(peer.valid_from ?? '').slice(0, 100),
-    validTo: String(peer.valid_to ?? '').slice(0, 100),
+    validFrom: isoDate(peer.valid_from),
+    validTo: isoDate(peer.valid_to),
     selfSigned: subject !== '' && subject === issuer,
     fingerprint: String(peer.fingerprint256 ?? '').slice(0, 200),
   };
@@ -25,8 +31,7 @@ export function summariseCertificate(peer: PeerCertificate): CertificateSummary 
 
 /** The day a certificate ends, as a person writes it: 2027-03-01. */
 export function expiryDay(summary: CertificateSummary): string {
-  const time = Date.parse(summary.validTo);
-  return Number.isNaN(time) ? summary.validTo : new Date(time).toISOString().slice(0, 10);
+  return certificateDay(summary.validTo);
 }
 
 export type CertificateProblem = 'expired' | 'not-yet-valid' | 'wrong-name' | 'self-signed' | 'unknown-authority';

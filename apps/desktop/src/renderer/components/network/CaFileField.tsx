@@ -1,3 +1,4 @@
+import { certificateDay } from '@switchboard/shared';
 import type { Ref } from 'react';
 import type { CaPreview } from '../../hooks/usePlatformNetwork';
 
@@ -35,7 +36,7 @@ export function CaFileField({ id, ref, value, preview, onChange }: CaFileFieldPr
             {preview.certificates.map((certificate) => (
               <li key={certificate.fingerprint} data-testid="network-ca-certificate">
                 <strong>{certificate.subject}</strong> · issued by {certificate.issuer}
-                {certificate.selfSigned ? ' (self-signed)' : ''} · expires {certificate.validTo}
+                {certificate.selfSigned ? ' (self-signed)' : ''} · expires {certificateDay(certificate.validTo)}
               </li>
             ))}
           </ul>

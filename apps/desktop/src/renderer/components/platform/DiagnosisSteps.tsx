@@ -1,4 +1,4 @@
-import type { DiagnosisStepEvent } from '@switchboard/shared';
+import { certificateDay, type DiagnosisStepEvent } from '@switchboard/shared';
 import { useRef } from 'react';
 import { useOpencodeClipboard } from '../../hooks/useOpencodeClipboard';
 import { certificateFailure, shownSteps, STEP_LABELS, type DiagnosisRun } from '../../lib/diagnosis-run';
@@ -59,7 +59,7 @@ export function DiagnosisSteps({ run, onTrustCa }: DiagnosisStepsProps) {
         <div className="diagnosis-certificate" data-testid="diagnosis-certificate">
           <p>
             The server offered a certificate for <strong>{certificate.subject}</strong>, issued by <strong>{certificate.issuer}</strong>
-            {certificate.selfSigned ? ' (self-signed)' : ''}, valid until {certificate.validTo}. If your organisation gave you a CA file for it,
+            {certificate.selfSigned ? ' (self-signed)' : ''}, valid until {certificateDay(certificate.validTo)}. If your organisation gave you a CA file for it,
             trust that file for this platform only.
           </p>
           <button type="button" className="button" onClick={onTrustCa}>
