@@ -6,7 +6,7 @@ import { opencodeRoute, type Model } from '@switchboard/shared';
 import { defaultDeployments, DEFAULT_MASTER_KEY, startLiteLLMServer, type LiteLLMServer } from '@switchboard/test-servers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../core/test/support/keychain.js';
-import { isolatedOpencodeEnv, OPENCODE, opencodeModelsVerbose } from './support/opencode.js';
+import { isolatedOpencodeEnv, OPENCODE, OPENCODE_MISSING, opencodeModelsVerbose } from './support/opencode.js';
 import { runOpencodeThroughSwitchboard, writeOpencodeConfig } from './support/opencode-flow.js';
 import { run } from './support/spawn-cli.js';
 
@@ -19,7 +19,7 @@ const OPENCODE_TIMEOUT = 60_000;
  * that config and talking to the proxy, with the key coming from the keychain
  * through `switchboard run`.
  */
-describe('the written config in the real opencode', () => {
+describe.skipIf(OPENCODE_MISSING !== null)(`the written config in the real opencode${OPENCODE_MISSING === null ? '' : ` (${OPENCODE_MISSING})`}`, () => {
   let server: LiteLLMServer;
   let dir: string;
   let configFile: string;

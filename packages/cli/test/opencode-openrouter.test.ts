@@ -6,14 +6,14 @@ import type { Model } from '@switchboard/shared';
 import { startOpenRouterServer, type OpenRouterServer } from '@switchboard/test-servers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../core/test/support/keychain.js';
-import { isolatedOpencodeEnv } from './support/opencode.js';
+import { isolatedOpencodeEnv, OPENCODE_MISSING } from './support/opencode.js';
 import { runOpencodeThroughSwitchboard, writeOpencodeConfig } from './support/opencode-flow.js';
 
 const OPENCODE_TIMEOUT = 60_000;
 const KEY = 'sk-or-v1-test';
 
 /** The same path as for LiteLLM, for OpenRouter: its listing, the written provider, the real opencode, the key from the keychain. */
-describe('an OpenRouter provider in the real opencode', () => {
+describe.skipIf(OPENCODE_MISSING !== null)(`an OpenRouter provider in the real opencode${OPENCODE_MISSING === null ? '' : ` (${OPENCODE_MISSING})`}`, () => {
   let server: OpenRouterServer;
   let dir: string;
   let env: NodeJS.ProcessEnv;

@@ -2,10 +2,15 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { installAgent } from '../../../core/test/agents/real/support/install-agent.js';
 
-/** The real opencode binary (npm package `opencode-ai`, a dev dependency of this package). */
-export const OPENCODE = fileURLToPath(new URL('../../node_modules/.bin/opencode', import.meta.url));
+// The pinned opencode, from the agents' cache outside the repository (installed on first use and warmed by
+// .ci/run, as for the real-agent tests), not a dependency: `pnpm install` stays lean for someone who runs the app.
+const installed = await installAgent('opencode');
+/** The real opencode binary; empty where it could not be installed (see {@link OPENCODE_MISSING}). */
+export const OPENCODE: string = installed.ok ? installed.bin : '';
+/** Why the real opencode is not there, for the tests to skip saying so; null when it is. */
+export const OPENCODE_MISSING: string | null = installed.ok ? null : `opencode ${installed.agent.version} could not be installed: ${installed.reason}`;
 
 /**
  * An environment in which opencode sees nothing of the machine's own setup:
