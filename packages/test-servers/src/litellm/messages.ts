@@ -6,33 +6,19 @@ import { planReply } from '../reply-plan.js';
 import { sendRaw, writeWithBackpressure } from '../respond.js';
 import { dropConnection, paceChunks } from '../stream-pacer.js';
 import type { StreamKnobs } from '../types.js';
-import { readAgentAsk, RECORDED_TOOL_CALL, replyKindOf } from './agent-ask.js';
+import { RECORDED_TOOL_CALL, replyKindOf } from './agent-ask.js';
 import type { AgentAsk } from './agent-ask.js';
 import { agentUpstreamFailedHeaders, messagesHeaders } from './agent-headers.js';
-import { routeAgentRequest } from './agent-routing.js';
+import { beginAgentAnswer, type AgentRouteSettings } from './agent-routing.js';
+
+export type { AgentRouteSettings } from './agent-routing.js';
 import { upstreamName } from './chat.js';
 import { messagesWithoutMaxTokens, upstreamUnreachable } from './errors.js';
-import type { ErrorReply } from './errors.js';
-import type { LiteLLMDeployment } from './types.js';
 
 // Token counts the recording's fake upstream reported, kept so a default stream matches the recorded bytes.
 const COUNTS = { plain: 3, stream: 8, toolCall: { input: 20, output: 5 }, dies: 10 };
 const CHUNKS_BEFORE_DEATH = 2;
 
-export interface AgentRouteSettings {
-  deployments: LiteLLMDeployment[];
-  reply: string;
-  allowedModels: string[] | undefined;
-  knobs: (model: string) => StreamKnobs;
-  deadUpstreamDelayMs: number;
-  /** Every reachable upstream drops the connection mid-stream (the server's upstreamDiesMidstream). */
-  upstreamDies: boolean;
-  /** /v1/responses only: the upstream's output_text parts lack logprobs. */
-  omitsLogprobs: boolean;
-  /** Whether answers carry LiteLLM's x-litellm-* headers (1.81.0). */
-  litellmHeaders: boolean;
-  watch: (model: string, stream: boolean) => ChatWatch;
-}
 
 /**
  * POST /v1/messages as LiteLLM 1.81.0 answers it (agents/messages-api.json): Anthropic-shaped answers,
@@ -40,14 +26,7 @@ export interface AgentRouteSettings {
  * even for a stream; a cut-off upstream still ends with end_turn and message_stop.
  */
 export async function handleMessages(res: ServerResponse, raw: string, settings: AgentRouteSettings): Promise<void> {
-  const ask = readAgentAsk(raw, 'max_tokens');
-  const watch = settings.watch(ask.model ?? '', ask.stream);
-  const headersIf = (headers: Record<string, string>): Record<string, string> => (settings.litellmHeaders ? headers : {});
-  const fail = (error: ErrorReply, headers: Record<string, string>): void => {
-    watch.end('finished');
-    sendRaw(res, error.status, 'application/json', JSON.stringify(error.body), headersIf(headers));
-  };
-  const routing = routeAgentRequest(ask.model, settings.deployments, settings.allowedModels);
+  const { ask, watch, headersIf, fail, routing } = beginAgentAnswer(res, raw, settings, 'max_tokens');
   if (routing.kind === 'refused') return fail(routing.error, routing.headers);
   const { deployment } = routing;
   // Both fail only after the router's retries (about 4.5 s on the recorded proxy).

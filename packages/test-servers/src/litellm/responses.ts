@@ -8,13 +8,11 @@ import { planReply } from '../reply-plan.js';
 import { sendRaw, writeWithBackpressure } from '../respond.js';
 import { dropConnection, paceChunks } from '../stream-pacer.js';
 import type { StreamKnobs } from '../types.js';
-import { readAgentAsk } from './agent-ask.js';
 import { agentUpstreamFailedHeaders, responsesPlainHeaders, responsesStreamHeaders, streamCostHeaders } from './agent-headers.js';
-import { routeAgentRequest } from './agent-routing.js';
+import { beginAgentAnswer } from './agent-routing.js';
 import { upstreamName } from './chat.js';
 import { midstreamErrorEvent, responsesCannotConnect } from './errors.js';
-import type { ErrorReply } from './errors.js';
-import type { AgentRouteSettings } from './messages.js';
+import type { AgentRouteSettings } from './agent-routing.js';
 
 // What the recording's upstream (a native /v1/responses) said: its item id, its clock, its token counts.
 const ITEM_ID = 'msg_up1';
@@ -37,14 +35,7 @@ function encryptedResponseId(): string {
  */
 export async function handleResponses(res: ServerResponse, raw: string, settings: AgentRouteSettings): Promise<void> {
   const started = performance.now();
-  const ask = readAgentAsk(raw, 'max_output_tokens');
-  const watch = settings.watch(ask.model ?? '', ask.stream);
-  const headersIf = (headers: Record<string, string>): Record<string, string> => (settings.litellmHeaders ? headers : {});
-  const fail = (error: ErrorReply, headers: Record<string, string>): void => {
-    watch.end('finished');
-    sendRaw(res, error.status, 'application/json', JSON.stringify(error.body), headersIf(headers));
-  };
-  const routing = routeAgentRequest(ask.model, settings.deployments, settings.allowedModels);
+  const { ask, watch, headersIf, fail, routing } = beginAgentAnswer(res, raw, settings, 'max_output_tokens');
   if (routing.kind === 'refused') return fail(routing.error, routing.headers);
   const { deployment } = routing;
   if (routing.kind === 'upstream-down') {

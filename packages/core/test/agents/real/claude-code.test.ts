@@ -1,11 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 
 import { startLiteLLMServer } from '@switchboard/test-servers';
 import { describe, expect, it } from 'vitest';
 import { claudeCodeTarget } from '../../../src/agents/targets/claude-code.js';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../support/keychain.js';
-import { makeAgentHome, switchboardOnPath } from './support/agent-home.js';
+import { keyHelperEnv, makeAgentHome } from './support/agent-home.js';
 import { installedOrSkip } from './support/install-agent.js';
 import { litellmEntry } from './support/litellm-entry.js';
 import { runAgent } from './support/run-agent.js';
@@ -35,7 +35,7 @@ describe.skipIf(why !== '')(`the real Claude Code ${why}`, () => {
     const server = await startLiteLLMServer({ version: '1.81.0', masterKey: key });
     const agentHome = await makeAgentHome();
     try {
-      const bin = await switchboardOnPath(agentHome.home);
+      const keyHelper = await keyHelperEnv(agentHome.home, service);
       const settingsFile = claudeCodeTarget.defaultPath({}, agentHome.home);
       await mkdir(dirname(settingsFile), { recursive: true });
       await writeFile(settingsFile, PERSONAL);
@@ -52,11 +52,7 @@ describe.skipIf(why !== '')(`the real Claude Code ${why}`, () => {
         home: agentHome.home,
         cwd: agentHome.project,
         env: {
-          PATH: `${bin}:${process.env['PATH'] ?? ''}`,
-          // What `switchboard key` needs to reach the test's keychain, and nothing of the key itself.
-          DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'] ?? '',
-          SWITCHBOARD_KEYCHAIN_SERVICE: service,
-          SWITCHBOARD_USER_DATA: join(agentHome.home, 'switchboard'),
+          ...keyHelper,
         },
         secrets: [key],
         timeoutMs: 120_000,

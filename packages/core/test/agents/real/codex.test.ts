@@ -5,7 +5,7 @@ import { startLiteLLMServer } from '@switchboard/test-servers';
 import { describe, expect, it } from 'vitest';
 import { codexTarget } from '../../../src/agents/targets/codex.js';
 import { isolatedSecretStore, keychainAvailable, NO_KEYCHAIN_REASON } from '../../support/keychain.js';
-import { makeAgentHome, switchboardOnPath } from './support/agent-home.js';
+import { keyHelperEnv, makeAgentHome } from './support/agent-home.js';
 import { installedOrSkip } from './support/install-agent.js';
 import { headerEnvVariable } from '../../../src/opencode/api-key-env.js';
 import { litellmEntry } from './support/litellm-entry.js';
@@ -53,7 +53,7 @@ describe.skipIf(why !== '')(`the real Codex ${why}`, () => {
     const server = await startLiteLLMServer({ version: '1.81.0', masterKey: key });
     const agentHome = await makeAgentHome();
     try {
-      const bin = await switchboardOnPath(agentHome.home);
+      const keyHelper = await keyHelperEnv(agentHome.home, service);
       const moved: Record<string, string> = codexHome === null ? {} : { CODEX_HOME: join(agentHome.home, codexHome) };
       const configFile = codexTarget.defaultPath(moved, agentHome.home);
       await mkdir(dirname(configFile), { recursive: true });
@@ -77,11 +77,7 @@ describe.skipIf(why !== '')(`the real Codex ${why}`, () => {
         home: agentHome.home,
         cwd: agentHome.project,
         env: {
-          PATH: `${bin}:${process.env['PATH'] ?? ''}`,
-          // What `switchboard key` needs to reach the test's keychain, and nothing of the key itself.
-          DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'] ?? '',
-          SWITCHBOARD_KEYCHAIN_SERVICE: service,
-          SWITCHBOARD_USER_DATA: join(agentHome.home, 'switchboard'),
+          ...keyHelper,
           // The secret header's variable, as `switchboard run -- codex` sets it from the keychain.
           [secretVariable]: headerSecret,
           ...moved,

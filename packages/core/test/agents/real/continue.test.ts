@@ -15,6 +15,7 @@ import { makeAgentHome, SWITCHBOARD_CLI, xdgOf } from './support/agent-home.js';
 import { installedOrSkip } from './support/install-agent.js';
 import { litellmEntry } from './support/litellm-entry.js';
 import { PINNED_AGENTS } from './support/pinned-agents.js';
+import { killGroup } from './support/run-agent.js';
 
 const DEAD = 'http://127.0.0.1:9';
 
@@ -81,15 +82,6 @@ async function runThroughSwitchboard(input: { home: string; cwd: string; service
   } finally {
     await Promise.all([stdoutFile.close(), stderrFile.close()]);
     await rm(out, { recursive: true, force: true });
-  }
-}
-
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // The group has already gone.
   }
 }
 

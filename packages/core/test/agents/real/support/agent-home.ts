@@ -34,13 +34,20 @@ export function xdgOf(home: string): Record<string, string> {
 export const SWITCHBOARD_CLI = fileURLToPath(new URL('../../../../../cli/bin/switchboard.mjs', import.meta.url));
 
 /**
- * A `bin` folder in `home` holding `switchboard`, as after installing the CLI:
- * the command Claude Code's apiKeyHelper and Codex's auth table name. Put it on the agent's PATH.
+ * What an agent that runs `switchboard key` itself (Claude Code's apiKeyHelper,
+ * Codex's auth command) needs: `switchboard` on its PATH, as after installing
+ * the CLI (a `bin` folder in `home`), and the way to the test's keychain,
+ * with nothing of the key itself.
  */
-export async function switchboardOnPath(home: string): Promise<string> {
+export async function keyHelperEnv(home: string, keychainService: string): Promise<Record<string, string>> {
   const bin = join(home, 'bin');
   await mkdir(bin, { recursive: true });
   await writeFile(join(bin, 'switchboard'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(SWITCHBOARD_CLI)} "$@"\n`);
   await chmod(join(bin, 'switchboard'), 0o755);
-  return bin;
+  return {
+    PATH: `${bin}:${process.env['PATH'] ?? ''}`,
+    DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'] ?? '',
+    SWITCHBOARD_KEYCHAIN_SERVICE: keychainService,
+    SWITCHBOARD_USER_DATA: join(home, 'switchboard'),
+  };
 }

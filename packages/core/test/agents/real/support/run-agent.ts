@@ -93,7 +93,8 @@ export async function runAgent(run: AgentRun): Promise<AgentResult> {
   }
 }
 
-function killGroup(pid: number | undefined): void {
+/** Ends the agent and whatever it left running (an MCP helper, a telemetry flush): spawned `detached`, it leads its own group. */
+export function killGroup(pid: number | undefined): void {
   if (pid === undefined) return;
   try {
     process.kill(-pid, 'SIGKILL');
