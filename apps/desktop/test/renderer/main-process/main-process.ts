@@ -4,6 +4,7 @@ import { Worker, type MessagePort as NodeMessagePort } from 'node:worker_threads
 import type { Channel, ChannelInput, ChannelOutput, ProxyError, StreamChannel, StreamHandle, StreamInput, SwitchboardBridge } from '@switchboard/shared';
 import { createBridge } from '../../../src/preload/bridge';
 import { track } from './in-flight';
+import { StreamOverrides, type StreamOpener } from './stream-overrides';
 import type { CachedList, FromCore, KeychainState, MainState, OpencodeChoices, SavedConnection, StreamRequest, ToCore } from './messages';
 
 export interface Call {
@@ -22,8 +23,7 @@ export interface StreamCall {
   end?: string | null;
 }
 
-/** Opens a stream in main's stead: the page's callbacks, and a handle to cancel. */
-export type StreamOpener = (input: unknown, onEvent: (event: unknown) => void, onEnd: (transportError: string | null) => void) => StreamHandle;
+export type { StreamOpener } from './stream-overrides';
 
 type Handler<C extends Channel> = (input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
 
@@ -47,11 +47,15 @@ export class MainProcess implements SwitchboardBridge {
   private nextId = 0;
   private pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private overrides = new Map<Channel, (input: unknown) => Promise<unknown>>();
-  private streamOverrides = new Map<StreamChannel, StreamOpener>();
   private readonly bridge = createBridge(
     (channel, input) => track(this.send({ type: 'invoke', channel: channel as Channel, input })),
     // The preload's own stream half: its port goes to main's stream handler in the worker, as to Electron's main.
     (request, port) => this.postStream(request, port),
+  );
+  private readonly streamOverrides = new StreamOverrides(
+    (channel): StreamOpener =>
+      (input, onEvent, onEnd) =>
+        this.bridge.stream(channel, input as StreamInput<typeof channel>, onEvent, onEnd),
   );
 
   /** Starts the worker; once per test file, as loading core takes a second. */
@@ -174,7 +178,7 @@ export class MainProcess implements SwitchboardBridge {
     const open: StreamOpener = this.streamOverrides.get(channel) ?? ((given, onEach, onLast) => this.bridge.stream(channel, given as StreamInput<C>, onEach, onLast));
     let ended: () => void = () => {};
     // Test Connection is one answer, as its channel was: the page is at work until the run ends.
-    if (channel === 'connection:diagnose' && !this.streamOverrides.has(channel)) void track(new Promise<void>((resolve) => (ended = resolve)));
+    if (channel === 'connection:diagnose' && this.streamOverrides.get(channel) === undefined) void track(new Promise<void>((resolve) => (ended = resolve)));
     return open(
       input,
       (event) => {
@@ -230,48 +234,17 @@ export class MainProcess implements SwitchboardBridge {
 
   /** The stream channel waits until the returned function is called, then main runs it. */
   holdStream(channel: StreamChannel): () => void {
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    this.streamOverrides.set(channel, (input, onEvent, onEnd) => {
-      this.streamOverrides.delete(channel);
-      let inner: StreamHandle | null = null;
-      let cancelled = false;
-      // Counted as main at work once released, as a held call is.
-      void gate.then(() =>
-        track(
-          new Promise<void>((resolve) => {
-            if (cancelled) return resolve();
-            inner = this.bridge.stream(channel, input as StreamInput<typeof channel>, onEvent, (error) => {
-              onEnd(error);
-              resolve();
-            });
-          }),
-        ),
-      );
-      return {
-        cancel() {
-          cancelled = true;
-          inner?.cancel();
-        },
-      };
-    });
-    return () => release();
+    return this.streamOverrides.hold(channel);
   }
 
   /** Test Connection ends with this error at once, as core says it (for a sentence whose exact words a test needs). */
   failDiagnosisWith(error: ProxyError): void {
-    this.streamOverrides.set('connection:diagnose', (_input, onEvent, onEnd) => {
-      queueMicrotask(() => {
-        onEvent({ type: 'error', error, report: error.message, totalMs: 0 });
-        onEnd(null);
-      });
-      return { cancel() {} };
-    });
+    this.streamOverrides.failDiagnosisWith(error);
   }
 
   /** Undoes overrideStream, failDiagnosisWith or holdStream: main runs the stream again. */
   restoreStream(channel: StreamChannel): void {
-    this.streamOverrides.delete(channel);
+    this.streamOverrides.restore(channel);
   }
 
   /** Undoes failWith, reject or hold: main answers the channel again. */
