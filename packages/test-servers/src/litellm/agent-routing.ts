@@ -17,7 +17,7 @@ export type AgentRouting =
   | { kind: 'upstream-down'; deployment: LiteLLMDeployment };
 
 /** Which deployment answers an agent's request, or why none does: the same rules as chat completions. */
-export function routeAgentRequest(model: string | undefined, deployments: LiteLLMDeployment[], allowedModels: string[] | undefined): AgentRouting {
+function routeAgentRequest(model: string | undefined, deployments: LiteLLMDeployment[], allowedModels: string[] | undefined): AgentRouting {
   const deployment = model === undefined ? undefined : findDeployment(deployments, model);
   if (model !== undefined && allowedModels && !mayCall(allowedModels, deployment, model)) {
     return { kind: 'refused', error: teamModelAccessDenied(model, allowedModels), headers: agentRefusedHeaders() };
